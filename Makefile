@@ -1,0 +1,46 @@
+# Reinstate: `make run` to use it, `make test` to check it. See README.md.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+HOST ?= 127.0.0.1
+export PORT HOST
+
+.PHONY: install system-deps run test test-suite lint format bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
+	touch $@
+
+# Debian packages the tests need: chromium (browser tests), poppler-utils (PDF pages).
+system-deps:
+	@scripts/install-system-deps
+
+run: install
+	$(BIN)/reinstate serve --host $(HOST) --port $(PORT)
+
+test: install system-deps lint test-suite
+
+# The suite alone; DATABASE_URL picks PostgreSQL, otherwise SQLite.
+test-suite: install
+	REINSTATE_HOME=$$(mktemp -d) $(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check reinstate
+	$(BIN)/ruff format --check reinstate
+	$(BIN)/mypy reinstate
+	REINSTATE_HOME=$$(mktemp -d) $(BIN)/python -m django makemigrations --check --dry-run --settings=reinstate.settings
+
+format: install
+	$(BIN)/ruff check --fix reinstate
+	$(BIN)/ruff format reinstate
+
+bench: install
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) *.egg-info

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.forms import UserCreationForm
+
+from reinstate.accounts.models import US_STATES, User
+from reinstate.lib.tz import UnknownTimeZone, parse_time_zone, zone_choices
+
+
+class WhereYouWorkFields(forms.ModelForm):  # type: ignore[type-arg]
+    """Time zone, state and city: which deadlines and which rules of law apply."""
+
+    time_zone = forms.ChoiceField(
+        choices=zone_choices,
+        help_text="Deadlines are shown in this time zone.",
+    )
+    state = forms.ChoiceField(
+        choices=[("", "Outside the US / prefer not to say"), *US_STATES],
+        required=False,
+        help_text="Some states give drivers rights when an account is deactivated.",
+    )
+    city = forms.CharField(
+        max_length=100,
+        required=False,
+        help_text="Some cities (Seattle, for one) have their own rules.",
+    )
+
+    def clean_time_zone(self) -> str:
+        value = str(self.cleaned_data["time_zone"])
+        try:
+            parse_time_zone(value)
+        except UnknownTimeZone as error:
+            raise forms.ValidationError(str(error)) from None
+        return value
+
+    def clean_city(self) -> str:
+        return " ".join(str(self.cleaned_data.get("city", "")).split())
+
+
+class SignUpForm(UserCreationForm[User]):
+    time_zone = WhereYouWorkFields.base_fields["time_zone"]
+    state = WhereYouWorkFields.base_fields["state"]
+    city = WhereYouWorkFields.base_fields["city"]
+    clean_time_zone = WhereYouWorkFields.clean_time_zone
+    clean_city = WhereYouWorkFields.clean_city
+
+    class Meta(UserCreationForm.Meta):
+        model = User
+        fields = ("username", "email", "time_zone", "state", "city")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].required = False
+        self.fields["email"].help_text = "Optional: for deadline reminders."
+
+
+class ProfileForm(WhereYouWorkFields):
+    class Meta:
+        model = User
+        fields = ("email", "time_zone", "state", "city")

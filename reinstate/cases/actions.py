@@ -1,0 +1,282 @@
+"""Writes to cases. Each runs in one transaction and appends an audit event."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.utils import timezone
+
+from reinstate.accounts.models import User
+from reinstate.audit.actions import record_event
+from reinstate.cases.models import Case, ChecklistItem, Correction
+from reinstate.lib.notice_file import NoticeInput
+from reinstate.rules.catalogue import load_catalogue
+from reinstate.rules.deadlines import DeadlineDecision, decide_deadline
+from reinstate.rules.notice import read_notice
+from reinstate.rules.reading import (
+    KINDS,
+    PLATFORMS,
+    REASONS,
+    NoticeReading,
+    Phrase,
+    References,
+    StatedDeadline,
+)
+from reinstate.rules.summary import iso, law_note_json, reading_json
+
+# A received time a little ahead of the server clock is a clock difference, not a mistake.
+CLOCK_SKEW = timedelta(minutes=5)
+
+
+class CaseInputError(ValueError):
+    """Input a person can fix; the message says how."""
+
+
+def check_received(received: datetime, *, now: datetime) -> None:
+    if received.tzinfo is None:
+        raise CaseInputError("The received time needs a time zone offset, e.g. 2026-11-20T09:00-05:00.")
+    if received > now + CLOCK_SKEW:
+        raise CaseInputError(
+            "The received time is in the future. Enter when the notice arrived (today or earlier)."
+        )
+
+
+def read_and_decide(
+    notice: NoticeInput, *, received: datetime, tz: ZoneInfo, user: User | None,
+    platform_hint: str | None,
+) -> tuple[NoticeReading, DeadlineDecision]:
+    reading = read_notice(notice.text, received=received, tz=tz, platform_hint=platform_hint)
+    decision = decide_deadline(
+        reading,
+        received=received,
+        tz=tz,
+        state=(user.state or None) if user else None,
+        city=(user.city or None) if user else None,
+    )
+    return reading, decision
+
+
+def do_open_case(
+    *,
+    owner: User,
+    notice: NoticeInput,
+    received: datetime | None,
+    tz: ZoneInfo,
+    platform_hint: str | None = None,
+    now: datetime | None = None,
+) -> Case:
+    """Read a notice and open a case for it, with its deadline and checklist."""
+    now = now or timezone.now()
+    received = received or notice.received or now
+    check_received(received, now=now)
+    if platform_hint is not None and platform_hint not in PLATFORMS:
+        raise CaseInputError(f"Unknown platform {platform_hint!r}.")
+    reading, decision = read_and_decide(
+        notice, received=received, tz=tz, user=owner, platform_hint=platform_hint
+    )
+    with transaction.atomic():
+        case = Case(
+            owner=owner,
+            notice_text=notice.text,
+            notice_filename=notice.filename,
+            notice_subject=notice.subject[:300],
+            notice_sender=notice.sender[:300],
+            received_at=received,
+            time_zone=tz.key,
+            reading=reading_json(reading, decision),
+            platform=reading.platform,
+            kind=reading.kind,
+            reason=reading.reason,
+            stated_deadline=reading.stated_deadline.at if reading.stated_deadline else None,
+            stated_deadline_words=(
+                reading.stated_deadline.text[:300] if reading.stated_deadline else ""
+            ),
+            plan_anchor=now,
+        )
+        _apply_decision(case, decision)
+        case.save()
+        _sync_checklist(case)
+        record_event(
+            kind="case.opened",
+            actor=owner,
+            case_id=case.pk,
+            data={
+                "platform": case.platform,
+                "kind": case.kind,
+                "reason": case.reason,
+                "deadline": iso(case.deadline),
+                "deadline_source": case.deadline_source,
+            },
+        )
+    return case
+
+
+CORRECTABLE = ("platform", "kind", "reason", "stated_deadline")
+
+
+def do_correct_reading(
+    *,
+    case: Case,
+    actor: User,
+    platform: str | None,
+    kind: str,
+    reason: str | None,
+    stated_deadline: datetime | None,
+    now: datetime | None = None,
+) -> list[Correction]:
+    """Keep the driver's correction of the reading, and work out the deadline again from it."""
+    now = now or timezone.now()
+    if platform is not None and platform not in PLATFORMS:
+        raise CaseInputError(f"Unknown platform {platform!r}.")
+    if kind not in KINDS:
+        raise CaseInputError(f"Unknown kind of action {kind!r}.")
+    if reason is not None and reason not in REASONS:
+        raise CaseInputError(f"Unknown reason {reason!r}.")
+    new_values = {
+        "platform": platform,
+        "kind": kind,
+        "reason": reason,
+        "stated_deadline": stated_deadline,
+    }
+    changes = {
+        field: (getattr(case, field), value)
+        for field, value in new_values.items()
+        if getattr(case, field) != value
+    }
+    if not changes:
+        return []
+    with transaction.atomic():
+        corrections = [
+            Correction.objects.create(
+                case=case, field=field, old_value=_text(old), new_value=_text(new), by=actor
+            )
+            for field, (old, new) in changes.items()
+        ]
+        for field, (_, new) in changes.items():
+            setattr(case, field, new)
+        if "stated_deadline" in changes:
+            case.stated_deadline_words = "corrected by you" if stated_deadline else ""
+        _apply_decision(case, _decide_for_case(case))
+        case.plan_anchor = now
+        case.save()
+        _sync_checklist(case)
+        record_event(
+            kind="case.corrected",
+            actor=actor,
+            case_id=case.pk,
+            data={f: {"from": _text(o), "to": _text(n)} for f, (o, n) in changes.items()},
+        )
+    return corrections
+
+
+def do_set_checklist_item(*, item: ChecklistItem, actor: User, done: bool) -> ChecklistItem:
+    if item.done == done:
+        return item
+    with transaction.atomic():
+        item.done = done
+        item.save(update_fields=["done"])
+        record_event(
+            kind="checklist.ticked" if done else "checklist.unticked",
+            actor=actor,
+            case_id=item.case_id,
+            data={"item": item.key},
+        )
+    return item
+
+
+def do_set_case_status(*, case: Case, actor: User, status: str) -> Case:
+    if status not in Case.Status.values:
+        raise CaseInputError(f"Unknown status {status!r}.")
+    if case.status == status:
+        return case
+    with transaction.atomic():
+        old = case.status
+        case.status = status
+        case.save(update_fields=["status", "updated_at"])
+        record_event(
+            kind="case.status", actor=actor, case_id=case.pk, data={"from": old, "to": status}
+        )
+    return case
+
+
+def _decide_for_case(case: Case) -> DeadlineDecision:
+    """The deadline decision for a case's reading as it now stands (corrections included)."""
+    tz = ZoneInfo(case.time_zone)
+    stated = None
+    if case.stated_deadline is not None:
+        words = case.stated_deadline_words or "corrected by you"
+        stated = StatedDeadline(
+            at=case.stated_deadline.astimezone(tz),
+            text=words,
+            rule="stated date",
+            phrase=Phrase(text=words, start=0, end=0, label="stated date"),
+        )
+    reading = NoticeReading(
+        platform=case.platform,
+        kind=case.kind,
+        reason=case.reason,
+        stated_deadline=stated,
+        platform_phrases=[],
+        kind_phrases=[],
+        reason_phrases=[],
+        references=_stored_references(case),
+    )
+    return decide_deadline(
+        reading,
+        received=case.received_at,
+        tz=tz,
+        state=case.owner.state or None,
+        city=case.owner.city or None,
+    )
+
+
+def _stored_references(case: Case) -> References:
+    refs = case.reading.get("references", {})
+    return References(
+        ticket_numbers=list(refs.get("ticket_numbers", [])),
+        emails=list(refs.get("emails", [])),
+        urls=list(refs.get("urls", [])),
+    )
+
+
+def _apply_decision(case: Case, decision: DeadlineDecision) -> None:
+    case.deadline = decision.deadline
+    case.deadline_source = decision.source or ""
+    case.deadline_rule = decision.rule
+    case.deadline_confidence = decision.confidence or ""
+    case.deadline_source_url = decision.source_url or ""
+    case.deadline_is_default = decision.is_default
+    case.ask_support_to_confirm = decision.ask_support_to_confirm
+    case.law_notes = [law_note_json(note) for note in decision.laws]
+
+
+def _sync_checklist(case: Case) -> None:
+    """The checklist for the case's reason; what the driver already ticked stays ticked."""
+    reason = load_catalogue().reasons.get(case.reason or "unknown")
+    documents = list(reason.documents) if reason else []
+    keep = {doc.key for doc in documents}
+    case.checklist.exclude(key__in=keep).filter(done=False).delete()
+    existing = {item.key: item for item in case.checklist.all()}
+    for position, doc in enumerate(documents):
+        item = existing.get(doc.key) or ChecklistItem(case=case, key=doc.key)
+        item.title, item.why, item.required, item.position = (
+            doc.title, doc.why, doc.required, position,
+        )
+        item.save()
+
+
+def _text(value: object) -> str:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return "" if value is None else str(value)
+
+
+__all__ = [
+    "CaseInputError",
+    "do_correct_reading",
+    "do_open_case",
+    "do_set_case_status",
+    "do_set_checklist_item",
+]

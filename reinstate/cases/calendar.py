@@ -1,0 +1,63 @@
+"""Deadlines and work-plan steps as iCalendar, for a phone's calendar."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from icalendar import Alarm, Calendar, Event
+
+from reinstate.cases.models import Case
+from reinstate.cases.presenters import work_plan
+from reinstate.rules.catalogue import load_catalogue
+
+PRODID = "-//Reinstate//Appeal deadlines//EN"
+
+
+def case_title(case: Case) -> str:
+    platform = load_catalogue().platforms.get(case.platform or "")
+    return f"{platform.name if platform else 'Account'} appeal (case {case.pk})"
+
+
+def calendar_for(cases: Iterable[Case], *, name: str, now: datetime, site_url: str = "") -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    calendar.add("refresh-interval;value=duration", "PT6H")
+    for case in cases:
+        if case.deadline is None or case.status != Case.Status.OPEN:
+            continue
+        for event in _events(case, now=now, site_url=site_url):
+            calendar.add_component(event)
+    return bytes(calendar.to_ical())
+
+
+def _events(case: Case, *, now: datetime, site_url: str) -> list[Event]:
+    assert case.deadline is not None
+    title = case_title(case)
+    url = f"{site_url}/cases/{case.pk}/" if site_url else ""
+    deadline = Event()
+    deadline.add("uid", f"case-{case.pk}-deadline@reinstate")
+    deadline.add("dtstamp", now)
+    deadline.add("dtstart", case.deadline - timedelta(minutes=30))
+    deadline.add("dtend", case.deadline)
+    deadline.add("summary", f"DEADLINE: {title}")
+    deadline.add("description", f"{case.deadline_rule}\n{url}".strip())
+    for before in (timedelta(days=2), timedelta(hours=6)):
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", f"Appeal deadline: {title}")
+        alarm.add("trigger", -before - timedelta(minutes=30))
+        deadline.add_component(alarm)
+    events = [deadline]
+    for step in work_plan(case):
+        event = Event()
+        event.add("uid", f"case-{case.pk}-step-{step.key}@reinstate")
+        event.add("dtstamp", now)
+        event.add("dtstart", step.starts)
+        event.add("dtend", step.due)
+        event.add("summary", f"{step.title}: {title}")
+        event.add("description", f"{step.detail}\n{url}".strip())
+        events.append(event)
+    return events

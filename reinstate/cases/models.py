@@ -1,0 +1,90 @@
+"""A case: one notice a driver received, what it means, and the work towards an appeal."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from reinstate.accounts.models import Organisation, User
+
+
+class Case(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        CLOSED = "closed", "Closed"
+
+    owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="cases")
+    # Shared with an organisation: its advocates see the case too.
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="cases"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    # The notice as received.
+    notice_text = models.TextField()
+    notice_filename = models.CharField(max_length=200, blank=True)
+    notice_subject = models.CharField(max_length=300, blank=True)
+    notice_sender = models.CharField(max_length=300, blank=True)
+    received_at = models.DateTimeField()
+    time_zone = models.CharField(max_length=64)
+
+    # The reader's findings, kept as read (phrases, references) for explanation.
+    reading = models.JSONField(default=dict)
+
+    # The reading in force: the reader's, or the driver's correction of it.
+    platform = models.CharField(max_length=32, null=True, blank=True)
+    kind = models.CharField(max_length=32)
+    reason = models.CharField(max_length=32, null=True, blank=True)
+    stated_deadline = models.DateTimeField(null=True, blank=True)
+    stated_deadline_words = models.CharField(max_length=300, blank=True)
+
+    # The deadline the app acts on, and which rule gave it.
+    deadline = models.DateTimeField(null=True, blank=True, db_index=True)
+    deadline_source = models.CharField(max_length=16, blank=True)
+    deadline_rule = models.TextField(blank=True)
+    deadline_confidence = models.CharField(max_length=16, blank=True)
+    deadline_source_url = models.URLField(max_length=500, blank=True)
+    deadline_is_default = models.BooleanField(default=False)
+    ask_support_to_confirm = models.BooleanField(default=False)
+    law_notes = models.JSONField(default=list)
+    # The work plan counts back from the deadline as it stood at this moment.
+    plan_anchor = models.DateTimeField()
+
+    class Meta:
+        ordering = [models.F("deadline").asc(nulls_last=True), "-created_at"]
+
+    def __str__(self) -> str:
+        return f"Case {self.pk}"
+
+
+class Correction(models.Model):
+    """A driver's correction of what the reader found; the reader's value is kept."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="corrections")
+    field = models.CharField(max_length=32)
+    old_value = models.CharField(max_length=100, blank=True)
+    new_value = models.CharField(max_length=100, blank=True)
+    by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+
+class ChecklistItem(models.Model):
+    """A document the appeal for this reason needs, and whether the driver has it."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="checklist")
+    key = models.CharField(max_length=64)
+    title = models.CharField(max_length=200)
+    why = models.TextField(blank=True)
+    required = models.BooleanField(default=False)
+    done = models.BooleanField(default=False)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "key"], name="one_checklist_item_per_key")
+        ]

@@ -1,0 +1,149 @@
+"""Ready-to-render values for the case pages: no queries or rules in templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from reinstate.cases.models import Case
+from reinstate.rules.catalogue import load_catalogue
+from reinstate.rules.deadlines import PlanStep, countdown_text, plan_work, urgency
+from reinstate.rules.messages import draft_deadline_confirmation
+from reinstate.rules.summary import iso
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    label: str | None = None  # what this highlighted phrase showed
+    group: str | None = None  # platform, kind, reason or deadline: for colour and legend
+
+
+def highlighted_notice(case: Case) -> list[Segment]:
+    """The notice cut into plain and highlighted runs, from the phrases the reader kept."""
+    text = case.notice_text
+    spans = []
+    for phrase in case.reading.get("phrases", []):
+        start, end = int(phrase.get("start", 0)), int(phrase.get("end", 0))
+        if 0 <= start < end <= len(text) and text[start:end] == phrase.get("text"):
+            spans.append((start, end, str(phrase.get("label", ""))))
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    segments: list[Segment] = []
+    cursor = 0
+    for start, end, label in spans:
+        if start < cursor:  # overlapping phrase: the first one shown wins
+            continue
+        if start > cursor:
+            segments.append(Segment(text[cursor:start]))
+        segments.append(Segment(text[start:end], label=label, group=_group(label)))
+        cursor = end
+    if cursor < len(text):
+        segments.append(Segment(text[cursor:]))
+    return segments
+
+
+def _group(label: str) -> str:
+    """Which finding a phrase supports; labels that are no catalogue key are deadline rules."""
+    catalogue = load_catalogue()
+    for group, keys in (
+        ("platform", catalogue.platforms),
+        ("kind", catalogue.kinds),
+        ("reason", catalogue.reasons),
+    ):
+        if label in keys:
+            return group
+    return "deadline"
+
+
+def case_tz(case: Case) -> ZoneInfo:
+    return ZoneInfo(case.owner.time_zone or case.time_zone)
+
+
+def work_plan(case: Case) -> list[PlanStep]:
+    if case.deadline is None:
+        return []
+    return plan_work(case.deadline, now=case.plan_anchor, tz=case_tz(case))
+
+
+def deadline_status(case: Case, *, now: datetime) -> dict[str, Any]:
+    return {
+        "urgency": urgency(case.deadline, now=now) if case.status == Case.Status.OPEN else "none",
+        "countdown": countdown_text(case.deadline, now=now) if case.deadline else "",
+    }
+
+
+def case_page(case: Case, *, now: datetime) -> dict[str, Any]:
+    catalogue = load_catalogue()
+    platform = catalogue.platforms.get(case.platform or "")
+    reason = catalogue.reasons.get(case.reason or "")
+    kind = catalogue.kinds.get(case.kind)
+    checklist = list(case.checklist.all())
+    message = ""
+    if case.ask_support_to_confirm and case.kind not in {"appeal_granted", "information"}:
+        message = draft_deadline_confirmation(
+            platform_name=platform.name if platform else None,
+            reason_title=reason.title if reason else None,
+            received=case.received_at,
+            tz=case_tz(case),
+            ticket_numbers=list(case.reading.get("references", {}).get("ticket_numbers", [])),
+        )
+    return {
+        "case": case,
+        "platform": platform,
+        "reason": reason,
+        "kind": kind,
+        "segments": highlighted_notice(case),
+        "plan": work_plan(case),
+        "checklist_required": [item for item in checklist if item.required],
+        "checklist_recommended": [item for item in checklist if not item.required],
+        "checklist_missing": sum(1 for item in checklist if item.required and not item.done),
+        "confirmation_message": message,
+        "corrections": list(case.corrections.select_related("by")),
+        "references": case.reading.get("references", {}),
+        **deadline_status(case, now=now),
+    }
+
+
+def docket_row(case: Case, *, now: datetime) -> dict[str, Any]:
+    catalogue = load_catalogue()
+    platform = catalogue.platforms.get(case.platform or "")
+    kind = catalogue.kinds.get(case.kind)
+    reason = catalogue.reasons.get(case.reason or "")
+    return {
+        "case": case,
+        "platform_name": platform.name if platform else "Platform not named",
+        "kind_title": kind.title if kind else case.kind,
+        "reason_title": reason.title if reason else "",
+        **deadline_status(case, now=now),
+    }
+
+
+def case_json(case: Case, *, now: datetime) -> dict[str, Any]:
+    """A case as the command line prints it."""
+    return {
+        "id": case.pk,
+        "owner": case.owner.username,
+        "status": case.status,
+        "platform": case.platform,
+        "kind": case.kind,
+        "reason": case.reason,
+        "received": iso(case.received_at),
+        "stated_deadline": iso(case.stated_deadline),
+        "deadline": iso(case.deadline),
+        "deadline_source": case.deadline_source or None,
+        "deadline_rule": case.deadline_rule,
+        "deadline_confidence": case.deadline_confidence,
+        "deadline_is_default": case.deadline_is_default,
+        "urgency": deadline_status(case, now=now)["urgency"],
+        "laws": case.law_notes,
+        "plan": [
+            {"key": s.key, "title": s.title, "starts": iso(s.starts), "due": iso(s.due)}
+            for s in work_plan(case)
+        ],
+        "checklist": [
+            {"key": i.key, "title": i.title, "required": i.required, "done": i.done}
+            for i in case.checklist.all()
+        ],
+        "references": case.reading.get("references", {}),
+    }

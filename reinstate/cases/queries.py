@@ -1,0 +1,55 @@
+"""Reads of cases that depend on who is asking. Views and commands go through these."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from reinstate.accounts.models import User
+from reinstate.cases.models import Case, ChecklistItem
+
+
+def visible_cases(user: User) -> QuerySet[Case]:
+    """The driver's own cases, and those shared with an organisation the user advocates for."""
+    if not user.is_authenticated:
+        return Case.objects.none()
+    return Case.objects.filter(
+        Q(owner=user) | Q(organisation__membership__user=user)
+    ).distinct()
+
+
+def get_case_for_user(user: User, case_id: int) -> Case:
+    """The case, or 404: an outsider cannot tell a case that exists from one that does not."""
+    try:
+        return visible_cases(user).select_related("owner").get(pk=case_id)
+    except (Case.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such case") from None
+
+
+def get_checklist_item_for_user(user: User, case_id: int, item_id: int) -> ChecklistItem:
+    case = get_case_for_user(user, case_id)
+    try:
+        return case.checklist.get(pk=item_id)
+    except ChecklistItem.DoesNotExist:
+        raise Http404("No such checklist item") from None
+
+
+def cases_for_docket(user: User) -> list[Case]:
+    """Open cases first by deadline (soonest, overdue included), then closed ones."""
+    cases = list(visible_cases(user).select_related("owner"))
+    return sorted(
+        cases,
+        key=lambda c: (
+            c.status != Case.Status.OPEN,
+            c.deadline is None,
+            c.deadline.timestamp() if c.deadline else 0,
+            -c.created_at.timestamp(),
+        ),
+    )
+
+
+def get_user_by_calendar_token(token: str) -> User:
+    try:
+        return User.objects.get(calendar_token=token, is_active=True)
+    except User.DoesNotExist:
+        raise Http404("No such calendar") from None

@@ -1,0 +1,58 @@
+"""A driver on a phone: sign up, paste a notice, see the deadline, the plan and the checklist."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from reinstate.cases.models import Case
+from reinstate.core.tests.browser import fits_the_screen, phone_page, screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+NOTICE = (
+    "We have received several reports from customers who could not locate packages that you "
+    "marked as delivered. Because of this, your Amazon Flex account has been deactivated. If you "
+    "would like us to reconsider, respond within 10 calendar days with any supporting information."
+)
+
+
+def test_a_driver_signs_up_and_reads_a_notice_on_a_phone(live_server: object) -> None:
+    base = str(live_server)
+    with phone_page() as page:
+        page.goto(f"{base}/accounts/signup/")
+        assert fits_the_screen(page)
+        page.get_by_label("Username").fill("dana")
+        page.get_by_label("Password", exact=True).fill("correct horse battery staple")
+        page.get_by_label("Password confirmation").fill("correct horse battery staple")
+        page.get_by_label("Time zone").select_option("America/Los_Angeles")
+        page.get_by_label("State").select_option("CA")
+        page.get_by_role("button", name="Create account").click()
+
+        expect(page.get_by_role("heading", name="What did the platform send you?")).to_be_visible()
+        page.get_by_label("Paste the notice").fill(NOTICE)
+        page.get_by_role("button", name="Read my notice").click()
+
+        expect(page.get_by_role("heading", name="Amazon Flex: ")).to_be_visible()
+        expect(page.get_by_role("heading", name="Your deadline")).to_be_visible()
+        expect(page.get_by_text("days", exact=False).first).to_be_visible()
+        expect(page.get_by_role("heading", name="Your plan")).to_be_visible()
+        expect(page.get_by_role("heading", name="Documents to collect")).to_be_visible()
+        expect(page.locator("mark.g-deadline")).to_contain_text("10 calendar days")
+        assert fits_the_screen(page)
+        screenshot(page, "intake-case-page")
+
+        # Tick the first document: htmx swaps the row in place, and it can be undone.
+        first = page.locator(".check-item .tick").first
+        first.click()
+        expect(page.locator(".check-item .tick").first).to_have_attribute("aria-pressed", "true")
+        page.locator(".check-item .tick").first.click()
+        expect(page.locator(".check-item .tick").first).to_have_attribute("aria-pressed", "false")
+
+        page.get_by_role("link", name="My cases").click()
+        expect(page.locator(".case-row")).to_have_count(1)
+        assert fits_the_screen(page)
+        screenshot(page, "intake-my-cases")
+
+    case = Case.objects.get()
+    assert case.platform == "amazon_flex" and case.reason == "delivery_disputes"

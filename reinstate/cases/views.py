@@ -1,0 +1,143 @@
+"""Case pages. Thin: parse, look up through queries, act through actions, render."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from reinstate.cases import queries
+from reinstate.cases.actions import (
+    CaseInputError,
+    do_correct_reading,
+    do_open_case,
+    do_set_case_status,
+    do_set_checklist_item,
+)
+from reinstate.cases.calendar import calendar_for, case_title
+from reinstate.cases.forms import CorrectReadingForm, NewCaseForm
+from reinstate.cases.presenters import case_page, docket_row
+from reinstate.lib.http import AuthenticatedHttpRequest
+
+
+@require_GET
+@login_required
+def case_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    now = timezone.now()
+    rows = [docket_row(case, now=now) for case in queries.cases_for_docket(request.user)]
+    return render(request, "cases/list.html", {"rows": rows})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def case_new(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = NewCaseForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = do_open_case(
+                owner=request.user,
+                notice=form.notice,
+                received=form.cleaned_data.get("received_at"),
+                tz=ZoneInfo(request.user.time_zone),
+                platform_hint=form.cleaned_data.get("platform") or None,
+            )
+        except CaseInputError as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("cases:detail", case_id=case.pk)
+    return render(request, "cases/new.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@require_GET
+@login_required
+def case_detail(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
+    case = queries.get_case_for_user(request.user, case_id)
+    return render(request, "cases/detail.html", case_page(case, now=timezone.now()))
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def case_correct(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
+    case = queries.get_case_for_user(request.user, case_id)
+    initial = {
+        "platform": case.platform or "",
+        "kind": case.kind,
+        "reason": case.reason or "",
+        "stated_deadline": case.stated_deadline,
+    }
+    form = CorrectReadingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            changes = do_correct_reading(
+                case=case,
+                actor=request.user,
+                platform=data["platform"] or None,
+                kind=data["kind"],
+                reason=data["reason"] or None,
+                stated_deadline=data["stated_deadline"],
+            )
+        except CaseInputError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request, "Your correction is saved." if changes else "Nothing was changed."
+            )
+            return redirect("cases:detail", case_id=case.pk)
+    return render(request, "cases/correct.html", {"case": case, "form": form})
+
+
+@require_POST
+@login_required
+def checklist_item(request: AuthenticatedHttpRequest, case_id: int, item_id: int) -> HttpResponse:
+    item = queries.get_checklist_item_for_user(request.user, case_id, item_id)
+    do_set_checklist_item(item=item, actor=request.user, done=request.POST.get("done") == "1")
+    if request.htmx:
+        return render(request, "cases/partials/_checklist_item.html", {"item": item})
+    return redirect("cases:detail", case_id=case_id)
+
+
+@require_POST
+@login_required
+def case_status(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
+    case = queries.get_case_for_user(request.user, case_id)
+    try:
+        do_set_case_status(case=case, actor=request.user, status=request.POST.get("status", ""))
+    except CaseInputError as error:
+        messages.error(request, str(error))
+    return redirect("cases:detail", case_id=case.pk)
+
+
+@require_GET
+@login_required
+def case_ics(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
+    case = queries.get_case_for_user(request.user, case_id)
+    body = calendar_for([case], name=case_title(case), now=timezone.now(), site_url=_site(request))
+    return _ics_response(body, filename=f"reinstate-case-{case.pk}.ics")
+
+
+@require_GET
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The private subscription URL: the token is the credential, so no login."""
+    user = queries.get_user_by_calendar_token(token)
+    cases = queries.cases_for_docket(user)
+    body = calendar_for(cases, name="Reinstate deadlines", now=timezone.now(), site_url=_site(request))
+    return _ics_response(body, filename=None)
+
+
+def _site(request: HttpRequest) -> str:
+    return settings.SITE_URL or request.build_absolute_uri("/").rstrip("/")
+
+
+def _ics_response(body: bytes, *, filename: str | None) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,39 @@
+"""The `reinstate` command: every verb is a Django management command of one of the apps."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# Verbs that need no database: they skip the migration check to answer fast.
+NO_DATABASE = {"notice", "help", "--help", "-h", "--version"}
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reinstate.settings")
+    import django
+
+    django.setup()
+    if args and args[0] not in NO_DATABASE:
+        ensure_database()
+    from django.core.management import ManagementUtility
+
+    ManagementUtility(["reinstate", *args]).execute()
+
+
+def ensure_database() -> None:
+    """Create and migrate the database on first use, so every command works on an empty home."""
+    from django.db import DEFAULT_DB_ALIAS, connections
+    from django.db.migrations.executor import MigrationExecutor
+
+    connection = connections[DEFAULT_DB_ALIAS]
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        from django.core.management import call_command
+
+        call_command("migrate", interactive=False, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+"""What every `reinstate` command shares: JSON out, one-line errors, exit code 2 on bad input."""
+
+from __future__ import annotations
+
+import json
+import sys
+from argparse import ArgumentParser
+from typing import Any, NoReturn
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from reinstate.accounts.actions import AccountInputError
+from reinstate.cases.actions import CaseInputError
+from reinstate.lib.notice_file import NoticeInputError
+from reinstate.lib.tz import UnknownTimeZone
+
+EXIT_BAD_INPUT = 2
+
+# Mistakes a user can fix: reported in one line, never as a traceback.
+USER_ERRORS: tuple[type[Exception], ...] = (
+    AccountInputError,
+    CaseInputError,
+    NoticeInputError,
+    UnknownTimeZone,
+)
+
+
+class Error(CommandError):
+    """Bad input. Django prints it as "Error: <message>", one line on stderr, and exits 2."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, returncode=EXIT_BAD_INPUT)
+
+
+class OneLineParser(CommandParser):
+    """argparse prints usage and the error on several lines; we print one line."""
+
+    def error(self, message: str) -> NoReturn:
+        if getattr(self, "called_from_command_line", False):
+            sys.stderr.write(f"Error: {message} (see --help)\n")
+            sys.exit(EXIT_BAD_INPUT)
+        raise CommandError(f"Error: {message}", returncode=EXIT_BAD_INPUT)
+
+
+class JsonCommand(BaseCommand):
+    """A command that prints one JSON object and turns user mistakes into exit code 2."""
+
+    requires_system_checks: list[str] = []
+
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        parser.__class__ = OneLineParser
+        return parser
+
+    def add_subcommands(self, parser: ArgumentParser) -> Any:
+        return parser.add_subparsers(
+            dest="action",
+            required=True,
+            parser_class=OneLineParser,
+            called_from_command_line=getattr(parser, "called_from_command_line", None),
+        )
+
+    def execute(self, *args: Any, **options: Any) -> str | None:
+        try:
+            return super().execute(*args, **options)
+        except USER_ERRORS as error:
+            raise Error(str(error)) from None
+
+    def emit(self, payload: dict[str, Any] | list[Any]) -> None:
+        self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))

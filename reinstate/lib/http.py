@@ -1,0 +1,11 @@
+"""Request types for views behind login."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+from reinstate.accounts.models import User
+
+
+class AuthenticatedHttpRequest(HttpRequest):
+    user: User  # type: ignore[assignment]

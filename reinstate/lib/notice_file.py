@@ -1,0 +1,186 @@
+"""Turning what a driver gives us (pasted text, a .txt or an .eml file) into notice text.
+
+Every refusal is a NoticeInputError whose message says what was wrong and what
+to do; nothing here touches the database.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from email.message import EmailMessage
+from email.utils import parsedate_to_datetime
+from html.parser import HTMLParser
+
+MAX_NOTICE_BYTES = 200_000
+
+
+class NoticeInputError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class NoticeInput:
+    text: str
+    received: datetime | None = None  # from an email's Date header
+    subject: str = ""
+    sender: str = ""
+    filename: str = ""
+
+
+def notice_from_text(text: str, *, max_bytes: int = MAX_NOTICE_BYTES) -> NoticeInput:
+    return NoticeInput(text=_check_text(text, max_bytes=max_bytes))
+
+
+def notice_from_file(
+    data: bytes, filename: str = "", *, max_bytes: int = MAX_NOTICE_BYTES
+) -> NoticeInput:
+    """Read an uploaded notice: an email (.eml, or anything that looks like one) or plain text."""
+    name = _safe_name(filename)
+    if not data.strip():
+        raise NoticeInputError("The file is empty. Paste the notice text or choose another file.")
+    if len(data) > max_bytes * 4:
+        raise NoticeInputError(_too_large(max_bytes))
+    if name.lower().endswith(".eml") or _looks_like_email(data):
+        return _read_email(data, name, max_bytes=max_bytes)
+    if _looks_binary(data):
+        raise NoticeInputError(
+            "This file is not text. Upload the notice as a .txt or .eml file, or paste its text."
+        )
+    text = _decode_bytes(data)
+    return NoticeInput(text=_check_text(text, max_bytes=max_bytes), filename=name)
+
+
+def _check_text(text: str, *, max_bytes: int) -> str:
+    cleaned = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    if len(cleaned.encode("utf-8", errors="replace")) > max_bytes:
+        raise NoticeInputError(_too_large(max_bytes))
+    if not cleaned.strip():
+        raise NoticeInputError("The notice is empty. Paste the message you received.")
+    if _looks_binary(cleaned.encode("utf-8", errors="replace")):
+        raise NoticeInputError("This does not look like the text of a notice. Paste the message.")
+    return cleaned.strip()
+
+
+def _too_large(max_bytes: int) -> str:
+    return (
+        f"The notice is too long (over {max_bytes // 1000} KB). "
+        "Paste only the message from the platform."
+    )
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    control = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13, 27))
+    return control > max(8, len(sample) // 20)
+
+
+_HEADER = re.compile(rb"^(From|To|Subject|Date|Received|Return-Path|Message-ID|MIME-Version):", re.I)
+
+
+def _looks_like_email(data: bytes) -> bool:
+    head = data[:4096].splitlines()[:20]
+    return sum(1 for line in head if _HEADER.match(line)) >= 2
+
+
+def _decode_bytes(data: bytes, charset: str | None = None) -> str:
+    for encoding in filter(None, [charset, "utf-8"]):
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("cp1252", errors="replace")
+
+
+def _read_email(data: bytes, filename: str, *, max_bytes: int) -> NoticeInput:
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    if not isinstance(message, EmailMessage):  # pragma: no cover - policy.default guarantees it
+        raise NoticeInputError("This email could not be read.")
+    text = _email_body_text(message)
+    if not text.strip():
+        raise NoticeInputError(
+            "This email has no readable text. Paste the notice text instead."
+        )
+    received: datetime | None = None
+    raw_date = message.get("Date")
+    if raw_date:
+        try:
+            parsed = parsedate_to_datetime(str(raw_date))
+            received = parsed if parsed.tzinfo is not None else None
+        except (TypeError, ValueError, IndexError):
+            received = None
+    subject = _header(message, "Subject")
+    body = f"{subject}\n\n{text}" if subject and subject not in text else text
+    return NoticeInput(
+        text=_check_text(body, max_bytes=max_bytes),
+        received=received,
+        subject=subject,
+        sender=_header(message, "From"),
+        filename=filename,
+    )
+
+
+def _header(message: EmailMessage, name: str) -> str:
+    try:
+        return str(message.get(name, "") or "").strip()
+    except (ValueError, LookupError):
+        return ""
+
+
+def _email_body_text(message: EmailMessage) -> str:
+    part = message.get_body(preferencelist=("plain", "html"))
+    if part is None:
+        return ""
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return ""
+    text = _decode_bytes(payload, part.get_content_charset())
+    if part.get_content_type() == "text/html":
+        text = html_to_text(text)
+    return text
+
+
+class _TextExtractor(HTMLParser):
+    _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "table", "section"}
+    _SKIP = {"script", "style", "head", "title"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self._skipping += 1
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP and self._skipping:
+            self._skipping -= 1
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts)
+    text = re.sub(r"[ \t\u00a0]+", " ", text)
+    return re.sub(r"\n\s*\n+", "\n\n", text).strip()
+
+
+def _safe_name(filename: str) -> str:
+    """Only the last path component, so a name like ../../x cannot point anywhere."""
+    base = re.split(r"[\\/]", filename or "")[-1]
+    return re.sub(r"[^\w.\- ]", "_", base)[:120]

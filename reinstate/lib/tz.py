@@ -1,0 +1,68 @@
+"""Time zone names, checked, and the lists the forms offer."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+US_ZONES = [
+    ("America/New_York", "Eastern (New York)"),
+    ("America/Chicago", "Central (Chicago)"),
+    ("America/Denver", "Mountain (Denver)"),
+    ("America/Phoenix", "Arizona (Phoenix)"),
+    ("America/Los_Angeles", "Pacific (Los Angeles)"),
+    ("America/Anchorage", "Alaska (Anchorage)"),
+    ("Pacific/Honolulu", "Hawaii (Honolulu)"),
+    ("America/Puerto_Rico", "Puerto Rico"),
+]
+
+
+class UnknownTimeZone(ValueError):
+    pass
+
+
+def parse_time_zone(name: str) -> ZoneInfo:
+    """A ZoneInfo for an IANA name, or UnknownTimeZone with a message a person can act on."""
+    cleaned = (name or "").strip()
+    if cleaned not in all_zone_names():
+        raise UnknownTimeZone(
+            f"Unknown time zone {cleaned!r}: use a name such as America/Chicago or Europe/London."
+        )
+    try:
+        return ZoneInfo(cleaned)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UnknownTimeZone(f"Unknown time zone {cleaned!r}.") from None
+
+
+@cache
+def all_zone_names() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def zone_choices() -> list[tuple[str, object]]:
+    """US zones first (most drivers), then every other zone, for a <select>."""
+    us = {key for key, _ in US_ZONES}
+    others = sorted(all_zone_names() - us)
+    return [
+        ("United States", US_ZONES),
+        ("All time zones", [(name, name.replace("_", " ")) for name in others]),
+    ]
+
+
+def machine_zone_name() -> str:
+    """The local zone of this machine, as an IANA name where it can be found."""
+    local = datetime.now().astimezone().tzinfo
+    key = getattr(local, "key", None)
+    if isinstance(key, str):
+        return key
+    try:
+        from pathlib import Path
+
+        link = Path("/etc/localtime").resolve()
+        parts = link.parts
+        if "zoneinfo" in parts:
+            return "/".join(parts[parts.index("zoneinfo") + 1 :])
+    except OSError:
+        pass
+    return "UTC"

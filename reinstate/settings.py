@@ -1,0 +1,176 @@
+"""Django settings, read from the environment (see "Configuration" in the README)."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+import django_stubs_ext
+
+from reinstate.lib.env import env_bool, env_int, env_list, env_secret, env_str
+
+# Lets the typed generics of django-stubs (UserCreationForm[User], ...) run.
+django_stubs_ext.monkeypatch()
+
+BASE_DIR = Path(__file__).resolve().parent
+
+# The data folder: the SQLite file, the blob store and generated files live here.
+REINSTATE_HOME = Path(
+    env_str("REINSTATE_HOME") or Path.home() / ".local" / "share" / "reinstate"
+).expanduser()
+REINSTATE_HOME.mkdir(parents=True, exist_ok=True)
+
+DEBUG = env_bool("REINSTATE_DEBUG", False)
+INSECURE_KEY_PREFIX = "django-insecure"
+
+
+def _secret_key() -> str:
+    """The configured key, else one generated once and kept in the data folder."""
+    configured = env_secret("REINSTATE_SECRET_KEY")
+    if configured:
+        return configured
+    key_file = REINSTATE_HOME / "secret_key"
+    if not key_file.exists():
+        key_file.touch(mode=0o600)
+        key_file.write_text(secrets.token_urlsafe(50), encoding="utf-8")
+    return key_file.read_text(encoding="utf-8").strip()
+
+
+SECRET_KEY = _secret_key()
+ALLOWED_HOSTS = env_list("REINSTATE_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env_list("REINSTATE_CSRF_TRUSTED_ORIGINS", [])
+SITE_URL = env_str("REINSTATE_SITE_URL", "").rstrip("/")
+
+# Behind HTTPS (a reverse proxy terminating TLS), cookies are marked secure.
+HTTPS = env_bool("REINSTATE_HTTPS", False)
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+SESSION_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "reinstate.core",
+    "reinstate.audit",
+    "reinstate.accounts",
+    "reinstate.cases",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "reinstate.accounts.middleware.UserTimezoneMiddleware",
+]
+
+ROOT_URLCONF = "reinstate.urls"
+WSGI_APPLICATION = "reinstate.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+
+def database_settings(url: str, home: Path) -> dict[str, Any]:
+    """PostgreSQL (or any dj-database-url URL) when DATABASE_URL is set, else SQLite in WAL mode."""
+    if url:
+        config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60))
+        config.setdefault("TEST", {})
+        return config
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": home / "reinstate.sqlite3",
+        "OPTIONS": {
+            # IMMEDIATE takes the write lock at BEGIN, so two writers queue on
+            # busy_timeout instead of failing with "database is locked".
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+            ),
+        },
+    }
+
+
+DATABASES = {"default": database_settings(env_str("DATABASE_URL"), REINSTATE_HOME)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Shared by every process (login rate limits must hold across workers).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "reinstate_cache",
+    }
+}
+RATELIMIT_USE_CACHE = "default"
+LOGIN_RATE = env_str("REINSTATE_LOGIN_RATE", "10/5m")
+
+AUTH_USER_MODEL = "accounts.User"
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "cases:list"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = env_str("REINSTATE_TIME_ZONE", "UTC")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = REINSTATE_HOME / "static"
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+
+# Notices are small; a pasted or uploaded notice over this is refused with a message.
+NOTICE_MAX_BYTES = env_int("REINSTATE_NOTICE_MAX_BYTES", 200_000)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+EMAIL_BACKEND = env_str("REINSTATE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("REINSTATE_FROM_EMAIL", "reinstate@localhost")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("REINSTATE_LOG_LEVEL", "WARNING")},
+}
