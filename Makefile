@@ -30,14 +30,14 @@ test-suite: install
 	REINSTATE_HOME=$$(mktemp -d) $(BIN)/python -m pytest
 
 lint: install
-	$(BIN)/ruff check reinstate
-	$(BIN)/ruff format --check reinstate
-	$(BIN)/mypy reinstate
+	$(BIN)/ruff check reinstate bench
+	$(BIN)/ruff format --check reinstate bench
+	$(BIN)/mypy reinstate bench
 	REINSTATE_HOME=$$(mktemp -d) $(BIN)/python -m django makemigrations --check --dry-run --settings=reinstate.settings
 
 format: install
-	$(BIN)/ruff check --fix reinstate
-	$(BIN)/ruff format reinstate
+	$(BIN)/ruff check --fix reinstate bench
+	$(BIN)/ruff format reinstate bench
 
 bench: install
 	$(BIN)/python -m bench

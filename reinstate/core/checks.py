@@ -19,7 +19,10 @@ def check_secret_key(app_configs: Any = None, **kwargs: Any) -> list[CheckMessag
         return [
             Error(
                 "REINSTATE_SECRET_KEY is a default or too short for production.",
-                hint="Unset it to use the generated key in REINSTATE_HOME, or set 50 random characters.",
+                hint=(
+                    "Unset it to use the key generated in REINSTATE_HOME, "
+                    "or set 50 random characters."
+                ),
                 id="reinstate.E001",
             )
         ]

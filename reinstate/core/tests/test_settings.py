@@ -31,7 +31,9 @@ def test_env_bool_is_strict(monkeypatch: pytest.MonkeyPatch) -> None:
     assert env_bool("REINSTATE_X") is True
 
 
-@pytest.mark.parametrize("key", ["changeme", "django-insecure-abcdefghijklmnopqrstuvwxyz0123456789", "short"])
+@pytest.mark.parametrize(
+    "key", ["changeme", "django-insecure-abcdefghijklmnopqrstuvwxyz0123456789", "short"]
+)
 def test_it_refuses_a_default_secret_key_in_production(key: str) -> None:
     with override_settings(DEBUG=False, SECRET_KEY=key):
         assert [m.id for m in check_secret_key()] == ["reinstate.E001"]
