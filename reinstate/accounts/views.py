@@ -62,9 +62,7 @@ class LoginView(auth_views.LoginView):
         if getattr(request, "limited", False):
             form = self.get_form()
             form.errors.clear()
-            form.add_error(
-                None, "Too many sign-in attempts. Wait a few minutes, then try again."
-            )
+            form.add_error(None, "Too many sign-in attempts. Wait a few minutes, then try again.")
             return self.render_to_response(self.get_context_data(form=form), status=429)
         return super().post(request, *args, **kwargs)
 

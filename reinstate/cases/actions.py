@@ -36,7 +36,9 @@ class CaseInputError(ValueError):
 
 def check_received(received: datetime, *, now: datetime) -> None:
     if received.tzinfo is None:
-        raise CaseInputError("The received time needs a time zone offset, e.g. 2026-11-20T09:00-05:00.")
+        raise CaseInputError(
+            "The received time needs a time zone offset, e.g. 2026-11-20T09:00-05:00."
+        )
     if received > now + CLOCK_SKEW:
         raise CaseInputError(
             "The received time is in the future. Enter when the notice arrived (today or earlier)."
@@ -44,7 +46,11 @@ def check_received(received: datetime, *, now: datetime) -> None:
 
 
 def read_and_decide(
-    notice: NoticeInput, *, received: datetime, tz: ZoneInfo, user: User | None,
+    notice: NoticeInput,
+    *,
+    received: datetime,
+    tz: ZoneInfo,
+    user: User | None,
     platform_hint: str | None,
 ) -> tuple[NoticeReading, DeadlineDecision]:
     reading = read_notice(notice.text, received=received, tz=tz, platform_hint=platform_hint)
@@ -262,7 +268,10 @@ def _sync_checklist(case: Case) -> None:
     for position, doc in enumerate(documents):
         item = existing.get(doc.key) or ChecklistItem(case=case, key=doc.key)
         item.title, item.why, item.required, item.position = (
-            doc.title, doc.why, doc.required, position,
+            doc.title,
+            doc.why,
+            doc.required,
+            position,
         )
         item.save()
 

@@ -13,6 +13,7 @@ from reinstate.rules.deadlines import PlanStep, countdown_text, plan_work, urgen
 from reinstate.rules.messages import draft_deadline_confirmation
 from reinstate.rules.summary import iso
 
+
 @dataclass(frozen=True)
 class Segment:
     text: str

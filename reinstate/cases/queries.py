@@ -13,9 +13,7 @@ def visible_cases(user: User) -> QuerySet[Case]:
     """The driver's own cases, and those shared with an organisation the user advocates for."""
     if not user.is_authenticated:
         return Case.objects.none()
-    return Case.objects.filter(
-        Q(owner=user) | Q(organisation__membership__user=user)
-    ).distinct()
+    return Case.objects.filter(Q(owner=user) | Q(organisation__membership__user=user)).distinct()
 
 
 def get_case_for_user(user: User, case_id: int) -> Case:

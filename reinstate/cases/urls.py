@@ -10,8 +10,6 @@ urlpatterns = [
     path("<int:case_id>/correct/", views.case_correct, name="correct"),
     path("<int:case_id>/status/", views.case_status, name="status"),
     path("<int:case_id>/calendar.ics", views.case_ics, name="ics"),
-    path(
-        "<int:case_id>/checklist/<int:item_id>/", views.checklist_item, name="checklist_item"
-    ),
+    path("<int:case_id>/checklist/<int:item_id>/", views.checklist_item, name="checklist_item"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
 ]

@@ -127,7 +127,9 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The private subscription URL: the token is the credential, so no login."""
     user = queries.get_user_by_calendar_token(token)
     cases = queries.cases_for_docket(user)
-    body = calendar_for(cases, name="Reinstate deadlines", now=timezone.now(), site_url=_site(request))
+    body = calendar_for(
+        cases, name="Reinstate deadlines", now=timezone.now(), site_url=_site(request)
+    )
     return _ics_response(body, filename=None)
 
 

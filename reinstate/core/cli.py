@@ -53,12 +53,8 @@ class JsonCommand(BaseCommand):
         return parser
 
     def add_subcommands(self, parser: ArgumentParser) -> Any:
-        return parser.add_subparsers(
-            dest="action",
-            required=True,
-            parser_class=OneLineParser,
-            called_from_command_line=getattr(parser, "called_from_command_line", None),
-        )
+        # Django's add_subparsers hands the sub-parsers our parser class and its flags.
+        return parser.add_subparsers(dest="action", required=True, parser_class=OneLineParser)
 
     def execute(self, *args: Any, **options: Any) -> str | None:
         try:

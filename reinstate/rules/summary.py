@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from reinstate.rules.deadlines import DeadlineDecision
+from reinstate.rules.catalogue import GIVES
+from reinstate.rules.deadlines import DeadlineDecision, LawNote
 from reinstate.rules.reading import NoticeReading, Phrase
 
 
@@ -46,16 +47,19 @@ def reading_json(reading: NoticeReading, decision: DeadlineDecision) -> dict[str
     }
 
 
-def law_note_json(note: Any) -> dict[str, Any]:
+def law_note_json(note: LawNote) -> dict[str, Any]:
     law = note.law
     return {
         "key": law.key,
         "name": law.name,
+        "place": law.place,
         "why": note.why,
         "deadline": iso(note.deadline),
+        "window": note.window.describe() if note.window else None,
         "summary": law.summary,
-        "gives": list(law.gives),
+        "gives": [GIVES.get(key, key) for key in law.gives],
         "source": law.source,
+        "source_is_url": law.source.startswith(("http://", "https://")),
         "confidence": law.confidence,
         "note": law.note,
     }

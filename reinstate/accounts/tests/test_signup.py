@@ -56,9 +56,7 @@ def test_it_refuses_a_weak_password() -> None:
 
 def test_it_signs_in_and_out(driver: User) -> None:
     client = Client()
-    response = client.post(
-        reverse("accounts:login"), {"username": "dana", "password": PASSWORD}
-    )
+    response = client.post(reverse("accounts:login"), {"username": "dana", "password": PASSWORD})
     assert response.status_code == 302
     assert client.get(reverse("cases:list")).status_code == 200
     client.post(reverse("accounts:logout"))
@@ -70,7 +68,9 @@ def test_it_signs_in_and_out(driver: User) -> None:
 def test_it_limits_sign_in_attempts(driver: User) -> None:
     client = Client()
     statuses = [
-        client.post(reverse("accounts:login"), {"username": "dana", "password": "wrong"}).status_code
+        client.post(
+            reverse("accounts:login"), {"username": "dana", "password": "wrong"}
+        ).status_code
         for _ in range(12)
     ]
     assert statuses[0] == 200

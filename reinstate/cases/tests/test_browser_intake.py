@@ -26,7 +26,7 @@ def test_a_driver_signs_up_and_reads_a_notice_on_a_phone(live_server: object) ->
         page.get_by_label("Password", exact=True).fill("correct horse battery staple")
         page.get_by_label("Password confirmation").fill("correct horse battery staple")
         page.get_by_label("Time zone").select_option("America/Los_Angeles")
-        page.get_by_label("State").select_option("CA")
+        page.get_by_label("State (optional)").select_option("CA")
         page.get_by_role("button", name="Create account").click()
 
         expect(page.get_by_role("heading", name="What did the platform send you?")).to_be_visible()
@@ -38,7 +38,7 @@ def test_a_driver_signs_up_and_reads_a_notice_on_a_phone(live_server: object) ->
         expect(page.get_by_text("days", exact=False).first).to_be_visible()
         expect(page.get_by_role("heading", name="Your plan")).to_be_visible()
         expect(page.get_by_role("heading", name="Documents to collect")).to_be_visible()
-        expect(page.locator("mark.g-deadline")).to_contain_text("10 calendar days")
+        expect(page.locator(".notice-text mark.g-deadline")).to_contain_text("10 calendar days")
         assert fits_the_screen(page)
         screenshot(page, "intake-case-page")
 
@@ -49,7 +49,7 @@ def test_a_driver_signs_up_and_reads_a_notice_on_a_phone(live_server: object) ->
         page.locator(".check-item .tick").first.click()
         expect(page.locator(".check-item .tick").first).to_have_attribute("aria-pressed", "false")
 
-        page.get_by_role("link", name="My cases").click()
+        page.get_by_role("navigation", name="Main").get_by_role("link", name="My cases").click()
         expect(page.locator(".case-row")).to_have_count(1)
         assert fits_the_screen(page)
         screenshot(page, "intake-my-cases")

@@ -23,7 +23,9 @@ def home(tmp_path: Path) -> dict[str, str]:
     return env
 
 
-def run(env: dict[str, str], *args: str, stdin: str | bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+def run(
+    env: dict[str, str], *args: str, stdin: str | bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
     data = stdin.encode() if isinstance(stdin, str) else stdin
     return subprocess.run(
         [REINSTATE, *args], input=data, capture_output=True, env=env, timeout=60, check=False
@@ -41,8 +43,16 @@ def test_notice_read_prints_the_reading(home: dict[str, str], tmp_path: Path) ->
     notice = tmp_path / "notice.txt"
     notice.write_text(FLEX_LATE)
     result = ok_json(
-        run(home, "notice", "read", str(notice), "--received", "2026-11-02T16:00:00-08:00",
-            "--tz", "America/Los_Angeles")
+        run(
+            home,
+            "notice",
+            "read",
+            str(notice),
+            "--received",
+            "2026-11-02T16:00:00-08:00",
+            "--tz",
+            "America/Los_Angeles",
+        )
     )
     assert result["platform"] == "amazon_flex"
     assert result["kind"] == "deactivation"
@@ -105,13 +115,34 @@ def test_ten_megabytes_of_text_is_refused_quickly(home: dict[str, str]) -> None:
 def test_user_and_case_commands_work_on_an_empty_home(home: dict[str, str], tmp_path: Path) -> None:
     password = tmp_path / "pw"
     password.write_text("a long enough passphrase\n")
-    user = ok_json(run(home, "user", "add", "dana", "--password-file", str(password),
-                       "--tz", "America/Los_Angeles"))
+    user = ok_json(
+        run(
+            home,
+            "user",
+            "add",
+            "dana",
+            "--password-file",
+            str(password),
+            "--tz",
+            "America/Los_Angeles",
+        )
+    )
     assert user["username"] == "dana" and "password" not in user
     notice = tmp_path / "n.txt"
     notice.write_text(FLEX_LATE)
-    case = ok_json(run(home, "case", "new", "--user", "dana", "--notice", str(notice),
-                       "--received", "2026-11-02T16:00:00-08:00"))
+    case = ok_json(
+        run(
+            home,
+            "case",
+            "new",
+            "--user",
+            "dana",
+            "--notice",
+            str(notice),
+            "--received",
+            "2026-11-02T16:00:00-08:00",
+        )
+    )
     assert case["deadline"] == "2026-11-12T16:00:00-08:00"
     assert case["checklist"]
     shown = ok_json(run(home, "case", "show", str(case["id"])))

@@ -27,7 +27,9 @@ def correction(case: Case, **overrides: str) -> dict[str, str]:
     return data
 
 
-def test_it_keeps_the_correction_and_recomputes(driver: User, open_case: Callable[..., Case]) -> None:
+def test_it_keeps_the_correction_and_recomputes(
+    driver: User, open_case: Callable[..., Case]
+) -> None:
     case = open_case(driver, FLEX_LATE)
     response = client_for(driver).post(
         reverse("cases:correct", args=[case.pk]),
@@ -77,7 +79,9 @@ def test_an_outsider_gets_404(
     case = open_case(driver, FLEX_LATE)
     client = client_for(other_driver)
     assert client.get(reverse("cases:correct", args=[case.pk])).status_code == 404
-    response = client.post(reverse("cases:correct", args=[case.pk]), correction(case, kind="warning"))
+    response = client.post(
+        reverse("cases:correct", args=[case.pk]), correction(case, kind="warning")
+    )
     assert response.status_code == 404
     case.refresh_from_db()
     assert case.kind == "deactivation"

@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 LA = ZoneInfo("America/Los_Angeles")
 
 
-def test_it_opens_a_case_with_the_notice_deadline(driver: User, open_case: Callable[..., Case]) -> None:
+def test_it_opens_a_case_with_the_notice_deadline(
+    driver: User, open_case: Callable[..., Case]
+) -> None:
     case = open_case(driver, FLEX_LATE)
     assert (case.platform, case.kind, case.reason) == (
         "amazon_flex",
@@ -34,7 +36,9 @@ def test_it_opens_a_case_with_the_notice_deadline(driver: User, open_case: Calla
     assert event.data["deadline_source"] == "notice"
 
 
-def test_it_builds_the_checklist_for_the_reason(driver: User, open_case: Callable[..., Case]) -> None:
+def test_it_builds_the_checklist_for_the_reason(
+    driver: User, open_case: Callable[..., Case]
+) -> None:
     case = open_case(driver, FLEX_LATE)
     items = list(case.checklist.all())
     assert items, "a performance case needs documents"
@@ -81,7 +85,9 @@ def test_it_refuses_an_unknown_platform(driver: User) -> None:
     assert not Case.objects.exists()
 
 
-def test_the_chosen_platform_wins_over_the_reading(driver: User, open_case: Callable[..., Case]) -> None:
+def test_the_chosen_platform_wins_over_the_reading(
+    driver: User, open_case: Callable[..., Case]
+) -> None:
     case = open_case(
         driver,
         "Your account has been deactivated for violating our Terms of Service.",

@@ -42,7 +42,9 @@ def test_it_offers_a_message_to_confirm_a_default_deadline(
     assert "Ask support to confirm your deadline" in page
 
 
-def test_it_ticks_a_checklist_item_and_can_undo(driver: User, open_case: Callable[..., Case]) -> None:
+def test_it_ticks_a_checklist_item_and_can_undo(
+    driver: User, open_case: Callable[..., Case]
+) -> None:
     case = open_case(driver, FLEX_LATE)
     item = case.checklist.first()
     assert item is not None
@@ -80,7 +82,10 @@ def test_an_outsider_gets_404_everywhere(
     assert client.get(reverse("cases:ics", args=[case.pk])).status_code == 404
     url = reverse("cases:checklist_item", args=[case.pk, item.pk])
     assert client.post(url, {"done": "1"}).status_code == 404
-    assert client.post(reverse("cases:status", args=[case.pk]), {"status": "closed"}).status_code == 404
+    assert (
+        client.post(reverse("cases:status", args=[case.pk]), {"status": "closed"}).status_code
+        == 404
+    )
     item.refresh_from_db()
     case.refresh_from_db()
     assert not item.done and case.status == "open"

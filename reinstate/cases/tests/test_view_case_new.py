@@ -47,7 +47,9 @@ def test_it_reads_an_uploaded_email_and_its_date(driver: User) -> None:
 
 
 def test_it_reads_an_email_in_an_odd_character_set(driver: User) -> None:
-    text = "Tu cuenta de Spark Driver ha sido desactivada porque otra persona estaba usando tu cuenta."
+    text = (
+        "Tu cuenta de Spark Driver ha sido desactivada porque otra persona estaba usando tu cuenta."
+    )
     eml = (
         b"From: Spark <spark@example.com>\r\nSubject: =?iso-8859-1?q?Desactivaci=F3n?=\r\n"
         b"Date: Wed, 25 Nov 2026 12:00:00 -0600\r\nMIME-Version: 1.0\r\n"

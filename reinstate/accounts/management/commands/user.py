@@ -43,7 +43,11 @@ class Command(JsonCommand):
             state=options["state"],
             city=options["city"],
         )
-        payload: dict[str, Any] = {"id": user.pk, "username": user.username, "time_zone": user.time_zone}
+        payload: dict[str, Any] = {
+            "id": user.pk,
+            "username": user.username,
+            "time_zone": user.time_zone,
+        }
         if generated:
             payload["password"] = password
         self.emit(payload)

@@ -20,7 +20,9 @@ class Command(JsonCommand):
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         read = self.add_subcommands(parser).add_parser("read", help=self.help)
-        read.add_argument("file", nargs="?", default="-", help="a .txt or .eml file, or - for stdin")
+        read.add_argument(
+            "file", nargs="?", default="-", help="a .txt or .eml file, or - for stdin"
+        )
         read.add_argument("--received", help="when it arrived, ISO 8601 (default: now)")
         read.add_argument("--tz", help="the driver's time zone (default: this machine's)")
         read.add_argument("--platform", choices=PLATFORMS, help="the platform, if known")
