@@ -80,7 +80,9 @@ def _looks_binary(data: bytes) -> bool:
     return control > max(8, len(sample) // 20)
 
 
-_HEADER = re.compile(rb"^(From|To|Subject|Date|Received|Return-Path|Message-ID|MIME-Version):", re.I)
+_HEADER = re.compile(
+    rb"^(From|To|Subject|Date|Received|Return-Path|Message-ID|MIME-Version):", re.I
+)
 
 
 def _looks_like_email(data: bytes) -> bool:
@@ -103,9 +105,7 @@ def _read_email(data: bytes, filename: str, *, max_bytes: int) -> NoticeInput:
         raise NoticeInputError("This email could not be read.")
     text = _email_body_text(message)
     if not text.strip():
-        raise NoticeInputError(
-            "This email has no readable text. Paste the notice text instead."
-        )
+        raise NoticeInputError("This email has no readable text. Paste the notice text instead.")
     received: datetime | None = None
     raw_date = message.get("Date")
     if raw_date:
