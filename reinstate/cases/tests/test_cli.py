@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,7 +33,7 @@ def run(
     )
 
 
-def ok_json(result: subprocess.CompletedProcess[bytes]) -> dict[str, object]:
+def ok_json(result: subprocess.CompletedProcess[bytes]) -> dict[str, Any]:
     assert result.returncode == 0, result.stderr.decode()
     payload = json.loads(result.stdout)
     assert isinstance(payload, dict)
@@ -62,7 +63,7 @@ def test_notice_read_prints_the_reading(home: dict[str, str], tmp_path: Path) ->
     assert result["deadline_source"] == "notice"
     assert "10 calendar days" in str(result["deadline_text"])
     assert result["reason_phrases"]
-    assert set(result["references"]) == {"ticket_numbers", "emails", "urls"}  # type: ignore[arg-type]
+    assert set(result["references"]) == {"ticket_numbers", "emails", "urls"}
 
 
 def test_notice_read_takes_stdin_and_an_emails_date(home: dict[str, str]) -> None:
@@ -148,7 +149,7 @@ def test_user_and_case_commands_work_on_an_empty_home(home: dict[str, str], tmp_
     shown = ok_json(run(home, "case", "show", str(case["id"])))
     assert shown["id"] == case["id"] and shown["deadline_source"] == "notice"
     listed = ok_json(run(home, "case", "list", "--user", "dana"))
-    assert [c["id"] for c in listed["cases"]] == [case["id"]]  # type: ignore[union-attr]
+    assert [c["id"] for c in listed["cases"]] == [case["id"]]
     duplicate = run(home, "user", "add", "dana")
     assert duplicate.returncode == 2 and b"taken" in duplicate.stderr
 

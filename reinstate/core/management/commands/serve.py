@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand
 
 class Command(BaseCommand):
     help = "Serve the web app."
-    requires_system_checks = "__all__"  # type: ignore[assignment]
+    requires_system_checks = "__all__"
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
