@@ -1,9 +1,12 @@
-"""Every development notice (shared/examples/notices/dev.jsonl) is read right on every field."""
+"""Every development notice is read right on every field.
+
+notices/dev.jsonl is a copy of shared/examples/notices/dev.jsonl, kept in the repository so the
+test runs wherever the repository is cloned.
+"""
 
 from __future__ import annotations
 
 import json
-import os
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -13,24 +16,8 @@ import pytest
 
 from reinstate.rules.notice import read_notice
 
-# The shared examples sit beside the repository (/work/shared next to /work/main);
-# REINSTATE_DEV_NOTICES points elsewhere when they do not.
-DEV_SET = Path(
-    os.environ.get(
-        "REINSTATE_DEV_NOTICES",
-        Path(__file__).resolve().parents[4] / "shared" / "examples" / "notices" / "dev.jsonl",
-    )
-)
-
-
-def _notices() -> list[dict[str, Any]]:
-    if not DEV_SET.exists():
-        return []
-    return [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line]
-
-
-NOTICES = _notices()
-pytestmark = pytest.mark.skipif(not NOTICES, reason=f"the dev set is not at {DEV_SET}")
+DEV_SET = Path(__file__).parent / "notices" / "dev.jsonl"
+NOTICES = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line]
 
 
 def _read(notice: dict[str, Any]) -> dict[str, Any]:
