@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
@@ -14,10 +14,9 @@ from reinstate.cases.models import Case, ChecklistItem, Correction
 from reinstate.lib.notice_file import NoticeInput
 from reinstate.rules.catalogue import load_catalogue
 from reinstate.rules.deadlines import DeadlineDecision, decide_deadline
-from reinstate.rules.notice import read_notice
+from reinstate.rules.intake import IntakeError, check_platform, check_received, read_and_decide
 from reinstate.rules.reading import (
     KINDS,
-    PLATFORMS,
     REASONS,
     NoticeReading,
     Phrase,
@@ -26,42 +25,8 @@ from reinstate.rules.reading import (
 )
 from reinstate.rules.summary import iso, law_note_json, reading_json
 
-# A received time a little ahead of the server clock is a clock difference, not a mistake.
-CLOCK_SKEW = timedelta(minutes=5)
-
-
-class CaseInputError(ValueError):
-    """Input a person can fix; the message says how."""
-
-
-def check_received(received: datetime, *, now: datetime) -> None:
-    if received.tzinfo is None:
-        raise CaseInputError(
-            "The received time needs a time zone offset, e.g. 2026-11-20T09:00-05:00."
-        )
-    if received > now + CLOCK_SKEW:
-        raise CaseInputError(
-            "The received time is in the future. Enter when the notice arrived (today or earlier)."
-        )
-
-
-def read_and_decide(
-    notice: NoticeInput,
-    *,
-    received: datetime,
-    tz: ZoneInfo,
-    user: User | None,
-    platform_hint: str | None,
-) -> tuple[NoticeReading, DeadlineDecision]:
-    reading = read_notice(notice.text, received=received, tz=tz, platform_hint=platform_hint)
-    decision = decide_deadline(
-        reading,
-        received=received,
-        tz=tz,
-        state=(user.state or None) if user else None,
-        city=(user.city or None) if user else None,
-    )
-    return reading, decision
+# The one error a person can fix, raised by the intake rules and by these actions alike.
+CaseInputError = IntakeError
 
 
 def do_open_case(
@@ -77,10 +42,14 @@ def do_open_case(
     now = now or timezone.now()
     received = received or notice.received or now
     check_received(received, now=now)
-    if platform_hint is not None and platform_hint not in PLATFORMS:
-        raise CaseInputError(f"Unknown platform {platform_hint!r}.")
+    check_platform(platform_hint)
     reading, decision = read_and_decide(
-        notice, received=received, tz=tz, user=owner, platform_hint=platform_hint
+        notice.text,
+        received=received,
+        tz=tz,
+        state=owner.state or None,
+        city=owner.city or None,
+        platform_hint=platform_hint,
     )
     with transaction.atomic():
         case = Case(
@@ -134,8 +103,7 @@ def do_correct_reading(
 ) -> list[Correction]:
     """Keep the driver's correction of the reading, and work out the deadline again from it."""
     now = now or timezone.now()
-    if platform is not None and platform not in PLATFORMS:
-        raise CaseInputError(f"Unknown platform {platform!r}.")
+    check_platform(platform)
     if kind not in KINDS:
         raise CaseInputError(f"Unknown kind of action {kind!r}.")
     if reason is not None and reason not in REASONS:

@@ -1,14 +1,24 @@
-"""Reading a notice given on the command line: a file, or standard input."""
+"""`reinstate notice read`, and reading a notice given on the command line.
+
+Free of Django: the `reinstate` entry point runs `notice read` without starting Django, so a
+fresh process answers quickly. The management command `notice` calls the same functions.
+"""
 
 from __future__ import annotations
 
+import json
 import sys
-from datetime import datetime
+from argparse import ArgumentParser
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from reinstate.cases.actions import CaseInputError
 from reinstate.lib.notice_file import MAX_NOTICE_BYTES, NoticeInput, notice_from_file
+from reinstate.lib.tz import machine_zone_name, parse_time_zone
+from reinstate.rules.intake import IntakeError, check_received, read_and_decide
+from reinstate.rules.reading import PLATFORMS
+from reinstate.rules.summary import reading_json
 
 
 def load_notice(source: str | None) -> NoticeInput:
@@ -18,7 +28,7 @@ def load_notice(source: str | None) -> NoticeInput:
         return notice_from_file(data, "")
     path = Path(source)
     if not path.is_file():
-        raise CaseInputError(f"No such file: {source}")
+        raise IntakeError(f"No such file: {source}")
     with path.open("rb") as handle:
         data = handle.read(MAX_NOTICE_BYTES * 4 + 1)
     return notice_from_file(data, path.name)
@@ -31,10 +41,58 @@ def parse_received(value: str | None, tz: ZoneInfo) -> datetime | None:
     try:
         parsed = datetime.fromisoformat(value.strip())
     except ValueError:
-        raise CaseInputError(
+        raise IntakeError(
             f"--received {value!r} is not a date and time: use ISO 8601, "
             "e.g. 2026-11-20T09:30:00-05:00."
         ) from None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=tz)
     return parsed
+
+
+def add_notice_read_arguments(parser: ArgumentParser) -> None:
+    parser.add_argument("file", nargs="?", default="-", help="a .txt or .eml file, or - for stdin")
+    parser.add_argument("--received", help="when it arrived, ISO 8601 (default: now)")
+    parser.add_argument("--tz", help="the driver's time zone (default: this machine's)")
+    parser.add_argument("--platform", choices=PLATFORMS, help="the platform, if known")
+
+
+def notice_read(options: dict[str, Any]) -> dict[str, Any]:
+    """The JSON that `reinstate notice read` prints."""
+    tz = parse_time_zone(options.get("tz") or machine_zone_name())
+    notice = load_notice(options.get("file"))
+    now = datetime.now(UTC)
+    received = parse_received(options.get("received"), tz) or notice.received or now
+    check_received(received, now=now)
+    reading, decision = read_and_decide(
+        notice.text,
+        received=received.astimezone(tz),
+        tz=tz,
+        state=None,
+        city=None,
+        platform_hint=options.get("platform"),
+    )
+    return reading_json(reading, decision)
+
+
+def main_notice_read(argv: list[str]) -> int:
+    """The fast path of `reinstate notice read ...`: no Django, one JSON object or one error line."""
+    from reinstate.lib.notice_file import NoticeInputError
+    from reinstate.lib.tz import UnknownTimeZone
+
+    parser = OneLineArgumentParser(prog="reinstate notice read")
+    add_notice_read_arguments(parser)
+    options = vars(parser.parse_args(argv))
+    try:
+        payload = notice_read(options)
+    except (IntakeError, NoticeInputError, UnknownTimeZone) as error:
+        sys.stderr.write(f"Error: {error}\n")
+        return 2
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+class OneLineArgumentParser(ArgumentParser):
+    def error(self, message: str) -> Any:
+        sys.stderr.write(f"Error: {message} (see --help)\n")
+        sys.exit(2)

@@ -157,3 +157,18 @@ def test_user_and_case_commands_work_on_an_empty_home(home: dict[str, str], tmp_
 def test_verify_passes_on_an_intact_log(home: dict[str, str]) -> None:
     ok_json(run(home, "user", "add", "omar"))
     assert ok_json(run(home, "verify"))["ok"] is True
+
+
+def test_the_django_command_and_the_fast_path_agree(home: dict[str, str], tmp_path: Path) -> None:
+    notice = tmp_path / "notice.txt"
+    notice.write_text(FLEX_LATE)
+    args = [str(notice), "--received", "2026-11-02T16:00:00-08:00", "--tz", "America/Los_Angeles"]
+    fast = ok_json(run(home, "notice", "read", *args))
+    through_django = subprocess.run(
+        [sys.executable, "-m", "django", "notice", "read", *args],
+        capture_output=True,
+        env={**home, "DJANGO_SETTINGS_MODULE": "reinstate.settings"},
+        timeout=60,
+        check=True,
+    )
+    assert json.loads(through_django.stdout) == fast
