@@ -14,8 +14,13 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from reinstate.lib.notice_file import MAX_NOTICE_BYTES, NoticeInput, notice_from_file
-from reinstate.lib.tz import machine_zone_name, parse_time_zone
+from reinstate.lib.notice_file import (
+    MAX_NOTICE_BYTES,
+    NoticeInput,
+    NoticeInputError,
+    notice_from_file,
+)
+from reinstate.lib.tz import UnknownTimeZone, machine_zone_name, parse_time_zone
 from reinstate.rules.intake import IntakeError, check_received, read_and_decide
 from reinstate.rules.reading import PLATFORMS
 from reinstate.rules.summary import reading_json
@@ -76,10 +81,7 @@ def notice_read(options: dict[str, Any]) -> dict[str, Any]:
 
 
 def main_notice_read(argv: list[str]) -> int:
-    """The fast path of `reinstate notice read ...`: no Django, one JSON object or one error line."""
-    from reinstate.lib.notice_file import NoticeInputError
-    from reinstate.lib.tz import UnknownTimeZone
-
+    """`reinstate notice read ...` without Django: one JSON object, or one error line and 2."""
     parser = OneLineArgumentParser(prog="reinstate notice read")
     add_notice_read_arguments(parser)
     options = vars(parser.parse_args(argv))
