@@ -11,8 +11,6 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import holidays
-
 END_OF_DAY = time(23, 59, 59)
 
 
@@ -39,6 +37,10 @@ def add_calendar_days(start: datetime, days: int, tz: ZoneInfo) -> datetime:
 @lru_cache(maxsize=64)
 def us_federal_holidays(year: int) -> frozenset[date]:
     """US federal holidays of ``year``, observed dates included."""
+    # Imported here: the holidays package costs a fresh process about 0.1 s, and only
+    # business-day deadlines need it.
+    import holidays
+
     us = holidays.country_holidays("US", years=[year - 1, year, year + 1], observed=True)
     return frozenset(day for day in us if day.year == year)
 
