@@ -163,7 +163,8 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 # Notices are small; a pasted or uploaded notice over this is refused with a message.
 NOTICE_MAX_BYTES = env_int("REINSTATE_NOTICE_MAX_BYTES", 200_000)
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Form fields (not files): room for a pasted 10 MB notice, so it gets its own clear refusal.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 EMAIL_BACKEND = env_str("REINSTATE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -7,7 +7,9 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("accounts/", include("reinstate.accounts.urls")),
     path("cases/", include("reinstate.cases.urls")),
+    path("cases/<int:case_id>/evidence/", include("reinstate.evidence.urls")),
 ]
 
+handler400 = "reinstate.core.views.bad_request"
 handler404 = "reinstate.core.views.not_found"
 handler500 = "reinstate.core.views.server_error"

@@ -103,3 +103,17 @@ def test_it_requires_sign_in() -> None:
     response = Client().post(URL, {"notice_text": FLEX_LATE})
     assert response.status_code == 302
     assert not Case.objects.exists()
+
+
+def test_ten_megabytes_of_pasted_text_gets_a_clear_message(driver: User) -> None:
+    response = client_for(driver).post(URL, {"notice_text": "late " * 2_000_000})
+    assert response.status_code == 400
+    assert "too long" in response.content.decode()
+    assert not Case.objects.exists()
+
+
+def test_a_request_over_every_limit_gets_a_page_not_a_traceback(driver: User) -> None:
+    response = client_for(driver).post(URL, {"notice_text": "x" * (13 * 1024 * 1024)})
+    assert response.status_code == 400
+    assert "Nothing was saved" in response.content.decode()
+    assert not Case.objects.exists()
