@@ -413,8 +413,9 @@ def is_drivers(scan: str, candidate: Candidate) -> bool:
     after += [(m.start(), False) for m in g.platform_self.finditer(scan, candidate.end, hi)]
     if after:
         return min(after)[1]
-    # no verb to go by: "you can ask us ... within 4 weeks" still speaks to the driver
-    return candidate.labelled or bool(g.driver_subject.search(scan, lo, candidate.start))
+    # no verb to go by: "you can ask us ... within 4 weeks" still speaks to the driver, and so
+    # does a lead that names the driver ("tienes 5 días hábiles")
+    return candidate.labelled or bool(g.driver_subject.search(scan, lo, candidate.end))
 
 
 def find_stated_deadline(

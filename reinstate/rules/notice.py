@@ -48,7 +48,9 @@ class _Labels:
             tiers = [tier for tier in weights if spec.get(tier)]
             if tiers:
                 body = "|".join(f"(?P<{tier}>{phrase_choices(spec[tier])})" for tier in tiers)
-                source = rf"(?<!\w)(?=\w)(?:{body})(?!\w)"
+                # (?=\w\w): no phrase starts on a one-letter word ("a", "I", "y"), so those
+                # positions are skipped before any of the hundreds of alternatives is tried
+                source = rf"(?<!\w)(?=\w\w)(?:{body})(?!\w)"
                 phrases = [p for tier in tiers for p in spec[tier]]
                 self.patterns.append((label, compile_catalogue_pattern(source, phrases)))
 
@@ -80,6 +82,10 @@ class _Hedges:
         )
         self.negation = re.compile(rf"(?:{negation})\s+{words}{{0,3}}$", re.I)
         self.condition = re.compile(rf"(?<!\w)(?:{phrase_choices(table['condition'])})(?!\w)", re.I)
+        # "After that, you won't be able to go online": a clause that makes the rest a consequence
+        self.consequence = re.compile(
+            rf"(?<!\w)(?:{phrase_choices(table.get('consequence', []))})(?!\w)", re.I
+        )
         self.belief = re.compile(rf"(?<!\w)(?:{phrase_choices(table['belief'])})(?!\w)", re.I)
 
     def effect(self, scan: str, start: int) -> str | None:
@@ -89,6 +95,11 @@ class _Hedges:
         clause = scan[max(lo, window_start) : start]
         if self.belief.search(clause):
             return "belief"
+        # a leading clause of the same sentence: "If you don't upload it by Friday, you won't ..."
+        sentence = max(scan.rfind(stop, window_start, start) for stop in ".!?\n") + 1
+        lead = scan[max(sentence, window_start) : max(lo, window_start)]
+        if lead and (self.condition.match(lead.lstrip()) or self.consequence.search(lead)):
+            return "condition"
         near = clause[-60:]
         if self.negation.search(near):
             return "negation"
