@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -68,27 +69,22 @@ def load_reading_catalogue() -> dict[str, Any]:
     return tomllib.loads(raw)
 
 
+@lru_cache(maxsize=4096)
 def phrase_source(phrase: str) -> str:
-    """A catalogue phrase as regex source: folded; a space (outside [...]) is any whitespace."""
-    out: list[str] = []
-    in_class = escaped = False
-    for char in fold(phrase.strip()):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == "[":
-            in_class = True
-        elif char == "]":
-            in_class = False
-        elif char == " " and not in_class:
-            out.append(r"\s+")
-            continue
-        elif char == "?" and out and out[-1] == r"\s+":
-            out[-1] = r"\s*"  # "door ?dash": the space is optional
-            continue
-        out.append(char)
-    return "".join(out)
+    """A catalogue phrase as regex source: folded; a space (outside [...]) is any whitespace.
+
+    "door ?dash": a space followed by "?" is optional whitespace.
+    """
+    return _PHRASE_SPACES.sub(_space, fold(phrase.strip()))
+
+
+# an escape or a class is kept as it is; a space outside them is any run of whitespace
+_PHRASE_SPACES = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]| \?| ", re.DOTALL)
+
+
+def _space(match: re.Match[str]) -> str:
+    found = match.group()
+    return r"\s*" if found == " ?" else r"\s+" if found == " " else found
 
 
 def compile_catalogue_pattern(source: str, phrases: list[str]) -> re.Pattern[str]:
@@ -117,12 +113,254 @@ def alternation(phrases: list[str]) -> str:
 
 def phrase_choices(phrases: list[str]) -> str:
     """Catalogue phrases as one regex alternation (no word boundaries), longer ones first."""
-    sources = sorted({phrase_source(p) for p in phrases if p.strip()}, key=len, reverse=True)
+    sources = _sources(phrases)
     return "|".join(sources) if sources else r"(?!x)x"  # an empty list matches nothing
+
+
+def _sources(phrases: list[str]) -> list[str]:
+    """Distinct phrase sources, longer ones first (ties in a fixed order)."""
+    return sorted({phrase_source(p) for p in phrases if p.strip()}, key=lambda s: (-len(s), s))
 
 
 def compile_phrases(phrases: list[str]) -> re.Pattern[str]:
     return compile_catalogue_pattern(alternation(phrases), phrases)
+
+
+# ---------------------------------------------------------------------------------------------
+# Start-up cost. Compiling the catalogue's thousands of alternatives is most of what a fresh
+# process spends on its first notice, and a notice can match only the phrases whose words it
+# contains. So each alternation is compiled for just those phrases (a cheap substring test on
+# the literal words every match of a phrase must contain). Dropping alternatives that cannot
+# match anywhere in the text changes no match, so the result is the full pattern's. After a few
+# distinct texts the full pattern is compiled once and used from then on.
+# ---------------------------------------------------------------------------------------------
+
+Clause = str | tuple[str, ...]
+Requirement = tuple[Clause, ...]
+"""Clauses every match of a phrase satisfies: a string that occurs, or a tuple of strings one
+of which occurs."""
+
+# The tokens of the phrase syntax, found in one pass: a run of literal characters and
+# character-type escapes ("threat\w*", "under\s+review"), another escape, a class, inline flags,
+# a lookaround opening, a group opening, a group end or bar, a quantifier, or any other single
+# character ("." "^" "$" a stray brace).
+_ANY_OF = r"\\[sSwWdD](?:[?*+]|\{\d*(?:,\d*)?\})?[?+]?"
+_TOKENS = re.compile(
+    rf"(?:[^\\\[\](){{}}|?*+.^$\n]+|{_ANY_OF})+|\\x[0-9a-fA-F]{{2}}|\\.|\[\^?\]?(?:\\.|[^\]\\])*\]"
+    r"|\(\?[a-zA-Z-]*\)|\(\?(?:=|!|<=|<!)"
+    r"|\((?:\?P<[^>]*>|\?:|\?[a-zA-Z-]*:)?|[)|]|(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?|\n|.",
+    re.DOTALL,
+)
+_RUN_BREAKS = re.compile(_ANY_OF)
+_LOOKS = frozenset(["(?=", "(?!", "(?<=", "(?<!"])
+_NOT_RUNS = frozenset("[(.^$?*+{})|\n")
+
+
+def required_literals(source: str) -> Requirement:
+    """Literal strings (case-folded) that any match of the regex ``source`` must contain."""
+    return required_literals_of([source])[0]
+
+
+def required_literals_of(sources: list[str]) -> list[Requirement]:
+    """``required_literals`` of many sources, tokenised in one pass.
+
+    A small reader of the phrase syntax the catalogue uses: literal runs, groups, alternation,
+    classes, escapes and quantifiers. Whatever it does not understand adds no clause, so the
+    answer is always safe to filter with: a text that lacks a clause cannot match.
+    """
+    tokens = _TOKENS.findall("\n".join(s.replace("\n", " ") for s in sources) + "\n")
+    out: list[Requirement] = []
+    i = 0
+    while i < len(tokens):
+        end = tokens.index("\n", i)
+        try:
+            clauses, stop = _alternation(tokens, i, end)
+            out.append(tuple(dict.fromkeys(clauses)) if stop == end else ())
+        except IndexError:
+            out.append(())  # an unbalanced group: say nothing
+        i = end + 1
+    return out
+
+
+def _alternation(tokens: list[str], i: int, end: int) -> tuple[list[Clause], int]:
+    clauses, i = _sequence(tokens, i, end)
+    if i >= end or tokens[i] != "|":
+        return clauses, i
+    branches = [clauses]
+    while i < end and tokens[i] == "|":
+        clauses, i = _sequence(tokens, i + 1, end)
+        branches.append(clauses)
+    if not all(branches):
+        return [], i  # one branch needs nothing, so the alternation needs nothing
+    # (A or B) needs one string of A's most selective clause or one of B's
+    merged: list[str] = []
+    for branch in branches:
+        best = max(branch, key=_selectivity)
+        merged += [best] if isinstance(best, str) else best
+    return [tuple(dict.fromkeys(merged))], i
+
+
+def _selectivity(clause: Clause) -> int:
+    return len(clause) if isinstance(clause, str) else min(map(len, clause))
+
+
+def _sequence(parts: list[str], i: int, end: int) -> tuple[list[Clause], int]:
+    clauses: list[Clause] = []
+    while i < end:
+        part = parts[i]
+        if part == "|" or part == ")":
+            break
+        i += 1
+        group: list[Clause] = []
+        if part[0] == "(" and part[-1] != ")":
+            group, i = _alternation(parts, i, end)
+            if i >= end or parts[i] != ")":
+                raise IndexError
+            i += 1
+            if part in _LOOKS:
+                group = []
+        optional = False
+        if i < end and parts[i][0] in "?*+{" and (parts[i][0] != "{" or "}" in parts[i]):
+            quant = parts[i]
+            i += 1
+            optional = quant[0] in "?*" or quant.startswith(("{0", "{,", "{}"))
+        if part[0] == "(":
+            if not optional:
+                clauses.extend(group)
+        elif part[0] not in _NOT_RUNS and not (part[0] == "\\" and part[1:2] not in "sSwWdD"):
+            pieces = _RUN_BREAKS.split(part)
+            if optional and pieces[-1]:
+                pieces[-1] = pieces[-1][:-1]  # "dashers?" needs "dasher"
+            clauses += [p.casefold() for p in pieces if p and p.isascii()]
+    return clauses, i
+
+
+class Literals:
+    """The literal strings a text contains, each looked up once."""
+
+    def __init__(self, text: str) -> None:
+        # casefold, and the one letter (U+0131, dotless i) that a case-insensitive regex
+        # equates with an ASCII one but casefold keeps
+        self.text = text.casefold().replace("\u0131", "i")
+        self._seen: dict[str, bool] = {}
+
+    def has(self, literal: str) -> bool:
+        found = self._seen.get(literal)
+        if found is None:
+            found = self._seen[literal] = literal in self.text
+        return found
+
+    def meets(self, requirement: Requirement) -> bool:
+        has = self.has
+        for clause in requirement:
+            if isinstance(clause, str):
+                if not has(clause):
+                    return False
+            elif not any(has(s) for s in clause):
+                return False
+        return True
+
+
+@lru_cache(maxsize=8)
+def literals_of(scan: str) -> Literals:
+    return Literals(scan)
+
+
+class LazyPattern:
+    """A pattern built from lists of catalogue phrases, compiled with the phrases a text holds.
+
+    ``build`` turns the lists (each trimmed to the phrases whose required literals the text
+    contains) into regex source, or None when nothing can match. Matches are the same as with
+    the full lists, since a phrase left out cannot match anywhere in that text.
+    """
+
+    FULL_AFTER = 8  # distinct texts read before the full pattern is compiled once
+
+    def __init__(
+        self,
+        lists: dict[str, list[str]],
+        build: Callable[[dict[str, list[str]]], str | None],
+        flags: int = re.IGNORECASE,
+    ) -> None:
+        self.build = build
+        self.flags = flags
+        self.names = list(lists)
+        self.items = [sorted(set(lists[name])) for name in self.names]
+        needs = iter(required_literals_of([phrase_source(p) for ps in self.items for p in ps]))
+        self.needs = [[next(needs) for _ in ps] for ps in self.items]
+        self._full: re.Pattern[str] | bool | None = False
+        self._subsets: dict[tuple[tuple[int, ...], ...], re.Pattern[str] | None] = {}
+
+    def _compile(self, key: tuple[tuple[int, ...], ...] | None) -> re.Pattern[str] | None:
+        lists = {
+            name: items if key is None else [items[i] for i in key[n]]
+            for n, (name, items) in enumerate(zip(self.names, self.items, strict=True))
+        }
+        source = self.build(lists)
+        if source is None:
+            return None
+        phrases = [p for ps in self.items for p in ps]
+        try:
+            return re.compile(source, self.flags)
+        except re.error:
+            return compile_catalogue_pattern(source, phrases)  # names the broken phrase
+
+    def full(self) -> re.Pattern[str] | None:
+        """The pattern with every phrase (what a long-running process ends up using)."""
+        if self._full is False:
+            self._full = self._compile(None)
+            self._subsets.clear()
+        return self._full if isinstance(self._full, re.Pattern) else None
+
+    def pattern(self, literals: Literals) -> re.Pattern[str] | None:
+        """The pattern to match the text of ``literals`` with: same matches as the full one."""
+        if self._full is not False:
+            return self.full()
+        key = tuple(
+            tuple(i for i, need in enumerate(needs) if literals.meets(need)) for needs in self.needs
+        )
+        if key in self._subsets:
+            return self._subsets[key]
+        if len(self._subsets) >= self.FULL_AFTER or all(
+            len(k) == len(items) for k, items in zip(key, self.items, strict=True)
+        ):
+            return self.full()
+        pattern = self._subsets[key] = self._compile(key)
+        return pattern
+
+    def finditer(self, scan: str, pos: int = 0, endpos: int | None = None) -> list[re.Match[str]]:
+        pattern = self.pattern(literals_of(scan))
+        if pattern is None:
+            return []
+        return list(pattern.finditer(scan, pos, len(scan) if endpos is None else endpos))
+
+    def search(self, scan: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        pattern = self.pattern(literals_of(scan))
+        if pattern is None:
+            return None
+        return pattern.search(scan, pos, len(scan) if endpos is None else endpos)
+
+
+def lazy_alternation(tiers: list[tuple[str, list[str]]], template: str) -> LazyPattern:
+    """Tiers of phrases as one alternation, each tier a named group ("" for none), lazily.
+
+    ``template`` wraps the alternation at "{}"; a tier left with no phrases is left out.
+    """
+
+    def build(lists: dict[str, list[str]]) -> str | None:
+        parts = [
+            f"(?P<{name}>{phrase_choices(lists[name])})" if name else phrase_choices(lists[name])
+            for name, _ in tiers
+            if lists[name]
+        ]
+        return template.replace("{}", "|".join(parts)) if parts else None
+
+    return LazyPattern({name: phrases for name, phrases in tiers}, build)
+
+
+def lazy_phrases(phrases: list[str]) -> LazyPattern:
+    """Whole-word alternation of catalogue phrases (as ``alternation``), compiled lazily."""
+    return lazy_alternation([("", phrases)], r"(?<!\w)(?=\w)(?:{})(?!\w)")
 
 
 def clause_bounds(scan: str, start: int, end: int) -> tuple[int, int]:
@@ -177,35 +415,69 @@ class _Grammar:
         self.zones = {
             fold(name).lower(): zone for zone, names in g["zones"].items() for name in names
         }
-        word = "|".join(sorted((re.escape(w) for w in self.numbers), key=len, reverse=True))
-        number = rf"(?:\d{{1,3}}|(?:{word})(?:(?:\s*-\s*|\s+(?:y\s+)?)(?:{word}))?)"
-        units = "|".join(
-            f"(?P<u_{unit}>{phrase_choices(names)})" for unit, names in g["units"].items()
+        units = {f"u_{unit}": names for unit, names in g["units"].items()}
+        # compiled per notice for the words it holds (see LazyPattern): these two regexes
+        # hold every lead, number word, unit, month, weekday and zone name
+        self.relative = LazyPattern(
+            {
+                "leads": g["leads"]["relative"] + g["leads"]["labelled"],
+                "tails": g["leads"]["tails"],
+                "numbers": [re.escape(w) for w in self.numbers],
+                "digits": list("0123456789"),
+                **units,
+            },
+            lambda lists: _relative_source(lists, list(units)),
         )
-        leads = alternation(g["leads"]["relative"] + g["leads"]["labelled"])
-        self.relative = re.compile(
-            rf"(?<!\w)(?=\w)(?:(?P<lead>{leads})\s+(?:(?:a|an|un|una)\s+(?=\d))?)?"
-            rf"(?:(?P<low>{number})(?:\s+(?:to|a|o)\s+|\s*-\s*(?=\d)))?"
-            rf"(?<!\w)(?P<num>{number})(?:\s*\(\s*\d{{1,3}}\s*\))?(?:\s*-\s*|\s+)(?:{units})(?!\w)"
-            rf"(?P<tail>\s+{alternation(g['leads']['tails'])})?",
-            re.IGNORECASE,
-        )
-        month = alternation([n for names in g["months"].values() for n in names])
-        weekday = alternation([n for names in g["weekdays"].values() for n in names])
-        zone = alternation([n for names in g["zones"].values() for n in names])
-        self.absolute = re.compile(
-            rf"(?P<lead>{alternation(g['leads']['absolute'] + g['leads']['labelled'])})\s*"
-            rf"(?:{_time('t1', zone)}\s*(?:on\s+|el\s+|del\s+|de\s+|,\s*)?)?"
-            rf"(?:{_date(month, weekday)}"
-            rf"|(?:(?:this|next|este|el\s+proximo|el)\s+)?(?P<wd>{weekday})\.?)"
-            rf"(?:\s*,?\s*(?:at|a\s+las?|by|@)?\s*{_time('t2', zone)})?",
-            re.IGNORECASE,
+        self.absolute = LazyPattern(
+            {
+                "leads": g["leads"]["absolute"] + g["leads"]["labelled"],
+                "months": [n for names in g["months"].values() for n in names],
+                "weekdays": [n for names in g["weekdays"].values() for n in names],
+                "zones": [n for names in g["zones"].values() for n in names],
+                "digits": list("0123456789"),
+            },
+            _absolute_source,
         )
         self.labelled = compile_phrases(g["leads"]["labelled"])
-        self.driver = compile_phrases(d["driver_actions"])
-        self.platform_self = compile_phrases(d["platform_self"])
-        self.not_deadline = compile_phrases(d["not_deadlines"])
-        self.driver_subject = compile_phrases(d["driver_subjects"])
+        # "for the next 7 days": the length of a state, not a time to act in
+        self.duration = re.compile(
+            rf"(?<!\w)(?:{phrase_choices(g['leads'].get('durations', []))})\s+$", re.I
+        )
+        self.driver = lazy_phrases(d["driver_actions"])
+        self.platform_self = lazy_phrases(d["platform_self"])
+        self.not_deadline = lazy_phrases(d["not_deadlines"])
+        self.driver_subject = lazy_phrases(d["driver_subjects"])
+
+
+def _relative_source(lists: dict[str, list[str]], units: list[str]) -> str | None:
+    """ "within 10 calendar days", "3 to 5 business days", "10 days of this message"."""
+    if not any(lists[unit] for unit in units) or not (lists["digits"] or lists["numbers"]):
+        return None  # no unit word or no number: no relative deadline
+    word = "|".join(sorted(lists["numbers"], key=len, reverse=True)) or r"(?!x)x"
+    number = rf"(?:\d{{1,3}}|(?:{word})(?:(?:\s*-\s*|\s+(?:y\s+)?)(?:{word}))?)"
+    unit_groups = "|".join(f"(?P<{unit}>{phrase_choices(lists[unit])})" for unit in units)
+    return (
+        rf"(?<!\w)(?=\w)(?:(?P<lead>{alternation(lists['leads'])})\s+(?:(?:a|an|un|una)\s+(?=\d))?)?"
+        rf"(?:(?P<low>{number})(?:\s+(?:to|a|o)\s+|\s*-\s*(?=\d)))?"
+        rf"(?<!\w)(?P<num>{number})(?:\s*\(\s*\d{{1,3}}\s*\))?(?:\s*-\s*|\s+)(?:{unit_groups})(?!\w)"
+        rf"(?P<tail>\s+{alternation(lists['tails'])})?"
+    )
+
+
+def _absolute_source(lists: dict[str, list[str]]) -> str | None:
+    """ "by December 3", "before 5:00 PM PT on 12/3/2026", "antes del viernes"."""
+    if not lists["leads"] or not (lists["digits"] or lists["weekdays"]):
+        return None  # no lead word, or neither a date nor a weekday: no absolute deadline
+    month = alternation(lists["months"])
+    weekday = alternation(lists["weekdays"])
+    zone = alternation(lists["zones"])
+    return (
+        rf"(?P<lead>{alternation(lists['leads'])})\s*"
+        rf"(?:{_time('t1', zone)}\s*(?:on\s+|el\s+|del\s+|de\s+|,\s*)?)?"
+        rf"(?:{_date(month, weekday)}"
+        rf"|(?:(?:this|next|este|el\s+proximo|el)\s+)?(?P<wd>{weekday})\.?)"
+        rf"(?:\s*,?\s*(?:at|a\s+las?|by|@)?\s*{_time('t2', zone)})?"
+    )
 
 
 def _index(table: dict[str, list[str]]) -> dict[str, int]:
@@ -251,6 +523,8 @@ def find_candidates(
     for match in g.relative.finditer(scan):
         if match.group("lead") is None and match.group("tail") is None:
             continue  # "for 90 days", "over the past 30 days": a duration, not a deadline
+        if g.duration.search(scan, max(0, match.start() - 20), match.start()):
+            continue  # "for the next 7 days", "durante los próximos 7 días"
         candidate = _relative(match, g, local, tz)
         if candidate is not None:
             found.append(candidate)

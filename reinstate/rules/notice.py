@@ -18,9 +18,11 @@ from zoneinfo import ZoneInfo
 
 from reinstate.rules.deadline_text import (
     SCAN_LIMIT,
-    compile_catalogue_pattern,
+    LazyPattern,
     find_stated_deadline,
     fold,
+    lazy_alternation,
+    literals_of,
     load_reading_catalogue,
     phrase_choices,
 )
@@ -38,25 +40,30 @@ class _Hit:
 
 
 class _Labels:
-    """The tiered phrases of a family of labels (platforms, kinds or reasons): one regex a label."""
+    """The tiered phrases of a family of labels (platforms, kinds or reasons): one regex a label.
+
+    Each regex is compiled lazily, for the phrases a notice can match (see LazyPattern).
+    """
 
     def __init__(self, table: dict[str, dict[str, Any]], weights: dict[str, int]) -> None:
         self.weights = weights
         self.order = list(table)
-        self.patterns: list[tuple[str, re.Pattern[str]]] = []
+        self.patterns: list[tuple[str, LazyPattern]] = []
         for label, spec in table.items():
-            tiers = [tier for tier in weights if spec.get(tier)]
+            tiers = [(tier, spec[tier]) for tier in weights if spec.get(tier)]
             if tiers:
-                body = "|".join(f"(?P<{tier}>{phrase_choices(spec[tier])})" for tier in tiers)
                 # (?=\w\w): no phrase starts on a one-letter word ("a", "I", "y"), so those
                 # positions are skipped before any of the hundreds of alternatives is tried
-                source = rf"(?<!\w)(?=\w\w)(?:{body})(?!\w)"
-                phrases = [p for tier in tiers for p in spec[tier]]
-                self.patterns.append((label, compile_catalogue_pattern(source, phrases)))
+                template = r"(?<!\w)(?=\w\w)(?:{})(?!\w)"
+                self.patterns.append((label, lazy_alternation(tiers, template)))
 
     def hits(self, scan: str) -> list[_Hit]:
         found: list[_Hit] = []
-        for label, pattern in self.patterns:
+        literals = literals_of(scan)
+        for label, lazy in self.patterns:
+            pattern = lazy.pattern(literals)
+            if pattern is None:
+                continue
             for match in pattern.finditer(scan):
                 if match.end() > match.start() and match.lastgroup:
                     found.append(_Hit(label, self.weights[match.lastgroup], *match.span()))
@@ -74,6 +81,14 @@ class _Hedges:
         self.purpose = re.compile(
             rf"(?<!\w)(?:{phrase_choices(table['purpose'])})\s+{words}{{0,3}}$", re.I
         )
+        # "decided to uphold": the purpose word belongs to the verb before it
+        self.not_purpose_after = re.compile(
+            rf"(?<!\w)(?:{phrase_choices(table.get('not_purpose_after', []))})\s+$", re.I
+        )
+        # "on hold until you upload it": a hold the driver lifts alone
+        self.driver_fix = re.compile(
+            rf"\s*(?:{phrase_choices(table.get('driver_fix', []))})(?!\w)", re.I
+        )
         # "n't" hangs on its verb ("won't"), so it takes no word boundary before it
         glued = [w for w in table["negation"] if w.startswith("n'")]
         free = [w for w in table["negation"] if not w.startswith("n'")]
@@ -87,6 +102,9 @@ class _Hedges:
             rf"(?<!\w)(?:{phrase_choices(table.get('consequence', []))})(?!\w)", re.I
         )
         self.belief = re.compile(rf"(?<!\w)(?:{phrase_choices(table['belief'])})(?!\w)", re.I)
+        self.subordinate = re.compile(
+            rf"(?:{phrase_choices(table.get('subordinate', []))})(?!\w)", re.I
+        )
 
     def effect(self, scan: str, start: int) -> str | None:
         """Which hedge governs a phrase starting at ``start``, if any."""
@@ -100,6 +118,9 @@ class _Hedges:
         lead = scan[max(sentence, window_start) : max(lo, window_start)]
         if lead and (self.condition.match(lead.lstrip()) or self.consequence.search(lead)):
             return "condition"
+        if self.subordinate.match(scan, start):
+            # "while we investigate", "until the results are in": a clause of its own
+            return "condition" if self.condition.search(clause) else None
         near = clause[-60:]
         if self.negation.search(near):
             return "negation"
@@ -107,9 +128,14 @@ class _Hedges:
             return "modal"
         if self.condition.search(clause):
             return "condition"
-        if self.purpose.search(near):
+        purpose = self.purpose.search(near)
+        if purpose and not self.not_purpose_after.search(near, 0, purpose.start()):
             return "purpose"
         return None
+
+    def fixed_by_driver(self, scan: str, end: int) -> bool:
+        """Whether the words right after a phrase ending at ``end`` say the driver lifts it."""
+        return bool(self.driver_fix.match(scan, end, min(len(scan), end + 80)))
 
 
 class _Reader:
@@ -263,6 +289,9 @@ def _min_score(reader: _Reader, kind: str) -> int:
 def _reread(reader: _Reader, scan: str, hit: _Hit) -> str:
     """The kind a phrase is evidence of once its hedges are read; "" drops it."""
     effect = reader.hedges.effect(scan, hit.start)
+    fix = reader.kind_specs[hit.label].get("on_driver_fix")
+    if fix and effect is None and reader.hedges.fixed_by_driver(scan, hit.end):
+        return str(fix)
     if effect is None:
         return hit.label
     if effect == "belief":
@@ -325,15 +354,24 @@ _EMAIL = re.compile(
 _URL = re.compile(r"(?<![\w/])(?:https?://|www\.)[^\s<>\"'()\[\]{}]{1,2000}", re.I)
 
 
+def ticket_numbers(text: str) -> list[str]:
+    """The ticket and case numbers a text gives ("Case #12345678", "ticket number: AB-1234")."""
+    return _unique(_tickets(fold(text), text))
+
+
 def _references(scan: str, text: str) -> References:
-    tickets = [
+    tickets = _tickets(scan, text)
+    emails = [text[m.start() : m.end()] for m in _EMAIL.finditer(scan)]
+    urls = [text[m.start() : m.end()].rstrip(".,;:!?") for m in _URL.finditer(scan)]
+    return References(ticket_numbers=_unique(tickets), emails=_unique(emails), urls=_unique(urls))
+
+
+def _tickets(scan: str, text: str) -> list[str]:
+    return [
         text[m.start("id") : m.end("id")]
         for m in _TICKET.finditer(scan)
         if any(c.isdigit() for c in m.group("id"))  # "case of", "request a review" are no tickets
     ]
-    emails = [text[m.start() : m.end()] for m in _EMAIL.finditer(scan)]
-    urls = [text[m.start() : m.end()].rstrip(".,;:!?") for m in _URL.finditer(scan)]
-    return References(ticket_numbers=_unique(tickets), emails=_unique(emails), urls=_unique(urls))
 
 
 def _unique(items: list[str]) -> list[str]:
