@@ -10,40 +10,19 @@ test_notice_wording.py); this test keeps the reader from sliding back.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from datetime import datetime
-from pathlib import Path
-from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 
-from reinstate.rules.notice import read_notice
 from reinstate.rules.reading import KINDS, PLATFORMS, REASONS
+from reinstate.rules.tests.notice_sets import fields, load
 
-BLIND_SET = Path(__file__).parent / "notices" / "blind2.jsonl"
-NOTICES = [json.loads(line) for line in BLIND_SET.read_text(encoding="utf-8").splitlines() if line]
-
-
-def _read(notice: dict[str, Any]) -> dict[str, Any]:
-    reading = read_notice(
-        notice["text"],
-        received=datetime.fromisoformat(notice["received"]),
-        tz=ZoneInfo(notice["tz"]),
-    )
-    stated = reading.stated_deadline
-    return {
-        "platform": reading.platform,
-        "kind": reading.kind,
-        "reason": reading.reason,
-        "stated_deadline": stated.at.isoformat() if stated else None,
-    }
+NOTICES = load("blind2")
 
 
 @pytest.mark.parametrize("notice", NOTICES, ids=[n["id"] for n in NOTICES])
 def test_it_reads_every_second_blind_notice_right_on_every_field(notice):
-    assert _read(notice) == notice["expect"]
+    assert fields(notice) == notice["expect"]
 
 
 def test_the_second_blind_set_covers_every_label():

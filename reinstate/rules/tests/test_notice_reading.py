@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -18,10 +16,10 @@ from reinstate.rules.deadline_text import (
 )
 from reinstate.rules.notice import read_notice
 from reinstate.rules.reading import KINDS, PLATFORMS, REASONS, NoticeReading
+from reinstate.rules.tests.notice_sets import fields, load
 
 NY = ZoneInfo("America/New_York")
 RECEIVED = datetime(2026, 11, 20, 10, 0, tzinfo=NY)
-WRITTEN = Path(__file__).parent / "notices" / "written.jsonl"
 FIELDS = ("platform", "kind", "reason", "stated_deadline")
 
 
@@ -29,26 +27,7 @@ def read(text: str, **kwargs: Any) -> NoticeReading:
     return read_notice(text, received=RECEIVED, tz=NY, **kwargs)
 
 
-def _written() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in WRITTEN.read_text(encoding="utf-8").splitlines() if line]
-
-
-WRITTEN_NOTICES = _written()
-
-
-def _fields(notice: dict[str, Any]) -> dict[str, Any]:
-    reading = read_notice(
-        notice["text"],
-        received=datetime.fromisoformat(notice["received"]),
-        tz=ZoneInfo(notice["tz"]),
-    )
-    stated = reading.stated_deadline
-    return {
-        "platform": reading.platform,
-        "kind": reading.kind,
-        "reason": reading.reason,
-        "stated_deadline": stated.at.isoformat() if stated else None,
-    }
+WRITTEN_NOTICES = load("written")
 
 
 # --- the written set -------------------------------------------------------------------------
@@ -56,7 +35,7 @@ def _fields(notice: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.mark.parametrize("notice", WRITTEN_NOTICES, ids=[n["id"] for n in WRITTEN_NOTICES])
 def test_it_reads_every_written_notice_right(notice):
-    assert _fields(notice) == notice["expect"]
+    assert fields(notice) == notice["expect"]
 
 
 def test_the_written_set_covers_every_label_and_enough_spanish():
