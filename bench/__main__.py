@@ -53,8 +53,52 @@ def notice_read_bench(runs: int = 15) -> dict[str, object]:
     }
 
 
+def evidence_bench() -> dict[str, object]:
+    """30 phone photos into the evidence locker, and re-hashing speed (bench/evidence.py)."""
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "REINSTATE_HOME": home}
+        env.pop("DATABASE_URL", None)
+        done = subprocess.run(
+            [sys.executable, "-m", "bench.evidence"],
+            capture_output=True,
+            env=env,
+            cwd=ROOT,
+            check=True,
+        )
+    figures = json.loads(done.stdout)
+    return {
+        "bench": "evidence: add 30 phone photos with renditions; re-hash originals",
+        **figures,
+        "target_add_s": 3.0,
+        "target_rendition_ms": 100,
+        "target_hash_mb_s": 500,
+        "meets_target": figures["add_s"] <= 3.0
+        and figures["rendition_ms_median"] < 100
+        and figures["hash_mb_s"] >= 500,
+    }
+
+
+def health_bench() -> list[dict[str, object]]:
+    """Import 100,000 blocks and standing over them, beside plain pandas (bench/health.py)."""
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "REINSTATE_HOME": home}
+        env.pop("DATABASE_URL", None)
+        done = subprocess.run(
+            [sys.executable, "-m", "bench.health"],
+            capture_output=True,
+            env=env,
+            cwd=ROOT,
+            check=True,
+        )
+    return [json.loads(line) for line in done.stdout.decode().splitlines() if line.strip()]
+
+
 def main() -> None:
-    results = [notice_read_bench()]
+    results = [
+        notice_read_bench(),
+        evidence_bench(),
+        *health_bench(),
+    ]
     for result in results:
         print(json.dumps(result))
     if not all(r.get("meets_target", True) for r in results):

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "reinstate.audit",
     "reinstate.accounts",
     "reinstate.cases",
+    "reinstate.evidence",
+    "reinstate.health",
 ]
 
 MIDDLEWARE = [
@@ -166,6 +168,13 @@ NOTICE_MAX_BYTES = env_int("REINSTATE_NOTICE_MAX_BYTES", 200_000)
 # Form fields (not files): room for a pasted 10 MB notice, so it gets its own clear refusal.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Evidence uploads: the largest file, and the largest video (sniffed from the content).
+EVIDENCE_MAX_BYTES = env_int("REINSTATE_EVIDENCE_MAX_BYTES", 50 * 1000 * 1000)
+EVIDENCE_VIDEO_MAX_BYTES = env_int("REINSTATE_EVIDENCE_VIDEO_MAX_BYTES", 500 * 1000 * 1000)
+# Map tiles behind the plot of photo positions, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png
+# Empty: the plot alone, which needs no network (and tells no tile server where drivers were).
+EVIDENCE_MAP_TILES = env_str("REINSTATE_MAP_TILES", "")
 
 EMAIL_BACKEND = env_str("REINSTATE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("REINSTATE_FROM_EMAIL", "reinstate@localhost")

@@ -8,6 +8,7 @@ urlpatterns = [
     path("accounts/", include("reinstate.accounts.urls")),
     path("cases/", include("reinstate.cases.urls")),
     path("cases/<int:case_id>/evidence/", include("reinstate.evidence.urls")),
+    path("health/", include("reinstate.health.urls")),
 ]
 
 handler400 = "reinstate.core.views.bad_request"

@@ -6,7 +6,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from reinstate.accounts.models import User, new_calendar_token
+from reinstate.accounts.models import Membership, Organisation, User, new_calendar_token
 from reinstate.audit.actions import record_event
 
 
@@ -62,3 +62,31 @@ def do_reset_calendar_token(*, user: User) -> str:
         user.save(update_fields=["calendar_token"])
         record_event(kind="user.calendar_reset", actor=user)
     return user.calendar_token
+
+
+def do_create_organisation(*, name: str, advocates: list[User], actor: User | None) -> Organisation:
+    """An organisation whose advocates see the cases drivers share with it."""
+    name = " ".join(name.split())
+    if not name:
+        raise AccountInputError("An organisation needs a name.")
+    with transaction.atomic():
+        organisation = Organisation.objects.create(name=name)
+        for user in advocates:
+            Membership.objects.create(organisation=organisation, user=user)
+        record_event(
+            kind="organisation.created",
+            actor=actor,
+            data={"organisation": organisation.pk, "advocates": [u.username for u in advocates]},
+        )
+    return organisation
+
+
+def do_add_advocate(*, organisation: Organisation, user: User, actor: User | None) -> None:
+    with transaction.atomic():
+        _, created = Membership.objects.get_or_create(organisation=organisation, user=user)
+        if created:
+            record_event(
+                kind="organisation.advocate_added",
+                actor=actor,
+                data={"organisation": organisation.pk, "advocate": user.username},
+            )

@@ -36,10 +36,16 @@ class User(AbstractUser):
     calendar_token = models.CharField(max_length=64, unique=True, default=new_calendar_token)
 
 
+def new_invite_code() -> str:
+    return secrets.token_hex(4).upper()
+
+
 class Organisation(models.Model):
     """A union, legal clinic or resource centre whose advocates carry drivers' cases."""
 
     name = models.CharField(max_length=200)
+    # Drivers type this code to share a case with the organisation's advocates.
+    invite_code = models.CharField(max_length=16, unique=True, default=new_invite_code)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

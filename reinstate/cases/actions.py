@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
-from reinstate.accounts.models import User
+from reinstate.accounts.models import Organisation, User
 from reinstate.audit.actions import record_event
 from reinstate.cases.models import Case, ChecklistItem, Correction
 from reinstate.lib.notice_file import NoticeInput
@@ -231,7 +231,8 @@ def _sync_checklist(case: Case) -> None:
     reason = load_catalogue().reasons.get(case.reason or "unknown")
     documents = list(reason.documents) if reason else []
     keep = {doc.key for doc in documents}
-    case.checklist.exclude(key__in=keep).filter(done=False).delete()
+    # An item the driver ticked, or that evidence satisfies, stays even if the reason changed.
+    case.checklist.exclude(key__in=keep).filter(done=False, evidence__isnull=True).delete()
     existing = {item.key: item for item in case.checklist.all()}
     for position, doc in enumerate(documents):
         item = existing.get(doc.key) or ChecklistItem(case=case, key=doc.key)
@@ -257,3 +258,34 @@ __all__ = [
     "do_set_case_status",
     "do_set_checklist_item",
 ]
+
+
+def do_share_case(*, case: Case, actor: User, invite_code: str) -> Organisation:
+    """Let the advocates of the organisation with this code see and help with the case."""
+    code = invite_code.strip().upper()
+    try:
+        organisation = Organisation.objects.get(invite_code=code)
+    except Organisation.DoesNotExist:
+        raise CaseInputError(
+            "No organisation has that code. Check it with your advocate and try again."
+        ) from None
+    with transaction.atomic():
+        case.organisation = organisation
+        case.save(update_fields=["organisation", "updated_at"])
+        record_event(
+            kind="case.shared",
+            actor=actor,
+            case_id=case.pk,
+            data={"organisation": organisation.pk, "name": organisation.name},
+        )
+    return organisation
+
+
+def do_unshare_case(*, case: Case, actor: User) -> None:
+    if case.organisation_id is None:
+        return
+    with transaction.atomic():
+        old = case.organisation_id
+        case.organisation = None
+        case.save(update_fields=["organisation", "updated_at"])
+        record_event(kind="case.unshared", actor=actor, case_id=case.pk, data={"organisation": old})

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from reinstate.cases.models import Case
+from reinstate.cases.models import Case, ChecklistItem
 from reinstate.rules.catalogue import load_catalogue
 from reinstate.rules.deadlines import PlanStep, countdown_text, plan_work, urgency
 from reinstate.rules.messages import draft_deadline_confirmation
@@ -74,12 +74,32 @@ def deadline_status(case: Case, *, now: datetime) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True)
+class ChecklistRow:
+    item: ChecklistItem
+    exhibits: list[str]  # the evidence that satisfies it, by exhibit label
+
+    @property
+    def collected(self) -> bool:
+        """Evidence in the locker ticks an item; the driver's own tick counts too."""
+        return self.item.done or bool(self.exhibits)
+
+
+def checklist_rows(case: Case) -> list[ChecklistRow]:
+    return [checklist_row(item) for item in case.checklist.prefetch_related("evidence")]
+
+
+def checklist_row(item: ChecklistItem) -> ChecklistRow:
+    evidence = sorted(item.evidence.all(), key=lambda e: (e.position, e.pk))
+    return ChecklistRow(item, [e.exhibit for e in evidence])
+
+
 def case_page(case: Case, *, now: datetime) -> dict[str, Any]:
     catalogue = load_catalogue()
     platform = catalogue.platforms.get(case.platform or "")
     reason = catalogue.reasons.get(case.reason or "")
     kind = catalogue.kinds.get(case.kind)
-    checklist = list(case.checklist.all())
+    checklist = checklist_rows(case)
     message = ""
     if case.ask_support_to_confirm and case.kind not in {"appeal_granted", "information"}:
         message = draft_deadline_confirmation(
@@ -96,9 +116,10 @@ def case_page(case: Case, *, now: datetime) -> dict[str, Any]:
         "kind": kind,
         "segments": highlighted_notice(case),
         "plan": work_plan(case),
-        "checklist_required": [item for item in checklist if item.required],
-        "checklist_recommended": [item for item in checklist if not item.required],
-        "checklist_missing": sum(1 for item in checklist if item.required and not item.done),
+        "checklist_required": [row for row in checklist if row.item.required],
+        "checklist_recommended": [row for row in checklist if not row.item.required],
+        "checklist_missing": sum(1 for row in checklist if row.item.required and not row.collected),
+        "evidence": list(case.evidence.order_by("position", "pk")),
         "confirmation_message": message,
         "corrections": list(case.corrections.select_related("by")),
         "references": case.reading.get("references", {}),
@@ -143,8 +164,15 @@ def case_json(case: Case, *, now: datetime) -> dict[str, Any]:
             for s in work_plan(case)
         ],
         "checklist": [
-            {"key": i.key, "title": i.title, "required": i.required, "done": i.done}
-            for i in case.checklist.all()
+            {
+                "key": row.item.key,
+                "title": row.item.title,
+                "required": row.item.required,
+                "done": row.collected,
+                "ticked": row.item.done,
+                "evidence": row.exhibits,
+            }
+            for row in checklist_rows(case)
         ],
         "references": case.reading.get("references", {}),
     }

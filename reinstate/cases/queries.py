@@ -19,7 +19,7 @@ def visible_cases(user: User) -> QuerySet[Case]:
 def get_case_for_user(user: User, case_id: int) -> Case:
     """The case, or 404: an outsider cannot tell a case that exists from one that does not."""
     try:
-        return visible_cases(user).select_related("owner").get(pk=case_id)
+        return visible_cases(user).select_related("owner", "organisation").get(pk=case_id)
     except (Case.DoesNotExist, ValueError, TypeError):
         raise Http404("No such case") from None
 
@@ -51,3 +51,11 @@ def get_user_by_calendar_token(token: str) -> User:
         return User.objects.get(calendar_token=token, is_active=True)
     except User.DoesNotExist:
         raise Http404("No such calendar") from None
+
+
+def get_own_case_for_user(user: User, case_id: int) -> Case:
+    """A case the user owns: sharing and unsharing are the driver's decision alone."""
+    case = get_case_for_user(user, case_id)
+    if case.owner_id != user.pk:
+        raise Http404("No such case")
+    return case

@@ -19,10 +19,12 @@ from reinstate.cases.actions import (
     do_open_case,
     do_set_case_status,
     do_set_checklist_item,
+    do_share_case,
+    do_unshare_case,
 )
 from reinstate.cases.calendar import calendar_for, case_title
 from reinstate.cases.forms import CorrectReadingForm, NewCaseForm
-from reinstate.cases.presenters import case_page, docket_row
+from reinstate.cases.presenters import case_page, checklist_row, docket_row
 from reinstate.lib.http import AuthenticatedHttpRequest
 
 
@@ -58,7 +60,9 @@ def case_new(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def case_detail(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case = queries.get_case_for_user(request.user, case_id)
-    return render(request, "cases/detail.html", case_page(case, now=timezone.now()))
+    context = case_page(case, now=timezone.now())
+    context["is_owner"] = case.owner_id == request.user.pk
+    return render(request, "cases/detail.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -99,7 +103,7 @@ def checklist_item(request: AuthenticatedHttpRequest, case_id: int, item_id: int
     item = queries.get_checklist_item_for_user(request.user, case_id, item_id)
     do_set_checklist_item(item=item, actor=request.user, done=request.POST.get("done") == "1")
     if request.htmx:
-        return render(request, "cases/partials/_checklist_item.html", {"item": item})
+        return render(request, "cases/partials/_checklist_item.html", {"row": checklist_row(item)})
     return redirect("cases:detail", case_id=case_id)
 
 
@@ -143,3 +147,27 @@ def _ics_response(body: bytes, *, filename: str | None) -> HttpResponse:
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@require_POST
+@login_required
+def case_share(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
+    case = queries.get_own_case_for_user(request.user, case_id)
+    try:
+        organisation = do_share_case(
+            case=case, actor=request.user, invite_code=request.POST.get("code", "")
+        )
+    except CaseInputError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"Shared with {organisation.name}. Their advocates can see it.")
+    return redirect("cases:detail", case_id=case.pk)
+
+
+@require_POST
+@login_required
+def case_unshare(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
+    case = queries.get_own_case_for_user(request.user, case_id)
+    do_unshare_case(case=case, actor=request.user)
+    messages.success(request, "This case is no longer shared.")
+    return redirect("cases:detail", case_id=case.pk)

@@ -26,11 +26,16 @@ Confidence = Literal["official", "reported", "estimate"]
 WorkType = Literal["delivery", "rideshare", "both"]
 DayUnit = Literal["calendar", "business"]
 KindDeadline = Literal["platform", "prompt", "none"]
+Measure = Literal["events", "percent", "stars"]
 
 CONFIDENCES: tuple[Confidence, ...] = ("official", "reported", "estimate")
 WORK_TYPES: tuple[WorkType, ...] = ("delivery", "rideshare", "both")
 DAY_UNITS: tuple[DayUnit, ...] = ("calendar", "business")
 KIND_DEADLINES: tuple[KindDeadline, ...] = ("platform", "prompt", "none")
+# What a standing measure counts, so the app knows how to compare it with its threshold:
+# "events" (violations: reaching the threshold leads to action), "percent" (a rate kept at or
+# above it, written as a fraction 0..1) or "stars" (a rating kept at or above it).
+MEASURES: tuple[Measure, ...] = ("events", "percent", "stars")
 
 # What a law can give a driver, with the plain words the app shows for each.
 GIVES: Mapping[str, str] = {
@@ -131,6 +136,7 @@ class Metric:
     source: str
     confidence: Confidence
     note: str | None = None
+    measured_as: Measure | None = None  # set where a driver can track it; see MEASURES
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -601,12 +607,19 @@ def _policy(platform: str, entry: _Entry) -> Policy:
 
 
 def _metric(entry: _Entry) -> Metric:
+    threshold = entry.opt_number("threshold")
+    measured_as = (
+        None if entry.get("measured_as") is None else entry.choice("measured_as", MEASURES)
+    )
+    if threshold is not None and measured_as is None:
+        raise entry.fail("has a `threshold` but no `measured_as` saying what it counts")
     return Metric(
         key=entry.text("key"),
         title=entry.text("title"),
         description=entry.text("description"),
-        threshold=entry.opt_number("threshold"),
+        threshold=threshold,
         window_days=entry.opt_int("window_days"),
+        measured_as=measured_as,
         **entry.sourced(),
     )
 

@@ -52,11 +52,7 @@ def draft_deadline_confirmation(
     if reason and reason != load_catalogue().reason("unknown").title:
         # A title reads as a phrase inside the sentence: "it concerns background check".
         lines[0] += f" As I understand it, it concerns {reason[0].lower()}{reason[1:]}."
-    tickets = _unique(ticket_numbers)
-    if len(tickets) == 1:
-        lines[0] += f" My ticket number is {tickets[0]}."
-    elif tickets:
-        lines[0] += f" My ticket numbers are {_join(tickets)}."
+    lines[0] += ticket_sentence(ticket_numbers)
 
     return "\n".join(
         [
@@ -72,6 +68,16 @@ def draft_deadline_confirmation(
             "I want to make sure my appeal is complete and on time. Thank you for your help.",
         ]
     )
+
+
+def ticket_sentence(ticket_numbers: list[str]) -> str:
+    """ " My ticket number is 123." (with its leading space), or "" without tickets."""
+    tickets = _unique(ticket_numbers)
+    if len(tickets) == 1:
+        return f" My ticket number is {tickets[0]}."
+    if tickets:
+        return f" My ticket numbers are {_join(tickets)}."
+    return ""
 
 
 def format_moment(moment: datetime, tz: ZoneInfo) -> str:

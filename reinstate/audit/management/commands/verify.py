@@ -1,4 +1,5 @@
-"""reinstate verify: walk the audit chain; exit 1 with the list of what does not match."""
+"""reinstate verify [--case ID]: walk the audit chain and re-hash every stored original; exit 1
+with the list of what does not match."""
 
 from __future__ import annotations
 
@@ -7,20 +8,18 @@ import sys
 from argparse import ArgumentParser
 from typing import Any
 
-from reinstate.audit.queries import verify_chain
+from reinstate.audit.queries import verify_everything
 from reinstate.core.cli import JsonCommand
 
 
 class Command(JsonCommand):
-    help = "Check that the audit log is intact."
+    help = "Check that the audit log and the stored evidence are intact."
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("--case", type=int, help="limit the report to one case")
+        parser.add_argument("--case", type=int, help="re-hash only this case's evidence")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        problems = [
-            {"kind": "audit_event", "seq": p.seq, "problem": p.problem} for p in verify_chain()
-        ]
+        problems = verify_everything(options["case"])
         if problems:
             sys.stdout.write(json.dumps(problems, indent=2) + "\n")
             sys.exit(1)

@@ -30,4 +30,14 @@ class Command(BaseCommand):
         url = f"http://{options['host']}:{options['port']}/"
         sys.stdout.write(json.dumps({"url": url}) + "\n")
         sys.stdout.flush()
-        serve(application, host=options["host"], port=options["port"], threads=options["threads"])
+        from reinstate.evidence.uploads import request_limit
+
+        serve(
+            application,
+            host=options["host"],
+            port=options["port"],
+            threads=options["threads"],
+            # Waitress spools a body to disk before the app sees it: refuse one larger than
+            # the largest evidence upload there, before it fills the disk.
+            max_request_body_size=request_limit(),
+        )

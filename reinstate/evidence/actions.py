@@ -1,0 +1,391 @@
+"""Writes to the evidence locker. Each runs in one transaction and appends an audit event.
+
+Adding a file: stream it into the store's temporary folder while hashing it, read what it is,
+make its renditions, then (in one transaction, holding the original's row) move it into place
+and record the item. A file refused at any step leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import BinaryIO
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+
+from reinstate.accounts.models import User
+from reinstate.audit.actions import record_event
+from reinstate.cases.models import Case, ChecklistItem
+from reinstate.evidence.blobstore import BlobStore, Staged, TooLarge, default_store
+from reinstate.evidence.inspect import FileFacts, inspect_file
+from reinstate.evidence.models import Blob, EvidenceItem, IncidentDay, RetiredLabel
+from reinstate.evidence.renditions import make_renditions
+from reinstate.evidence.sniff import SNIFF_BYTES, EvidenceFileError, sniff
+from reinstate.rules.exhibits import Exhibit, assign_labels
+
+MAX_DESCRIPTION = 300
+
+
+@dataclass(frozen=True)
+class Added:
+    item: EvidenceItem
+    duplicate: bool
+
+
+def size_text(size: int) -> str:
+    for unit, step in (("GB", 10**9), ("MB", 10**6), ("KB", 10**3)):
+        if size >= step:
+            return f"{size / step:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} bytes"
+
+
+def limit_for(family: str | None) -> int:
+    if family == "video":
+        return max(settings.EVIDENCE_VIDEO_MAX_BYTES, settings.EVIDENCE_MAX_BYTES)
+    return int(settings.EVIDENCE_MAX_BYTES)
+
+
+def too_large_message(name: str, family: str | None) -> str:
+    limit = size_text(limit_for(family))
+    what = "a video" if family == "video" else "a file"
+    return (
+        f"“{name}” is larger than {limit}, the most {what} can be. Nothing was added. "
+        "Send a shorter video, a smaller copy or a screenshot."
+    )
+
+
+def safe_filename(name: str) -> str:
+    """The last part of a name a browser or a person gave, without folders or control
+    characters: "../../x" is kept as "x", never as a path."""
+    base = PureWindowsPath(PurePosixPath(name or "").name).name
+    base = unicodedata.normalize("NFC", base)
+    base = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C")
+    base = re.sub(r"\s+", " ", base).strip(" .")
+    return base[:200] or "evidence"
+
+
+def guess_kind(facts: FileFacts) -> str:
+    if facts.media_type == "image/png":
+        return EvidenceItem.Kind.SCREENSHOT
+    if facts.family == "image":
+        return EvidenceItem.Kind.PHOTO
+    if facts.media_type == "message/rfc822":
+        return EvidenceItem.Kind.EMAIL
+    if facts.media_type == "application/gpx+xml":
+        return EvidenceItem.Kind.GPS_TRACE
+    return EvidenceItem.Kind.OTHER
+
+
+def do_add_evidence(
+    *,
+    case: Case,
+    actor: User | None,
+    source: BinaryIO,
+    filename: str,
+    kind: str | None = None,
+    description: str = "",
+    proves: str = "",
+    note: str = "",
+    satisfies: Sequence[ChecklistItem] = (),
+    store: BlobStore | None = None,
+) -> Added:
+    """Keep one file as evidence for a case. The same file again gives the item it already is."""
+    store = store or default_store()
+    name = safe_filename(filename)
+    if kind is not None and kind not in EvidenceItem.Kind.values:
+        raise EvidenceFileError(f"Unknown kind of evidence {kind!r}.")
+    _check_checklist(case, satisfies)
+    head = source.read(SNIFF_BYTES)
+    family = sniff(head, name).family
+    try:
+        with store.receive(source, head=head, max_bytes=limit_for(family)) as staged:
+            existing = _item_holding(case, staged.sha256)
+            if existing is not None:
+                return Added(existing, duplicate=True)
+            facts = inspect_file(staged.path, name)
+            renditions = make_renditions(
+                staged.path,
+                facts.media_type,
+                page=store.rendition_path(staged.sha256, "page"),
+                thumb=store.rendition_path(staged.sha256, "thumb"),
+            )
+            record = partial(
+                _record,
+                case=case,
+                actor=actor,
+                staged=staged,
+                facts=facts,
+                renditions=renditions,
+                store=store,
+                name=name,
+                kind=kind or guess_kind(facts),
+                description=description.strip()[:MAX_DESCRIPTION],
+                proves=proves.strip(),
+                note=note.strip(),
+                satisfies=satisfies,
+            )
+            try:
+                return record()
+            except IntegrityError:
+                # Another process stored the same content (or the same item) at this moment:
+                # once it has, this add finds its row, or its item as a duplicate.
+                return record()
+    except TooLarge:
+        raise EvidenceFileError(too_large_message(name, family)) from None
+
+
+def _item_holding(case: Case, sha256: str) -> EvidenceItem | None:
+    return EvidenceItem.objects.filter(case=case, blob__sha256=sha256).first()
+
+
+def _record(
+    *,
+    case: Case,
+    actor: User | None,
+    staged: Staged,
+    facts: FileFacts,
+    renditions: bool,
+    store: BlobStore,
+    name: str,
+    kind: str,
+    description: str,
+    proves: str,
+    note: str,
+    satisfies: Sequence[ChecklistItem],
+) -> Added:
+    with transaction.atomic():
+        # Hold the original's row: a withdrawal deleting the same content waits, or has
+        # finished and moved its file aside, so the file put in place here stays.
+        blob = Blob.objects.select_for_update().filter(sha256=staged.sha256).first()
+        existing = _item_holding(case, staged.sha256)
+        if existing is not None:
+            return Added(existing, duplicate=True)
+        if blob is None:
+            blob = Blob.objects.create(
+                sha256=staged.sha256,
+                size=staged.size,
+                media_type=facts.media_type,
+                family=facts.family,
+                label=facts.label,
+                info=facts.info(),
+                text=facts.text,
+                has_renditions=renditions,
+            )
+        store.commit(staged)
+        last = case.evidence.aggregate(last=Max("position"))["last"]
+        position = 0 if last is None else last + 1
+        item = EvidenceItem.objects.create(
+            case=case,
+            blob=blob,
+            kind=kind,
+            filename=name,
+            description=description,
+            proves=proves,
+            note=note,
+            exhibit="?",
+            position=position,
+            added_by=actor,
+        )
+        item.satisfies.set(satisfies)
+        _relabel(case, actor=None)
+        item.refresh_from_db(fields=["exhibit"])
+        record_event(
+            kind="evidence.added",
+            actor=actor,
+            case_id=case.pk,
+            data={
+                "item": item.pk,
+                "exhibit": item.exhibit,
+                "sha256": blob.sha256,
+                "bytes": blob.size,
+                "media_type": blob.media_type,
+                "filename": name,
+                "kind": kind,
+                "satisfies": sorted(c.key for c in satisfies),
+            },
+        )
+    return Added(item, duplicate=False)
+
+
+def _check_checklist(case: Case, satisfies: Sequence[ChecklistItem]) -> None:
+    if any(c.case_id != case.pk for c in satisfies):
+        raise EvidenceFileError("A checklist item chosen belongs to another case.")
+
+
+def do_withdraw_evidence(
+    *, item: EvidenceItem, actor: User | None, store: BlobStore | None = None
+) -> bool:
+    """Take an item out of its case. The audit log keeps that it existed and its hash; the
+    original is deleted only when no item of any case holds it. True when it was deleted."""
+    store = store or default_store()
+    trashed: Path | None = None
+    try:
+        with transaction.atomic():
+            blob = Blob.objects.select_for_update().get(pk=item.blob_id)
+            item = EvidenceItem.objects.select_related("case").get(pk=item.pk)  # as it is now
+            case = item.case
+            facts = {
+                "item": item.pk,
+                "exhibit": item.exhibit,
+                "sha256": blob.sha256,
+                "bytes": blob.size,
+                "filename": item.filename,
+                "kind": item.kind,
+            }
+            if item.label_locked:
+                RetiredLabel.objects.get_or_create(case=case, label=item.exhibit)
+            item.delete()
+            orphaned = not blob.items.exists()
+            if orphaned:
+                blob.delete()
+            relabelled = _relabel(case, actor=None)
+            record_event(
+                kind="evidence.withdrawn",
+                actor=actor,
+                case_id=case.pk,
+                data={**facts, "original_deleted": orphaned, "relabelled": relabelled},
+            )
+            if orphaned:
+                # Last, so that only the commit itself can fail after it.
+                trashed = store.trash(blob.sha256)
+                if trashed is not None:
+                    sha256, path = blob.sha256, trashed
+                    transaction.on_commit(lambda: store.empty(path, sha256))
+    except BaseException:
+        if trashed is not None:
+            store.restore(trashed)
+        raise
+    return orphaned
+
+
+def do_describe_evidence(
+    *,
+    item: EvidenceItem,
+    actor: User,
+    kind: str,
+    description: str,
+    proves: str,
+    note: str,
+    satisfies: Sequence[ChecklistItem],
+) -> EvidenceItem:
+    if kind not in EvidenceItem.Kind.values:
+        raise EvidenceFileError(f"Unknown kind of evidence {kind!r}.")
+    _check_checklist(item.case, satisfies)
+    new = {
+        "kind": kind,
+        "description": description.strip()[:MAX_DESCRIPTION],
+        "proves": proves.strip(),
+        "note": note.strip(),
+    }
+    changes = {f: v for f, v in new.items() if getattr(item, f) != v}
+    old_keys = sorted(item.satisfies.values_list("key", flat=True))
+    new_keys = sorted(c.key for c in satisfies)
+    if not changes and old_keys == new_keys:
+        return item
+    with transaction.atomic():
+        for field, value in changes.items():
+            setattr(item, field, value)
+        item.save()
+        item.satisfies.set(satisfies)
+        record_event(
+            kind="evidence.described",
+            actor=actor,
+            case_id=item.case_id,
+            data={
+                "item": item.pk,
+                "exhibit": item.exhibit,
+                "changed": sorted(changes),
+                "satisfies": {"from": old_keys, "to": new_keys},
+            },
+        )
+    return item
+
+
+def do_move_evidence(*, item: EvidenceItem, actor: User, step: int) -> dict[str, dict[str, str]]:
+    """Move an exhibit up (-1) or down (+1); the labels follow the new order, except those a
+    packet has used. Returns what was relabelled."""
+    with transaction.atomic():
+        items = list(EvidenceItem.objects.select_for_update().filter(case_id=item.case_id))
+        index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+        target = index + step
+        if not 0 <= target < len(items) or step not in (-1, 1):
+            return {}
+        items[index], items[target] = items[target], items[index]
+        for position, other in enumerate(items):
+            if other.position != position:
+                other.position = position
+                other.save(update_fields=["position"])
+        return _relabel(item.case, actor=actor)
+
+
+def do_lock_exhibit_labels(*, case: Case, actor: User | None) -> int:
+    """Fix every current label (a packet has printed them). Returns how many were locked."""
+    with transaction.atomic():
+        count = case.evidence.filter(label_locked=False).update(label_locked=True)
+        if count:
+            record_event(
+                kind="evidence.labels_locked",
+                actor=actor,
+                case_id=case.pk,
+                data={"labels": list(case.evidence.values_list("exhibit", flat=True))},
+            )
+    return count
+
+
+def _relabel(case: Case, *, actor: User | None) -> dict[str, dict[str, str]]:
+    """Give every item of the case the label its order calls for. Records one event when an
+    existing label changed (a new item's first label is recorded with the item)."""
+    items = list(case.evidence.order_by("position", "pk"))
+    labels = assign_labels(
+        [Exhibit(i.pk, i.exhibit, i.label_locked) for i in items],
+        retired=set(case.retired_labels.values_list("label", flat=True)),
+    )
+    changes: dict[str, dict[str, str]] = {}
+    for item in items:
+        if item.exhibit != labels[item.pk]:
+            if item.exhibit != "?":
+                changes[str(item.pk)] = {"from": item.exhibit, "to": labels[item.pk]}
+            item.exhibit = labels[item.pk]
+            item.save(update_fields=["exhibit"])
+    if changes and actor is not None:
+        record_event(
+            kind="evidence.relabelled", actor=actor, case_id=case.pk, data={"items": changes}
+        )
+    return changes
+
+
+def do_set_incident_day(*, case: Case, actor: User, day: date | None) -> None:
+    """The day the case is about; None forgets it."""
+    current = IncidentDay.objects.filter(case=case).first()
+    if (current.day if current else None) == day:
+        return
+    with transaction.atomic():
+        if day is None:
+            IncidentDay.objects.filter(case=case).delete()
+        else:
+            IncidentDay.objects.update_or_create(case=case, defaults={"day": day, "set_by": actor})
+        record_event(
+            kind="evidence.day_set",
+            actor=actor,
+            case_id=case.pk,
+            data={"day": day.isoformat() if day else None},
+        )
+
+
+__all__ = [
+    "Added",
+    "EvidenceFileError",
+    "do_add_evidence",
+    "do_describe_evidence",
+    "do_lock_exhibit_labels",
+    "do_move_evidence",
+    "do_set_incident_day",
+    "do_withdraw_evidence",
+]

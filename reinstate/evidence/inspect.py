@@ -1,0 +1,269 @@
+"""What can be read from an evidence file: its type, and a photo's time, place and camera, a
+PDF's pages and text. Pure: no Django; the file is on disk and is only read.
+
+Anything that cannot be read (garbage in an EXIF block, a PDF's text) is noted in plain words
+and the rest is kept: a photo with an unreadable time is still the driver's photo.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import pillow_heif
+from PIL import Image
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+
+from reinstate.evidence.sniff import SNIFF_BYTES, EvidenceFileError, Sniffed, sniff
+
+pillow_heif.register_heif_opener()
+
+# A phone's largest photos are 200 megapixels; JPEG is decoded at a fraction of its size
+# (draft mode), so it may be that large. Other formats are decoded whole: 64 MP is ~200 MB.
+MAX_JPEG_PIXELS = 210_000_000
+MAX_OTHER_PIXELS = 64_000_000
+# Pillow refuses outright at twice its limit and warns above it; ours is checked first.
+Image.MAX_IMAGE_PIXELS = MAX_JPEG_PIXELS
+
+PIL_FORMATS = {
+    "image/jpeg": "JPEG",
+    "image/png": "PNG",
+    "image/gif": "GIF",
+    "image/webp": "WEBP",
+    "image/heic": "HEIF",
+}
+MAX_TEXT_CHARS = 1_000_000
+MAX_PDF_TEXT_PAGES = 100
+
+# EXIF tags (CIPA DC-008): the IFDs and the fields we read from them.
+_EXIF_IFD, _GPS_IFD = 0x8769, 0x8825
+_MAKE, _MODEL = 0x010F, 0x0110
+_DATETIME_ORIGINAL, _OFFSET_ORIGINAL = 0x9003, 0x9011
+_DATETIME_DIGITIZED, _OFFSET_DIGITIZED = 0x9004, 0x9012
+_GPS_LAT_REF, _GPS_LAT, _GPS_LON_REF, _GPS_LON = 1, 2, 3, 4
+_GPS_TIME, _GPS_DATE = 7, 29
+
+_EXIF_DATETIME = re.compile(r"^(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
+_EXIF_DATE = re.compile(r"^(\d{4}):(\d{2}):(\d{2})$")
+_OFFSET = re.compile(r"^[+-](\d{2}):(\d{2})$")
+
+
+@dataclass
+class FileFacts:
+    media_type: str
+    family: str
+    label: str
+    width: int | None = None
+    height: int | None = None
+    taken_local: str | None = None  # the photo's clock, as written: 2026-11-02T14:03:05
+    taken_offset: str | None = None  # its offset from UTC when the file says: -08:00
+    gps_utc: str | None = None  # the GPS receiver's own UTC time, when recorded
+    lat: float | None = None
+    lon: float | None = None
+    camera: str = ""
+    pages: int | None = None
+    text: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    def info(self) -> dict[str, Any]:
+        """Everything but the text, for storing beside the blob."""
+        facts = asdict(self)
+        del facts["text"]
+        return facts
+
+
+def inspect_file(path: Path, name: str = "") -> FileFacts:
+    """Read what the file holds. Raises EvidenceFileError for a file we must not keep."""
+    with path.open("rb") as handle:
+        head = handle.read(SNIFF_BYTES)
+    found: Sniffed = sniff(head, name)
+    facts = FileFacts(found.media_type, found.family, found.label)
+    if found.family == "image":
+        _read_image(path, facts)
+    elif found.family == "pdf":
+        _read_pdf(path, facts)
+    elif found.family == "text":
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_TEXT_CHARS * 4)
+        facts.text = raw.decode("utf-8", errors="replace")[:MAX_TEXT_CHARS]
+    return facts
+
+
+def open_image(path: Path, media_type: str) -> Image.Image:
+    """Open a picture with the one decoder its content called for, refusing decompression
+    bombs before any pixel is decoded."""
+    try:
+        image = Image.open(path, formats=[PIL_FORMATS[media_type]])
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _too_many_pixels() from None
+    except (OSError, SyntaxError, ValueError) as error:
+        raise EvidenceFileError(
+            "This picture is damaged and can't be opened. Nothing was added. "
+            "Try sending the original photo again."
+        ) from error
+    width, height = image.size
+    limit = MAX_JPEG_PIXELS if media_type == "image/jpeg" else MAX_OTHER_PIXELS
+    if width * height > limit:
+        image.close()
+        raise _too_many_pixels()
+    return image
+
+
+def _too_many_pixels() -> EvidenceFileError:
+    return EvidenceFileError(
+        "This picture has far more pixels than any phone photo, so we don't open it "
+        "(it could be built to exhaust the server). Nothing was added. "
+        "Send a smaller copy or a screenshot."
+    )
+
+
+def _read_image(path: Path, facts: FileFacts) -> None:
+    with open_image(path, facts.media_type) as image:
+        facts.width, facts.height = image.size
+        try:
+            _read_exif(image, facts)
+        except Exception:  # EXIF is free-form bytes: any failure means "unreadable"
+            facts.taken_local = facts.taken_offset = facts.gps_utc = None
+            facts.lat = facts.lon = None
+            facts.camera = ""
+            facts.notes.append(
+                "The photo's details block (EXIF) is damaged, so its time, place and camera "
+                "could not be read. The photo itself is kept as it is."
+            )
+
+
+def _read_exif(image: Image.Image, facts: FileFacts) -> None:
+    exif = image.getexif()
+    if not exif:
+        if _claimed_entries(image.info.get("exif")):
+            # Pillow drops an EXIF block it cannot parse (with a warning): say so.
+            raise ValueError("unreadable EXIF block")
+        if facts.media_type in {"image/jpeg", "image/heic"}:
+            facts.notes.append("The photo carries no time or place (it has no EXIF block).")
+        return
+    facts.camera = " ".join(
+        part for part in (_text(exif.get(_MAKE)), _text(exif.get(_MODEL))) if part
+    )[:120]
+    sub = exif.get_ifd(_EXIF_IFD)
+    stamp, offset = sub.get(_DATETIME_ORIGINAL), sub.get(_OFFSET_ORIGINAL)
+    if stamp is None:
+        stamp, offset = sub.get(_DATETIME_DIGITIZED), sub.get(_OFFSET_DIGITIZED)
+    facts.taken_local = _exif_datetime(_text(stamp))
+    facts.taken_offset = _offset(_text(offset)) if facts.taken_local else None
+    gps = exif.get_ifd(_GPS_IFD)
+    if gps:
+        position = _position(gps)
+        if position is not None:
+            facts.lat, facts.lon = position
+        facts.gps_utc = _gps_time(gps)
+    if facts.taken_local is None:
+        facts.notes.append("The photo has no readable time it was taken.")
+    if facts.lat is None:
+        facts.notes.append("The photo has no readable GPS position.")
+
+
+def _claimed_entries(raw: object) -> int:
+    """How many fields the first directory of a raw EXIF block says it holds."""
+    if not isinstance(raw, bytes):
+        return 0
+    tiff = raw.removeprefix(b"Exif\x00\x00")
+    if tiff[:2] not in (b"II", b"MM") or len(tiff) < 8:
+        return 1  # not even a TIFF header: garbage
+    order: Literal["little", "big"] = "little" if tiff[:2] == b"II" else "big"
+    start = int.from_bytes(tiff[4:8], order)
+    return int.from_bytes(tiff[start : start + 2], order) if start + 2 <= len(tiff) else 1
+
+
+def _text(value: object) -> str:
+    if isinstance(value, bytes):
+        value = value.decode("ascii", errors="ignore")
+    return str(value).strip("\x00 ").strip() if value is not None else ""
+
+
+def _exif_datetime(value: str) -> str | None:
+    match = _EXIF_DATETIME.match(value)
+    if not match:
+        return None
+    year, month, day, hour, minute, second = (int(p) for p in match.groups())
+    try:
+        # The zone is attached later (photos.photo_time); this only checks the date is real.
+        when = datetime(year, month, day, hour, minute, second, tzinfo=UTC)
+    except ValueError:
+        return None
+    return when.replace(tzinfo=None).isoformat()
+
+
+def _offset(value: str) -> str | None:
+    match = _OFFSET.match(value)
+    if not match or int(match.group(1)) > 14 or int(match.group(2)) >= 60:
+        return None
+    return value
+
+
+def _degrees(values: object, ref: object, negative: str) -> float | None:
+    if not isinstance(values, tuple) or len(values) != 3:
+        return None
+    degrees, minutes, seconds = (float(v) for v in values)
+    total = degrees + minutes / 60 + seconds / 3600
+    if not math.isfinite(total):
+        return None
+    return -total if _text(ref).upper() == negative else total
+
+
+def _position(gps: dict[int, Any]) -> tuple[float, float] | None:
+    lat = _degrees(gps.get(_GPS_LAT), gps.get(_GPS_LAT_REF), "S")
+    lon = _degrees(gps.get(_GPS_LON), gps.get(_GPS_LON_REF), "W")
+    if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return None
+    if lat == 0 and lon == 0:  # "null island": a phone that had no fix writes zeros
+        return None
+    return round(lat, 6), round(lon, 6)
+
+
+def _gps_time(gps: dict[int, Any]) -> str | None:
+    date = _EXIF_DATE.match(_text(gps.get(_GPS_DATE)))
+    clock = gps.get(_GPS_TIME)
+    if not date or not isinstance(clock, tuple) or len(clock) != 3:
+        return None
+    hours, minutes, seconds = (float(v) for v in clock)
+    if not all(math.isfinite(v) for v in (hours, minutes, seconds)):
+        return None
+    year, month, day = (int(p) for p in date.groups())
+    try:
+        when = datetime(year, month, day, int(hours), int(minutes), int(seconds), tzinfo=UTC)
+    except ValueError:
+        return None
+    return when.isoformat()
+
+
+def _read_pdf(path: Path, facts: FileFacts) -> None:
+    try:
+        reader = PdfReader(path, strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            facts.notes.append("The PDF is locked with a password, so its text can't be read.")
+            return
+        facts.pages = len(reader.pages)
+    except (PyPdfError, OSError, ValueError, KeyError, TypeError) as error:
+        raise EvidenceFileError(
+            "This PDF is damaged and can't be opened. Nothing was added. "
+            "Download or export it again and add the new copy."
+        ) from error
+    texts: list[str] = []
+    size = 0
+    try:
+        for page in reader.pages[:MAX_PDF_TEXT_PAGES]:
+            text = page.extract_text() or ""
+            texts.append(text)
+            size += len(text)
+            if size >= MAX_TEXT_CHARS:
+                break
+    except Exception:  # a page's text is a bonus; the PDF itself is sound
+        facts.notes.append("Some of the PDF's text could not be read.")
+    facts.text = "\n".join(texts)[:MAX_TEXT_CHARS]
+    if not facts.text.strip():
+        facts.notes.append("The PDF has no text to search (it may be a scan).")

@@ -1,0 +1,70 @@
+"""reinstate evidence add|list"""
+
+from __future__ import annotations
+
+from argparse import ArgumentParser
+from pathlib import Path
+from typing import Any
+
+from reinstate.cases.management.commands.case import user_named
+from reinstate.cases.models import Case
+from reinstate.core.cli import Error, JsonCommand
+from reinstate.evidence.actions import EvidenceFileError, do_add_evidence
+from reinstate.evidence.models import EvidenceItem
+from reinstate.evidence.presenters import evidence_json
+from reinstate.evidence.queries import items_of
+
+
+def case_numbered(case_id: int) -> Case:
+    try:
+        return Case.objects.select_related("owner").get(pk=case_id)
+    except Case.DoesNotExist:
+        raise Error(
+            f"No case {case_id}. See your cases with: reinstate case list --user NAME"
+        ) from None
+
+
+class Command(JsonCommand):
+    help = "Add evidence files to a case, and list a case's evidence."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        actions = self.add_subcommands(parser)
+        add = actions.add_parser("add", help="keep files as evidence for a case")
+        add.add_argument("case", type=int)
+        add.add_argument("files", nargs="+", metavar="FILE")
+        add.add_argument("--kind", choices=EvidenceItem.Kind.values)
+        add.add_argument("--note", default="")
+        add.add_argument("--user", help="who is adding them (default: the command line)")
+        listing = actions.add_parser("list", help="a case's evidence, in exhibit order")
+        listing.add_argument("case", type=int)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        case = case_numbered(options["case"])
+        if options["action"] == "list":
+            self.emit([evidence_json(item) for item in items_of(case)])
+            return
+        actor = user_named(options["user"]) if options["user"] else None
+        paths = [Path(name) for name in options["files"]]
+        for path in paths:
+            if not path.is_file():
+                raise Error(f"No such file: {path}")
+        results, refused = [], []
+        for path in paths:
+            try:
+                with path.open("rb") as source:
+                    added = do_add_evidence(
+                        case=case,
+                        actor=actor,
+                        source=source,
+                        filename=path.name,
+                        kind=options["kind"],
+                        note=options["note"],
+                    )
+            except EvidenceFileError as error:
+                refused.append(f"{path.name}: {error}")
+            else:
+                results.append(evidence_json(added.item, duplicate=added.duplicate))
+        # Each file stands alone: those added are printed even when another was refused.
+        self.emit(results)
+        if refused:
+            raise Error(" | ".join(refused))

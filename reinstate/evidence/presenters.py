@@ -1,0 +1,146 @@
+"""Ready-to-render values for the evidence pages and the command line: no queries or rules in
+templates."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from reinstate.cases.models import Case, ChecklistItem
+from reinstate.cases.presenters import case_tz
+from reinstate.evidence.actions import size_text
+from reinstate.evidence.models import Blob, EvidenceItem
+from reinstate.rules.photo_map import MapPoint, Plot, plot_points
+from reinstate.rules.photos import Flag, Photo, PhotoTime, photo_flags, photo_time
+from reinstate.rules.summary import iso
+
+EXCERPT_CHARS = 400
+_BASIS = {
+    "offset": "as the photo recorded it, with its time zone",
+    "gps": "from the photo's GPS clock",
+    "assumed": "the camera's clock, read as {tz} time (the photo records no time zone)",
+}
+
+
+@dataclass
+class ItemView:
+    item: EvidenceItem
+    kind_title: str
+    size: str
+    taken: datetime | None
+    taken_basis: str
+    lat: float | None
+    lon: float | None
+    camera: str
+    pages: int | None
+    notes: list[str]
+    checklist: list[str]
+    excerpt: str
+    flags: list[Flag] = field(default_factory=list)
+
+    @property
+    def blob(self) -> Blob:
+        return self.item.blob
+
+
+def item_time(item: EvidenceItem, tz: ZoneInfo) -> PhotoTime:
+    info = item.blob.info
+    return photo_time(info.get("taken_local"), info.get("taken_offset"), info.get("gps_utc"), tz)
+
+
+def item_view(item: EvidenceItem, tz: ZoneInfo) -> ItemView:
+    info = item.blob.info
+    taken = item_time(item, tz)
+    text = item.blob.text.strip()
+    return ItemView(
+        item=item,
+        kind_title=EvidenceItem.Kind(item.kind).label,
+        size=size_text(item.blob.size),
+        taken=taken.at.astimezone(tz) if taken.at else None,
+        taken_basis=_BASIS.get(taken.basis or "", "").format(tz=tz.key),
+        lat=info.get("lat"),
+        lon=info.get("lon"),
+        camera=info.get("camera", ""),
+        pages=info.get("pages"),
+        notes=list(info.get("notes", [])),
+        checklist=[c.title for c in item.satisfies.all()],
+        excerpt=text[:EXCERPT_CHARS] + ("…" if len(text) > EXCERPT_CHARS else ""),
+    )
+
+
+def item_views(items: Sequence[EvidenceItem], *, tz: ZoneInfo, day: date | None) -> list[ItemView]:
+    """Every item, with the flags on its photos (time outside the day, far from the others)."""
+    views = [item_view(item, tz) for item in items]
+    photos = [
+        Photo(v.item.pk, v.taken, v.lat, v.lon) for v in views if v.item.blob.family == "image"
+    ]
+    flags = photo_flags(photos, day=day, tz=tz)
+    for view in views:
+        view.flags = flags.get(view.item.pk, [])
+    return views
+
+
+def photo_plot(views: Sequence[ItemView], *, tile_url: str) -> Plot | None:
+    points = [
+        MapPoint(
+            v.item.pk, v.item.exhibit, v.lat, v.lon, flagged=any(f.code == "far" for f in v.flags)
+        )
+        for v in views
+        if v.lat is not None and v.lon is not None
+    ]
+    return plot_points(points, tile_url=tile_url)
+
+
+def locker_page(
+    case: Case,
+    items: Sequence[EvidenceItem],
+    *,
+    checklist: Sequence[ChecklistItem],
+    day: date | None,
+    tile_url: str,
+) -> dict[str, Any]:
+    tz = case_tz(case)
+    views = item_views(items, tz=tz, day=day)
+    covered = {c.pk for item in items for c in item.satisfies.all()}
+    missing = [c for c in checklist if c.required and not c.done and c.pk not in covered]
+    placed = [v for v in views if v.lat is not None]
+    photos = [v for v in views if v.item.blob.family == "image"]
+    return {
+        "case": case,
+        "items": views,
+        "plot": photo_plot(views, tile_url=tile_url),
+        "map_tiles": bool(tile_url),
+        "unplaced_photos": len(photos) - len(placed),
+        "flagged": sum(1 for v in views if v.flags),
+        "far_photos": any(f.code == "far" for v in views for f in v.flags),
+        "missing": missing,
+        "day": day,
+        "tz": tz.key,
+    }
+
+
+def evidence_json(item: EvidenceItem, *, duplicate: bool = False) -> dict[str, Any]:
+    """An item as the command line prints it."""
+    info = item.blob.info
+    taken = item_time(item, case_tz(item.case))
+    lat, lon = info.get("lat"), info.get("lon")
+    return {
+        "id": item.pk,
+        "sha256": item.blob.sha256,
+        "bytes": item.blob.size,
+        "media_type": item.blob.media_type,
+        "kind": item.kind,
+        "exhibit": item.exhibit,
+        "taken_at": iso(taken.at),
+        "gps": {"lat": lat, "lon": lon} if lat is not None and lon is not None else None,
+        "duplicate": duplicate,
+        "filename": item.filename,
+        "description": item.description,
+        "satisfies": [c.key for c in item.satisfies.all()],
+        "camera": info.get("camera") or None,
+        "pages": info.get("pages"),
+        "notes": info.get("notes", []),
+    }

@@ -1,0 +1,142 @@
+"""Evidence files made on the spot: phone photos with EXIF, screenshots, PDFs, and the hostile
+files the locker must refuse."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+
+import pillow_heif
+from PIL import Image
+from PIL.TiffImagePlugin import IFDRational
+
+from reinstate.evidence.inspect import MAX_JPEG_PIXELS
+
+LA = (34.052235, -118.243683)
+
+
+def _dms(value: float) -> tuple[IFDRational, IFDRational, IFDRational]:
+    value = abs(value)
+    degrees = int(value)
+    minutes = int((value - degrees) * 60)
+    seconds = round((value - degrees - minutes / 60) * 3600, 4)
+    return IFDRational(degrees), IFDRational(minutes), IFDRational(int(seconds * 10000), 10000)
+
+
+def phone_exif(
+    *,
+    taken: str | None = "2026:11:02 14:03:05",
+    offset: str | None = "-08:00",
+    gps: tuple[float, float] | None = LA,
+    camera: tuple[str, str] = ("Apple", "iPhone 13"),
+    orientation: int | None = None,
+) -> Image.Exif:
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110] = camera
+    if orientation:
+        exif[0x0112] = orientation
+    sub = exif.get_ifd(0x8769)
+    if taken:
+        sub[0x9003] = taken
+    if offset:
+        sub[0x9011] = offset
+    if gps:
+        lat, lon = gps
+        block = exif.get_ifd(0x8825)
+        block[1], block[2] = ("N" if lat >= 0 else "S"), _dms(lat)
+        block[3], block[4] = ("E" if lon >= 0 else "W"), _dms(lon)
+    return exif
+
+
+def jpeg(
+    size: tuple[int, int] = (640, 480),
+    *,
+    color: tuple[int, int, int] = (90, 140, 200),
+    exif: Image.Exif | None = None,
+    quality: int = 85,
+) -> bytes:
+    out = io.BytesIO()
+    image = Image.new("RGB", size, color)
+    image.save(out, "JPEG", quality=quality, exif=exif if exif is not None else phone_exif())
+    return out.getvalue()
+
+
+def png(
+    size: tuple[int, int] = (390, 844), color: tuple[int, int, int, int] = (0, 0, 0, 0)
+) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGBA", size, color).save(out, "PNG")
+    return out.getvalue()
+
+
+def heic(size: tuple[int, int] = (320, 240), *, exif: Image.Exif | None = None) -> bytes:
+    pillow_heif.register_heif_opener()
+    out = io.BytesIO()
+    image = Image.new("RGB", size, (200, 60, 60))
+    image.save(out, "HEIF", exif=(exif or phone_exif()).tobytes())
+    return out.getvalue()
+
+
+def pdf(text: str = "Invoice 4411: brake pads replaced", pages: int = 2) -> bytes:
+    """A small PDF whose pages carry real text (Helvetica), written by hand."""
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>"]
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(pages))
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>")
+    objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    for number in range(pages):
+        content = f"BT /F1 14 Tf 72 720 Td ({text} page {number + 1}) Tj ET".encode()
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {5 + 2 * number}"
+            " 0 R /Resources << /Font << /F1 3 0 R >> >> >>"
+        )
+        objects.append(f"<< /Length {len(content)} >>\nstream\n{content.decode()}\nendstream")
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for index, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{index} 0 obj\n{body}\nendobj\n".encode())
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for offset in offsets:
+        out.write(f"{offset:010d} 00000 n \n".encode())
+    out.write(
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return out.getvalue()
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def png_bomb(side: int = 100_000) -> bytes:
+    """A PNG whose header claims side by side pixels (10 gigapixels) in a few bytes."""
+    header = struct.pack(">IIBBBBB", side, side, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _png_chunk(b"IHDR", header)
+        + _png_chunk(b"IDAT", zlib.compress(b"\x00" * 1024))
+        + _png_chunk(b"IEND", b"")
+    )
+
+
+def jpeg_bomb() -> bytes:
+    """A real JPEG whose frame header is rewritten to claim more pixels than the limit."""
+    data = bytearray(jpeg((64, 64)))
+    sof = data.index(b"\xff\xc0")
+    side = int(MAX_JPEG_PIXELS**0.5) + 2000
+    data[sof + 5 : sof + 9] = struct.pack(">HH", side, side)
+    return bytes(data)
+
+
+def garbage_exif_jpeg() -> bytes:
+    """A photo whose EXIF block is noise after a valid-looking TIFF header."""
+    base = jpeg(exif=Image.Exif())
+    garbage = b"Exif\x00\x00II*\x00\x08\x00\x00\x00" + bytes(range(256)) * 4
+    app1 = b"\xff\xe1" + struct.pack(">H", len(garbage) + 2) + garbage
+    return base[:2] + app1 + base[2:]
+
+
+HTML_AS_PNG = b"<!DOCTYPE html><html><script>alert(document.cookie)</script></html>"

@@ -1,0 +1,71 @@
+"""A driver on a phone adds two delivery photos, sees when and where each was taken, and
+withdraws one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from reinstate.accounts.models import User
+from reinstate.cases.models import Case
+from reinstate.conftest import PASSWORD
+from reinstate.core.tests.browser import fits_the_screen, phone_page, screenshot
+from reinstate.evidence.models import EvidenceItem
+from reinstate.evidence.tests import files
+from reinstate.evidence.tests.conftest import DISPUTE
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_driver_adds_two_photos_sees_time_and_place_and_withdraws_one(
+    live_server: object, driver: User, open_case: Callable[..., Case], tmp_path: Path
+) -> None:
+    case = open_case(driver, DISPUTE)
+    door = tmp_path / "door.jpg"
+    door.write_bytes(files.jpeg((1200, 900), color=(40, 90, 160)))
+    gate = tmp_path / "gate.jpg"
+    exif = files.phone_exif(taken="2026:11:02 14:27:40", gps=(34.0601, -118.2502))
+    gate.write_bytes(files.jpeg((900, 1200), color=(160, 90, 40), exif=exif))
+    base = str(live_server)
+    with phone_page() as page:
+        page.goto(f"{base}/accounts/login/?next=/cases/{case.pk}/")
+        page.get_by_label("Username").fill("dana")
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        page.get_by_role("link", name="Add evidence").click()
+
+        expect(page.get_by_role("heading", name="Evidence locker")).to_be_visible()
+        page.get_by_label("Photos and files").set_input_files([str(door), str(gate)])
+        page.get_by_label("Photos taken at delivery").check()
+        page.get_by_role("button", name="Add to the locker").click()
+
+        exhibits = page.locator(".exhibit")
+        expect(exhibits).to_have_count(2)
+        expect(exhibits.nth(0).locator(".taken")).to_have_text("Mon 2 Nov 2026, 2:03:05 PM PST")
+        expect(exhibits.nth(0).locator(".place")).to_have_text("34.05224, -118.24368")
+        expect(exhibits.nth(1).locator(".taken")).to_have_text("Mon 2 Nov 2026, 2:27:40 PM PST")
+        expect(exhibits.nth(1).locator(".place")).to_have_text("34.06010, -118.25020")
+        expect(page.locator(".photo-map svg .pin")).to_have_count(2)
+        expect(exhibits.nth(0).locator("img.thumb")).to_be_visible()
+        assert fits_the_screen(page)
+        screenshot(page, "evidence-locker")
+
+        page.get_by_role("link", name="Details of exhibit B").click()
+        expect(page.get_by_role("heading", name="Exhibit B: Photo")).to_be_visible()
+        assert fits_the_screen(page)
+        screenshot(page, "evidence-item")
+        page.get_by_role("button", name="Withdraw exhibit B").click()
+
+        expect(page.get_by_text("Exhibit B (“gate.jpg”) was withdrawn")).to_be_visible()
+        expect(page.locator(".exhibit")).to_have_count(1)
+        expect(page.locator(".photo-map svg .pin")).to_have_count(1)
+        assert fits_the_screen(page)
+
+        page.get_by_role("link", name="Back to the case").click()
+        expect(page.get_by_text("(in your evidence: exhibit A)")).to_be_visible()
+        screenshot(page, "evidence-case-page")
+
+    assert list(EvidenceItem.objects.values_list("filename", flat=True)) == ["door.jpg"]

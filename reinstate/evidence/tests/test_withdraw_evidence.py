@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from pytest_django import DjangoCaptureOnCommitCallbacks
+
+from reinstate.accounts.models import User
+from reinstate.audit.models import AuditEvent
+from reinstate.cases.models import Case
+from reinstate.evidence.actions import do_lock_exhibit_labels, do_withdraw_evidence
+from reinstate.evidence.blobstore import BlobStore
+from reinstate.evidence.models import Blob
+from reinstate.evidence.tests import files
+from reinstate.evidence.tests.conftest import DISPUTE, add
+
+pytestmark = pytest.mark.django_db
+
+
+def test_withdrawing_keeps_the_record_and_deletes_the_unused_original(
+    case: Case, store: BlobStore, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
+    item = add(case, files.jpeg(), "door.jpg").item
+    sha = item.blob.sha256
+    with django_capture_on_commit_callbacks(execute=True):
+        assert do_withdraw_evidence(item=item, actor=case.owner)
+    assert not case.evidence.exists() and not Blob.objects.exists()
+    assert not store.path_for(sha).exists()
+    assert not store.rendition_path(sha, "thumb").exists()
+    assert store.leftovers() == []
+    event = AuditEvent.objects.get(kind="evidence.withdrawn")
+    assert event.data["sha256"] == sha and event.data["filename"] == "door.jpg"
+    assert event.data["original_deleted"] is True
+
+
+def test_an_original_another_case_holds_is_kept(
+    case: Case,
+    other_driver: User,
+    open_case: Callable[..., Case],
+    store: BlobStore,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
+    other = open_case(other_driver, DISPUTE)
+    mine = add(case, files.pdf(), "r.pdf").item
+    add(other, files.pdf(), "r.pdf")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert not do_withdraw_evidence(item=mine, actor=case.owner)
+    assert store.path_for(mine.blob.sha256).exists()
+    assert other.evidence.get().blob.sha256 == mine.blob.sha256
+
+
+def test_later_labels_close_up_but_locked_ones_stay(case: Case) -> None:
+    a, b, c, d = (add(case, files.jpeg(color=(50 * i, 80, 120)), f"{i}.jpg").item for i in range(4))
+    do_lock_exhibit_labels(case=case, actor=case.owner)
+    e = add(case, files.jpeg(color=(250, 10, 10)), "e.jpg").item
+    f = add(case, files.jpeg(color=(10, 250, 10)), "f.jpg").item
+    do_withdraw_evidence(item=b, actor=case.owner)
+    do_withdraw_evidence(item=e, actor=case.owner)
+    labels = dict(case.evidence.values_list("pk", "exhibit"))
+    # A to D were printed in a packet: C and D keep theirs, B is not reused; F closes up to E.
+    assert labels == {a.pk: "A", c.pk: "C", d.pk: "D", f.pk: "E"}
+
+
+def test_a_withdrawn_items_printed_label_is_never_given_to_another(case: Case) -> None:
+    a, b = (add(case, files.jpeg(color=(90 * i, 80, 120)), f"{i}.jpg").item for i in range(2))
+    do_lock_exhibit_labels(case=case, actor=case.owner)
+    do_withdraw_evidence(item=b, actor=case.owner)
+    c = add(case, files.jpeg(color=(250, 10, 10)), "c.jpg").item
+    assert (a.exhibit, c.exhibit) == ("A", "C")  # B named another item in the packet

@@ -1,0 +1,499 @@
+"""Writes to account health. Each runs in one transaction and appends an audit event."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime, timedelta
+from typing import BinaryIO
+from zoneinfo import ZoneInfo
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from reinstate.accounts.models import User
+from reinstate.audit.actions import record_event
+from reinstate.health.alerts import sync_alerts
+from reinstate.health.bulk import insert_blocks, miles, money, paused_gc
+from reinstate.health.models import (
+    Alert,
+    Block,
+    BlockImport,
+    Document,
+    PaymentChange,
+    Reading,
+    Target,
+    WatchLevel,
+)
+from reinstate.health.queries import existing_starts
+from reinstate.lib.tz import parse_time_zone
+from reinstate.rules.blocks_csv import CsvRefused, ReadResult, check_consistent, read_blocks
+from reinstate.rules.csv_values import ValueProblem
+from reinstate.rules.expiry import DOCUMENT_KINDS
+from reinstate.rules.reading import PLATFORMS
+from reinstate.rules.standing import BlockRecord
+
+# Rejected lines kept with an import: enough to fix a file, never the whole of a bad one.
+KEEP_REJECTED = 1000
+CLOCK_SKEW = timedelta(minutes=5)
+STALE_IMPORT = timedelta(days=7)
+
+
+class HealthInputError(ValueError):
+    """Input a person can fix; the message says how."""
+
+
+def check_platform(platform: str) -> str:
+    if platform not in PLATFORMS:
+        raise HealthInputError(f"Unknown platform {platform!r}: use one of {', '.join(PLATFORMS)}.")
+    return platform
+
+
+def do_record_block(
+    *, owner: User, platform: str, record: BlockRecord, now: datetime | None = None
+) -> Block:
+    """Keep one block the driver typed in."""
+    now = now or timezone.now()
+    check_platform(platform)
+    start = record.block_start.replace(second=0, microsecond=0)
+    record = record._replace(block_start=start)
+    if record.block_end <= start:
+        raise HealthInputError("The block must end after it starts.")
+    if start > now + CLOCK_SKEW:
+        raise HealthInputError("This block starts in the future. Record it once it is done.")
+    try:
+        check_consistent(record)
+    except ValueProblem as problem:
+        raise HealthInputError(_sentence(str(problem))) from None
+    if Block.objects.filter(owner=owner, platform=platform, block_start=start).exists():
+        raise HealthInputError(
+            "You already recorded a block that starts at that time. Change the start time, "
+            "or delete the other block first."
+        )
+    with transaction.atomic():
+        block = Block.objects.create(
+            owner=owner,
+            platform=platform,
+            source=Block.Source.FORM,
+            **_block_fields(record),
+        )
+        record_event(
+            kind="health.block_recorded",
+            actor=owner,
+            data={"platform": platform, "block_start": start.isoformat(), "status": record.status},
+        )
+        sync_alerts(owner=owner, platform=platform, now=now)
+    return block
+
+
+def do_delete_block(*, block: Block, actor: User, now: datetime | None = None) -> None:
+    with transaction.atomic():
+        record_event(
+            kind="health.block_deleted",
+            actor=actor,
+            data={"platform": block.platform, "block_start": block.block_start.isoformat()},
+        )
+        block.delete()
+        sync_alerts(owner=block.owner, platform=block.platform, now=now or timezone.now())
+
+
+def do_stage_import(
+    *, owner: User, platform: str, filename: str, data: bytes, time_zone: str
+) -> BlockImport:
+    """Keep an uploaded file until the driver has seen the preview and confirmed it."""
+    check_platform(platform)
+    tz = parse_time_zone(time_zone)
+    _read(data, tz=tz, now=timezone.now(), mapping=None, stop_after=1)  # refuse garbage now
+    with transaction.atomic():
+        staged = BlockImport.objects.create(
+            owner=owner,
+            platform=platform,
+            filename=filename[:200],
+            time_zone=tz.key,
+            data=data,
+        )
+        record_event(
+            kind="health.import_staged",
+            actor=owner,
+            data={"import": staged.pk, "platform": platform, "bytes": len(data)},
+        )
+    return staged
+
+
+def preview_import(staged: BlockImport, *, now: datetime, rows: int | None = None) -> ReadResult:
+    """What confirming would do; reads at most ``rows`` lines when given."""
+    if staged.status != BlockImport.Status.PENDING or staged.data is None:
+        raise HealthInputError("This file was already imported.")
+    return _read(
+        bytes(staged.data),
+        tz=ZoneInfo(staged.time_zone),
+        now=now,
+        mapping=_mapping(staged.mapping),
+        stop_after=rows,
+    )
+
+
+def do_set_import_mapping(
+    *, staged: BlockImport, mapping: dict[str, int | None], actor: User
+) -> BlockImport:
+    if staged.status != BlockImport.Status.PENDING:
+        raise HealthInputError("This file was already imported.")
+    with transaction.atomic():
+        staged.mapping = {name: position for name, position in mapping.items()}
+        staged.save(update_fields=["mapping"])
+        record_event(
+            kind="health.import_mapped", actor=actor, data={"import": staged.pk, "mapping": mapping}
+        )
+    return staged
+
+
+def do_confirm_import(
+    *, staged: BlockImport, actor: User, now: datetime | None = None
+) -> BlockImport:
+    """Import a staged file: every readable new block, or nothing at all."""
+    if staged.status != BlockImport.Status.PENDING or staged.data is None:
+        raise HealthInputError("This file was already imported.")
+    return do_import_blocks(
+        owner=staged.owner,
+        platform=staged.platform,
+        stream=_stream(bytes(staged.data)),
+        filename=staged.filename,
+        tz=ZoneInfo(staged.time_zone),
+        mapping=_mapping(staged.mapping),
+        actor=actor,
+        now=now,
+        staged=staged,
+    )
+
+
+def do_import_blocks(
+    *,
+    owner: User,
+    platform: str,
+    stream: BinaryIO,
+    filename: str,
+    tz: ZoneInfo,
+    actor: User,
+    mapping: dict[str, int | None] | None = None,
+    now: datetime | None = None,
+    staged: BlockImport | None = None,
+) -> BlockImport:
+    """Read a CSV of blocks and add the new ones, in one transaction: all of them, or none."""
+    now = now or timezone.now()
+    check_platform(platform)
+    with paused_gc():
+        return _import(owner, platform, stream, filename, tz, actor, mapping, now, staged)
+
+
+def _import(
+    owner: User,
+    platform: str,
+    stream: BinaryIO,
+    filename: str,
+    tz: ZoneInfo,
+    actor: User,
+    mapping: dict[str, int | None] | None,
+    now: datetime,
+    staged: BlockImport | None,
+) -> BlockImport:
+    try:
+        result = read_blocks(stream, tz=tz, now=now, mapping=mapping)
+    except CsvRefused as refusal:
+        raise HealthInputError(str(refusal)) from None
+    with transaction.atomic():
+        run = staged or BlockImport(owner=owner, platform=platform, filename=filename[:200])
+        run.time_zone = tz.key
+        run.status = BlockImport.Status.DONE
+        run.data = None
+        run.rows = result.rows
+        run.rejected = [{"line": r.line, "error": r.error} for r in result.rejected][:KEEP_REJECTED]
+        run.imported_at = now
+        run.save()
+        records = [row.record for row in result.records]
+        existing = existing_starts(owner, platform, [r.block_start for r in records])
+        new = [r for r in records if r.block_start not in existing]
+        try:
+            with transaction.atomic():
+                insert_blocks(owner=owner, platform=platform, records=new, run=run, now=now)
+        except IntegrityError:
+            raise HealthInputError(
+                "Another import of these blocks finished at the same moment. Nothing was added "
+                "by this one: try again to add what is still missing."
+            ) from None
+        run.added = len(new)
+        run.duplicates = result.duplicates + len(records) - len(new)
+        run.save(update_fields=["added", "duplicates"])
+        record_event(
+            kind="health.imported",
+            actor=actor,
+            data={
+                "import": run.pk,
+                "platform": platform,
+                "rows": run.rows,
+                "added": run.added,
+                "duplicates": run.duplicates,
+                "rejected": len(result.rejected),
+            },
+        )
+        sync_alerts(owner=owner, platform=platform, now=now)
+    return run
+
+
+def do_discard_import(*, staged: BlockImport, actor: User) -> None:
+    if staged.status != BlockImport.Status.PENDING:
+        raise HealthInputError("This file was already imported.")
+    with transaction.atomic():
+        record_event(kind="health.import_discarded", actor=actor, data={"import": staged.pk})
+        staged.delete()
+
+
+def do_purge_stale_imports(*, now: datetime) -> int:
+    """Files uploaded but never confirmed are dropped after STALE_IMPORT: they hold the data."""
+    with transaction.atomic():
+        stale = BlockImport.objects.filter(
+            status=BlockImport.Status.PENDING, created_at__lt=now - STALE_IMPORT
+        )
+        count = stale.count()
+        if count:
+            stale.delete()
+            record_event(kind="health.imports_purged", actor=None, data={"count": count})
+    return count
+
+
+def do_set_watch_level(
+    *, owner: User, platform: str, metric: str, level: float | None, now: datetime | None = None
+) -> WatchLevel | None:
+    """Set (or, with None, remove) the level at which the driver wants to hear about a measure."""
+    check_platform(platform)
+    with transaction.atomic():
+        if level is None:
+            WatchLevel.objects.filter(owner=owner, platform=platform, metric=metric).delete()
+            watch = None
+        else:
+            watch, _ = WatchLevel.objects.update_or_create(
+                owner=owner, platform=platform, metric=metric, defaults={"level": level}
+            )
+        record_event(
+            kind="health.watch_level",
+            actor=owner,
+            data={"platform": platform, "metric": metric, "level": level},
+        )
+        sync_alerts(owner=owner, platform=platform, now=now or timezone.now())
+    return watch
+
+
+def do_add_target(
+    *,
+    owner: User,
+    platform: str,
+    metric: str,
+    threshold: float,
+    since: date,
+    note: str = "",
+    now: datetime | None = None,
+) -> Target:
+    check_platform(platform)
+    with transaction.atomic():
+        target = Target.objects.create(
+            owner=owner,
+            platform=platform,
+            metric=metric,
+            threshold=threshold,
+            since=since,
+            note=note[:300],
+        )
+        record_event(
+            kind="health.target_added",
+            actor=owner,
+            data={"platform": platform, "metric": metric, "threshold": threshold},
+        )
+        sync_alerts(owner=owner, platform=platform, now=now or timezone.now())
+    return target
+
+
+def do_delete_target(*, target: Target, actor: User, now: datetime | None = None) -> None:
+    with transaction.atomic():
+        record_event(
+            kind="health.target_deleted",
+            actor=actor,
+            data={"platform": target.platform, "metric": target.metric},
+        )
+        target.delete()
+        sync_alerts(owner=target.owner, platform=target.platform, now=now or timezone.now())
+
+
+def do_record_reading(
+    *,
+    owner: User,
+    platform: str,
+    metric: str,
+    value: float,
+    observed_at: datetime,
+    note: str = "",
+    now: datetime | None = None,
+) -> Reading:
+    check_platform(platform)
+    now = now or timezone.now()
+    _check_past(observed_at, now)
+    with transaction.atomic():
+        reading = Reading.objects.create(
+            owner=owner,
+            platform=platform,
+            metric=metric,
+            value=value,
+            observed_at=observed_at,
+            note=note[:300],
+        )
+        record_event(
+            kind="health.reading",
+            actor=owner,
+            data={"platform": platform, "metric": metric, "value": value},
+        )
+        sync_alerts(owner=owner, platform=platform, now=now)
+    return reading
+
+
+def do_record_payment_change(
+    *,
+    owner: User,
+    platform: str,
+    changed_at: datetime,
+    by_driver: bool,
+    note: str = "",
+    now: datetime | None = None,
+) -> PaymentChange:
+    check_platform(platform)
+    now = now or timezone.now()
+    _check_past(changed_at, now)
+    with transaction.atomic():
+        change = PaymentChange.objects.create(
+            owner=owner,
+            platform=platform,
+            changed_at=changed_at,
+            by_driver=by_driver,
+            note=note[:300],
+        )
+        record_event(
+            kind="health.payment_change",
+            actor=owner,
+            data={"platform": platform, "by_driver": by_driver},
+        )
+        sync_alerts(owner=owner, platform=platform, now=now)
+    return change
+
+
+def do_add_document(*, owner: User, kind: str, title: str, expires_on: date) -> Document:
+    if kind not in DOCUMENT_KINDS:
+        raise HealthInputError(f"Unknown kind of document {kind!r}.")
+    with transaction.atomic():
+        document = Document.objects.create(
+            owner=owner, kind=kind, title=title[:120], expires_on=expires_on
+        )
+        record_event(
+            kind="health.document_added",
+            actor=owner,
+            data={"kind": kind, "expires_on": expires_on.isoformat()},
+        )
+    return document
+
+
+def do_update_document(*, document: Document, actor: User, expires_on: date) -> Document:
+    """A renewed document: the new date restarts its reminders."""
+    with transaction.atomic():
+        old = document.expires_on
+        document.expires_on = expires_on
+        document.save(update_fields=["expires_on"])
+        record_event(
+            kind="health.document_renewed",
+            actor=actor,
+            data={"kind": document.kind, "from": old.isoformat(), "to": expires_on.isoformat()},
+        )
+    return document
+
+
+def do_delete_document(*, document: Document, actor: User) -> None:
+    with transaction.atomic():
+        record_event(kind="health.document_deleted", actor=actor, data={"kind": document.kind})
+        document.delete()
+
+
+def do_dismiss_alert(*, alert: Alert, actor: User, now: datetime | None = None) -> Alert:
+    if alert.dismissed_at is not None:
+        return alert
+    with transaction.atomic():
+        alert.dismissed_at = now or timezone.now()
+        alert.save(update_fields=["dismissed_at"])
+        record_event(kind="health.alert_dismissed", actor=actor, data={"alert": alert.key})
+    return alert
+
+
+def _check_past(when: datetime, now: datetime) -> None:
+    if when > now + CLOCK_SKEW:
+        raise HealthInputError("That date is in the future.")
+
+
+def _block_fields(record: BlockRecord) -> dict[str, object]:
+    return {
+        "block_start": record.block_start,
+        "block_end": record.block_end,
+        "arrived_at": record.arrived_at,
+        "status": record.status,
+        "packages_assigned": record.packages_assigned,
+        "packages_delivered": record.packages_delivered,
+        "packages_returned": record.packages_returned,
+        "late_deliveries": record.late_deliveries,
+        "dnr_reports": record.dnr_reports,
+        "earnings": money(record.earnings),
+        "tips": money(record.tips),
+        "miles": miles(record.miles),
+    }
+
+
+def _stream(data: bytes) -> BinaryIO:
+    return io.BytesIO(data)
+
+
+def _read(
+    data: bytes,
+    *,
+    tz: ZoneInfo,
+    now: datetime,
+    mapping: dict[str, int | None] | None,
+    stop_after: int | None,
+) -> ReadResult:
+    try:
+        with paused_gc():
+            return read_blocks(
+                _stream(data), tz=tz, now=now, mapping=mapping, stop_after=stop_after
+            )
+    except CsvRefused as refusal:
+        raise HealthInputError(str(refusal)) from None
+
+
+def _mapping(stored: dict[str, int | None]) -> dict[str, int | None] | None:
+    return dict(stored) if stored else None
+
+
+def _sentence(problem: str) -> str:
+    return problem[0].upper() + problem[1:] + "."
+
+
+__all__ = [
+    "HealthInputError",
+    "do_add_document",
+    "do_add_target",
+    "do_confirm_import",
+    "do_delete_block",
+    "do_delete_document",
+    "do_delete_target",
+    "do_discard_import",
+    "do_dismiss_alert",
+    "do_import_blocks",
+    "do_purge_stale_imports",
+    "do_record_block",
+    "do_record_payment_change",
+    "do_record_reading",
+    "do_set_import_mapping",
+    "do_set_watch_level",
+    "do_stage_import",
+    "do_update_document",
+]

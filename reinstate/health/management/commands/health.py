@@ -1,0 +1,80 @@
+"""reinstate health import|standing"""
+
+from __future__ import annotations
+
+from argparse import ArgumentParser
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from django.utils import timezone
+
+from reinstate.cases.management.commands.case import user_named
+from reinstate.core.cli import Error, JsonCommand
+from reinstate.health.actions import HealthInputError, do_import_blocks
+from reinstate.health.assess import assess
+from reinstate.health.presenters import import_json, standing_json
+from reinstate.lib.tz import parse_time_zone
+from reinstate.rules.reading import PLATFORMS
+
+
+class Command(JsonCommand):
+    help = "Import delivery blocks and show account standing."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        actions = self.add_subcommands(parser)
+        imports = actions.add_parser("import", help="import a CSV file of blocks")
+        imports.add_argument("file")
+        imports.add_argument("--user", required=True)
+        imports.add_argument("--platform", required=True, choices=PLATFORMS)
+        imports.add_argument(
+            "--tz", help="time zone of times without an offset (default: the user's)"
+        )
+        standing = actions.add_parser("standing", help="standing, margins and alerts")
+        standing.add_argument("--user", required=True)
+        standing.add_argument("--platform", required=True, choices=PLATFORMS)
+        standing.add_argument(
+            "--as-of", help="ISO 8601 (default: now); without an offset, the user's zone"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        user = user_named(options["user"])
+        try:
+            if options["action"] == "import":
+                self.emit(self._import(user, options))
+            else:
+                as_of = as_of_option(options["as_of"], user.time_zone)
+                assessment = assess(user, options["platform"], as_of=as_of)
+                self.emit(standing_json(assessment))
+        except HealthInputError as error:
+            raise Error(str(error)) from None
+
+    def _import(self, user: Any, options: dict[str, Any]) -> dict[str, Any]:
+        path = Path(options["file"])
+        if not path.is_file():
+            raise Error(f"No such file: {options['file']}")
+        tz = parse_time_zone(options["tz"] or user.time_zone)
+        with path.open("rb") as stream:
+            run = do_import_blocks(
+                owner=user,
+                platform=options["platform"],
+                stream=stream,
+                filename=path.name,
+                tz=tz,
+                actor=user,
+            )
+        return import_json(run)
+
+
+def as_of_option(value: str | None, zone: str) -> datetime:
+    """--as-of as an aware time: without an offset it is in the user's zone."""
+    if value is None:
+        return timezone.now()
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise Error(
+            f"--as-of {value!r} is not a date and time: use ISO 8601, "
+            "e.g. 2026-11-20T09:30:00-08:00."
+        ) from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=parse_time_zone(zone))

@@ -1,0 +1,37 @@
+"""reinstate remind [--as-of ISO8601]: send what is due. Safe to run twice; for cron."""
+
+from __future__ import annotations
+
+import sys
+from argparse import ArgumentParser
+from typing import Any
+
+from reinstate.core.cli import JsonCommand
+from reinstate.health.management.commands.health import as_of_option
+from reinstate.health.remind import run_reminders
+from reinstate.rules.summary import iso
+
+COUNTS = (
+    "users",
+    "emails",
+    "documents",
+    "alerts",
+    "checkins",
+    "skipped_no_email",
+    "stale_imports",
+    "failed",
+)
+
+
+class Command(JsonCommand):
+    help = "Email document-expiry reminders, new alerts and the weekly check-in (for cron)."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("--as-of", help="ISO 8601 with an offset (default: now)")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        now = as_of_option(options["as_of"], "UTC")
+        counts = run_reminders(now=now)
+        self.emit({"as_of": iso(now), **{name: counts[name] for name in COUNTS}})
+        if counts["failed"]:
+            sys.exit(1)  # cron mails the failure; the log says which user and why

@@ -1,0 +1,144 @@
+"""What `reinstate remind` sends: document reminders, new alerts and the weekly check-in.
+
+Safe to run twice (cron may): each thing sent is recorded in ``Sent`` under a key in the same
+transaction as the sending, so a second run finds it and sends nothing; an email that fails is
+rolled back and tried again on the next run. Two runs at once queue on the key's uniqueness.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+
+from reinstate.accounts.models import User
+from reinstate.audit.actions import record_event
+from reinstate.health import presenters, queries
+from reinstate.health.actions import do_purge_stale_imports
+from reinstate.health.alerts import sync_alerts
+from reinstate.health.models import Alert, Document, Sent
+from reinstate.rules import expiry
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Item:
+    key: str
+    text: str
+
+
+def document_items(documents: list[Document], today: datetime) -> list[Item]:
+    items = []
+    for document in documents:
+        stage = expiry.reminder_stage(document.expires_on, today.date())
+        if stage is None:
+            continue
+        items.append(
+            Item(
+                key=f"document:{document.pk}:{document.expires_on.isoformat()}:{stage}",
+                text=(
+                    f"{document.name} {expiry.describe(document.expires_on, today.date())} "
+                    f"({document.expires_on:%A %d %B %Y}). Renew it before it lapses: an "
+                    "expired document is the most common reason for a deactivation."
+                ),
+            )
+        )
+    return items
+
+
+def alert_items(alerts: list[Alert]) -> list[Item]:
+    return [Item(key=f"alert:{a.pk}", text=f"{a.title}. {a.detail}") for a in alerts]
+
+
+def weekly_key(local_now: datetime) -> str:
+    year, week, _ = local_now.isocalendar()
+    return f"weekly:{year}-W{week:02d}"
+
+
+def send_once(user: User, keys: list[str], *, subject: str, body: str, now: datetime) -> bool:
+    """Send unless every key was sent already; keys already sent are left out by the caller."""
+    try:
+        with transaction.atomic():
+            for key in keys:
+                Sent.objects.create(owner=user, key=key, sent_at=now)
+            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+            record_event(
+                kind="health.reminder_sent",
+                actor=None,
+                data={"owner": user.username, "keys": keys},
+            )
+    except IntegrityError:  # another run sent it a moment ago
+        return False
+    return True
+
+
+def _unsent(user: User, items: list[Item]) -> list[Item]:
+    sent = set(
+        Sent.objects.filter(owner=user, key__in=[i.key for i in items]).values_list(
+            "key", flat=True
+        )
+    )
+    return [item for item in items if item.key not in sent]
+
+
+def remind_user(user: User, *, now: datetime, counts: Counter[str]) -> None:
+    local_now = now.astimezone(ZoneInfo(user.time_zone))
+    platforms = queries.active_platforms(user)
+    for platform in platforms:
+        sync_alerts(owner=user, platform=platform, now=now)
+    documents = queries.documents(user)
+    if not user.email:
+        if platforms or documents:
+            counts["skipped_no_email"] += 1
+        return
+    documents_due = _unsent(user, document_items(documents, local_now))
+    alerts_new = _unsent(user, alert_items(queries.open_alerts(user)))
+    if documents_due or alerts_new:
+        body = render_to_string(
+            "health/email/reminders.txt",
+            {
+                "user": user,
+                "documents": documents_due,
+                "alerts": alerts_new,
+                "site": settings.SITE_URL,
+            },
+        )
+        things = len(documents_due) + len(alerts_new)
+        subject = f"Reinstate: {things} thing{'s' if things != 1 else ''} to check"
+        keys = [i.key for i in documents_due + alerts_new]
+        if send_once(user, keys, subject=subject, body=body, now=now):
+            counts["emails"] += 1
+            counts["documents"] += len(documents_due)
+            counts["alerts"] += len(alerts_new)
+    key = weekly_key(local_now)
+    if (platforms or documents) and not Sent.objects.filter(owner=user, key=key).exists():
+        body = render_to_string(
+            "health/email/checkin.txt",
+            {**presenters.checkin(user, now=now), "site": settings.SITE_URL},
+        )
+        if send_once(user, [key], subject="Reinstate: your weekly check-in", body=body, now=now):
+            counts["emails"] += 1
+            counts["checkins"] += 1
+
+
+def run_reminders(*, now: datetime) -> Counter[str]:
+    """Every active user once; one user's failing email does not stop the others. Uploads
+    never confirmed are dropped on the way."""
+    counts: Counter[str] = Counter()
+    counts["stale_imports"] = do_purge_stale_imports(now=now)
+    for user in User.objects.filter(is_active=True).order_by("pk"):
+        counts["users"] += 1
+        try:
+            remind_user(user, now=now, counts=counts)
+        except Exception:  # an SMTP or template error: log it, keep going, report it
+            log.exception("reminders for user %s failed", user.pk)
+            counts["failed"] += 1
+    return counts

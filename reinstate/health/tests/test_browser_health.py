@@ -1,0 +1,60 @@
+"""A driver on a phone records the block they just finished and sees their standing, all
+through the main navigation, in well under 30 seconds of typing."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from reinstate.accounts.models import User
+from reinstate.conftest import PASSWORD
+from reinstate.core.tests.browser import fits_the_screen, phone_page, screenshot
+from reinstate.health.models import Block
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_driver_records_a_block_and_sees_standing_on_a_phone(
+    live_server: object, driver: User
+) -> None:
+    base = str(live_server)
+    with phone_page() as page:
+        page.goto(f"{base}/accounts/login/?next=/health/")
+        page.get_by_label("Username").fill("dana")
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+
+        expect(page.get_by_role("heading", name="Account health: Amazon Flex")).to_be_visible()
+        assert fits_the_screen(page)
+        page.get_by_role("main").get_by_role("link", name="Record a block").first.click()
+
+        expect(page.get_by_role("heading", name="Record a block")).to_be_visible()
+        page.get_by_label("Start").fill("08:00")
+        page.get_by_label("End").fill("11:00")
+        page.get_by_label("Checked in at").fill("07:55")
+        page.get_by_label("Packages assigned").fill("30")
+        page.get_by_label("Packages delivered").fill("30")
+        page.get_by_label("Pay for the block ($)").fill("72")
+        assert fits_the_screen(page)
+        screenshot(page, "health-record-block")
+        page.get_by_role("button", name="Save the block").click()
+
+        expect(page.get_by_text("Block saved")).to_be_visible()
+        expect(page.get_by_role("heading", name="Your standing")).to_be_visible()
+        reliability = page.get_by_role("article", name="Reliability")
+        expect(reliability.get_by_text("100 %").first).to_be_visible()
+        expect(
+            page.get_by_role("img", name="Reliability, last 30 days, week by week")
+        ).to_be_visible()
+        assert fits_the_screen(page)
+        screenshot(page, "health-standing")
+
+        # The next block starts from this one: only the day would change.
+        page.get_by_role("navigation", name="Account health").get_by_role(
+            "link", name="Record a block"
+        ).click()
+        expect(page.get_by_label("Start")).to_have_value("08:00")
+        expect(page.get_by_label("Checked in at")).to_have_value("07:55")
+
+    block = Block.objects.get()
+    assert block.owner == driver and block.packages_delivered == 30

@@ -1,0 +1,70 @@
+"""Documents that expire: how long is left, and which reminder is due.
+
+Pure, no Django; ``today`` is passed in. Expired documents are the most common deactivation
+and the most fixable one, so reminders come 30, 7 and 1 days ahead, and once more when the
+date has come. The date kept is the first day the document is no longer valid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Literal
+
+REMINDER_DAYS = (30, 7, 1)
+EXPIRED = 0  # the stage of the reminder sent on or after the date
+
+DOCUMENT_KINDS: Mapping[str, str] = {
+    "driving_licence": "Driving licence",
+    "insurance": "Vehicle insurance",
+    "registration": "Vehicle registration",
+    "background_check": "Background check renewal",
+    "inspection": "Vehicle inspection",
+    "other": "Other document",
+}
+
+Status = Literal["ok", "soon", "urgent", "expired"]
+
+
+def days_left(expires_on: date, today: date) -> int:
+    return (expires_on - today).days
+
+
+def reminder_stage(expires_on: date, today: date) -> int | None:
+    """The reminder due now: 30, 7 or 1 (days ahead), 0 once expired, None if none yet.
+
+    Only the nearest stage is due, so a document added 5 days ahead gets the 7-day reminder
+    and not the 30-day one as well.
+    """
+    left = days_left(expires_on, today)
+    if left <= 0:
+        return EXPIRED
+    for stage in sorted(REMINDER_DAYS):
+        if left <= stage:
+            return stage
+    return None
+
+
+def status(expires_on: date, today: date) -> Status:
+    left = days_left(expires_on, today)
+    if left <= 0:
+        return "expired"
+    if left <= 7:
+        return "urgent"
+    if left <= 30:
+        return "soon"
+    return "ok"
+
+
+def describe(expires_on: date, today: date) -> str:
+    """'expires in 6 days', 'expires tomorrow', 'expired 3 days ago'."""
+    left = days_left(expires_on, today)
+    if left == 0:
+        return "expires today"
+    if left == 1:
+        return "expires tomorrow"
+    if left > 1:
+        return f"expires in {left} days"
+    if left == -1:
+        return "expired yesterday"
+    return f"expired {-left} days ago"
