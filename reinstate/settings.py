@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "reinstate.cases",
     "reinstate.evidence",
     "reinstate.health",
+    "reinstate.comms",
+    "reinstate.appeals",
 ]
 
 MIDDLEWARE = [
@@ -172,9 +174,13 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Evidence uploads: the largest file, and the largest video (sniffed from the content).
 EVIDENCE_MAX_BYTES = env_int("REINSTATE_EVIDENCE_MAX_BYTES", 50 * 1000 * 1000)
 EVIDENCE_VIDEO_MAX_BYTES = env_int("REINSTATE_EVIDENCE_VIDEO_MAX_BYTES", 500 * 1000 * 1000)
+# The character limit of the platform's appeal web form, for the plain-text packet.
+WEB_FORM_LIMIT = env_int("REINSTATE_WEB_FORM_LIMIT", 4000)
 # Map tiles behind the plot of photo positions, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png
 # Empty: the plot alone, which needs no network (and tells no tile server where drivers were).
 EVIDENCE_MAP_TILES = env_str("REINSTATE_MAP_TILES", "")
+# Support log: days without an answer from support before the case says to follow up.
+FOLLOW_UP_DAYS = env_int("REINSTATE_FOLLOW_UP_DAYS", 3)
 
 EMAIL_BACKEND = env_str("REINSTATE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("REINSTATE_FROM_EMAIL", "reinstate@localhost")

@@ -8,7 +8,9 @@ urlpatterns = [
     path("accounts/", include("reinstate.accounts.urls")),
     path("cases/", include("reinstate.cases.urls")),
     path("cases/<int:case_id>/evidence/", include("reinstate.evidence.urls")),
+    path("cases/<int:case_id>/support/", include("reinstate.comms.urls")),
     path("health/", include("reinstate.health.urls")),
+    path("cases/<int:case_id>/appeal/", include("reinstate.appeals.urls")),
 ]
 
 handler400 = "reinstate.core.views.bad_request"

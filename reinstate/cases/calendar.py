@@ -9,6 +9,7 @@ from icalendar import Alarm, Calendar, Event
 
 from reinstate.cases.models import Case
 from reinstate.cases.presenters import work_plan
+from reinstate.comms.presenters import case_follow_up
 from reinstate.rules.catalogue import load_catalogue
 
 PRODID = "-//Reinstate//Appeal deadlines//EN"
@@ -59,5 +60,16 @@ def _events(case: Case, *, now: datetime, site_url: str) -> list[Event]:
         event.add("dtend", step.due)
         event.add("summary", f"{step.title}: {title}")
         event.add("description", f"{step.detail}\n{url}".strip())
+        events.append(event)
+    follow = case_follow_up(case, now=now)
+    if follow is not None:
+        # Support has not answered (or may not by then): a nudge to write again.
+        event = Event()
+        event.add("uid", f"case-{case.pk}-follow-up-{follow.contact_id}@reinstate")
+        event.add("dtstamp", now)
+        event.add("dtstart", follow.due_at)
+        event.add("dtend", follow.due_at + timedelta(minutes=30))
+        event.add("summary", f"Follow up with support: {title}")
+        event.add("description", f"No answer yet from support? Write again.\n{url}".strip())
         events.append(event)
     return events

@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from reinstate.cases.models import Case, ChecklistItem
+from reinstate.comms.presenters import support_summary
 from reinstate.rules.catalogue import load_catalogue
 from reinstate.rules.deadlines import PlanStep, countdown_text, plan_work, urgency
 from reinstate.rules.messages import draft_deadline_confirmation
@@ -123,6 +124,7 @@ def case_page(case: Case, *, now: datetime) -> dict[str, Any]:
         "confirmation_message": message,
         "corrections": list(case.corrections.select_related("by")),
         "references": case.reading.get("references", {}),
+        "support": support_summary(case, now=now),
         **deadline_status(case, now=now),
     }
 

@@ -6,6 +6,7 @@ import sys
 from argparse import ArgumentParser
 from typing import Any
 
+from reinstate.comms.remind import comms_reminders
 from reinstate.core.cli import JsonCommand
 from reinstate.health.management.commands.health import as_of_option
 from reinstate.health.remind import run_reminders
@@ -32,6 +33,7 @@ class Command(JsonCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         now = as_of_option(options["as_of"], "UTC")
         counts = run_reminders(now=now)
+        counts.update(comms_reminders(now=now))  # the support log's (reinstate/comms/remind.py)
         self.emit({"as_of": iso(now), **{name: counts[name] for name in COUNTS}})
         if counts["failed"]:
             sys.exit(1)  # cron mails the failure; the log says which user and why

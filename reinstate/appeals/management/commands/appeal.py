@@ -1,0 +1,82 @@
+"""reinstate appeal set|show|check"""
+
+from __future__ import annotations
+
+from argparse import ArgumentParser
+from pathlib import Path
+from typing import Any
+
+from django.utils import timezone
+
+from reinstate.appeals.actions import do_approve_letter, do_save_letter, do_set_appeal
+from reinstate.appeals.assess import first_draft, readiness_of
+from reinstate.appeals.inputs import AppealInputError, read_appeal_file
+from reinstate.appeals.presenters import appeal_json, letter_json, readiness_json
+from reinstate.cases.models import Case
+from reinstate.core.cli import Error, JsonCommand
+
+
+def case_by_id(case_id: int) -> Case:
+    try:
+        return Case.objects.select_related("owner").get(pk=case_id)
+    except Case.DoesNotExist:
+        raise Error(f"No case {case_id}.") from None
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise Error(f"No file {path}.") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise Error(f"Cannot read {path} as UTF-8 text: {error}.") from None
+
+
+class Command(JsonCommand):
+    help = "Set, show and check a case's appeal (explanation, plan, record of good standing)."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        actions = self.add_subcommands(parser)
+        put = actions.add_parser(
+            "set", help="set the explanation, plan and record from a TOML file"
+        )
+        put.add_argument("case", type=int)
+        put.add_argument("file", type=Path)
+        show = actions.add_parser("show", help="print the appeal")
+        show.add_argument("case", type=int)
+        check = actions.add_parser("check", help="score the appeal and list what to fix")
+        check.add_argument("case", type=int)
+        letter = actions.add_parser(
+            "letter", help="keep a new letter version: drafted from the appeal, or from --file"
+        )
+        letter.add_argument("case", type=int)
+        letter.add_argument("--file", type=Path, help="the letter's text, edited by the driver")
+        approve = actions.add_parser("approve", help="approve a letter version for packets")
+        approve.add_argument("case", type=int)
+        approve.add_argument("version", type=int)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        case = case_by_id(options["case"])
+        action = options["action"]
+        if action == "set":
+            try:
+                do_set_appeal(case=case, data=read_appeal_file(options["file"]), actor=None)
+            except AppealInputError as error:
+                raise Error(str(error)) from None
+            self.emit(appeal_json(case))
+        elif action == "show":
+            self.emit(appeal_json(case))
+        elif action == "letter":
+            text = _read_text(options["file"]) if options["file"] else first_draft(case)
+            try:
+                version = do_save_letter(case=case, text=text, actor=None)
+            except AppealInputError as error:
+                raise Error(str(error)) from None
+            self.emit(letter_json(version) | {"text": version.text})
+        elif action == "approve":
+            found = case.letters.filter(number=options["version"]).first()
+            if found is None:
+                raise Error(f"Case {case.pk} has no letter version {options['version']}.")
+            self.emit(letter_json(do_approve_letter(letter=found, actor=None)))
+        else:
+            self.emit(readiness_json(readiness_of(case, now=timezone.now())))

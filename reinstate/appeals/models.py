@@ -1,0 +1,115 @@
+"""A case's appeal: the explanation, the corrective action plan, the record of good standing,
+the letter versions the driver wrote and approved, and the packets built from them."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from reinstate.accounts.models import User
+from reinstate.cases.models import Case
+from reinstate.evidence.models import EvidenceItem
+
+
+class Appeal(models.Model):
+    case = models.OneToOneField(
+        Case, on_delete=models.CASCADE, primary_key=True, related_name="appeal"
+    )
+    # The reason the explanation answers: when the driver corrects the case's reason later,
+    # the readiness check says the explanation no longer addresses it.
+    reason = models.CharField(max_length=32, blank=True)
+    # Explanation.
+    policies = models.JSONField(default=list)  # catalogue refs "<platform>.<policy key>"
+    policy_quote = models.TextField(blank=True)
+    what_happened = models.TextField(blank=True)
+    acknowledgement = models.TextField(blank=True)
+    context = models.TextField(blank=True)
+    # Corrective action plan.
+    root_causes = models.JSONField(default=list)
+    monitoring_metric = models.CharField(max_length=200, blank=True)
+    monitoring_threshold = models.CharField(max_length=200, blank=True)
+    monitoring_frequency = models.CharField(max_length=200, blank=True)
+    commitment = models.TextField(blank=True)
+    commitment_policies = models.JSONField(default=list)
+    # Record of good standing, entered by hand.
+    driving_since = models.CharField(max_length=100, blank=True)
+    work_completed = models.CharField(max_length=200, blank=True)
+    metrics = models.TextField(blank=True)
+    positive_feedback = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Appeal for case {self.case_id}"
+
+
+class Statement(models.Model):
+    """A fact the appeal relies on, and the exhibits that show it."""
+
+    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="statements")
+    text = models.TextField()
+    exhibits = models.ManyToManyField(EvidenceItem, related_name="statements", blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+
+class PlanAction(models.Model):
+    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="actions")
+    action = models.TextField()
+    target = models.CharField(max_length=300, blank=True)
+    starts_on = models.DateField(null=True, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+
+class LetterVersion(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        APPROVED = "approved", "Approved"
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="letters")
+    number = models.PositiveIntegerField()
+    text = models.TextField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    created_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "number"], name="one_letter_number_per_case")
+        ]
+
+
+class Packet(models.Model):
+    """One build of the packet. The file lives under REINSTATE_HOME/packets/ and replaces the
+    previous one only once complete, so the last good packet stays downloadable meanwhile."""
+
+    class Status(models.TextChoices):
+        BUILDING = "building", "Building"
+        READY = "ready", "Ready"
+        FAILED = "failed", "Failed"
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="packets")
+    format = models.CharField(max_length=4)  # pdf, txt or docx
+    draft = models.BooleanField(default=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.BUILDING)
+    progress = models.CharField(max_length=200, blank=True)
+    error = models.TextField(blank=True)
+    letter = models.ForeignKey(
+        LetterVersion, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    path = models.CharField(max_length=300, blank=True)  # relative to REINSTATE_HOME
+    sha256 = models.CharField(max_length=64, blank=True)
+    bytes = models.PositiveBigIntegerField(default=0)
+    pages = models.PositiveIntegerField(null=True, blank=True)
+    exhibits = models.PositiveIntegerField(default=0)
+    requested_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    requested_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]

@@ -1,0 +1,183 @@
+"""Building a packet: gather, render to a temporary file, then rename it into place.
+
+The previous packet stays downloadable until the new file is complete (the rename is atomic),
+and progress is written to the Packet row, so any web process can report it. A packet that is
+not a draft locks the exhibit labels it printed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import tempfile
+import threading
+from datetime import datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.db import close_old_connections, transaction
+from django.utils import timezone
+
+from reinstate.accounts.models import User
+from reinstate.appeals.actions import (
+    do_fail_packet,
+    do_finish_packet,
+    do_report_progress,
+    do_request_packet,
+)
+from reinstate.appeals.models import Packet
+from reinstate.appeals.packet_content import PacketContent, PacketRefused, gather
+from reinstate.appeals.packet_pdf import render_pdf
+from reinstate.appeals.packet_text import character_count, plain_text, write_docx
+from reinstate.appeals.queries import approved_letter
+from reinstate.cases.models import Case
+from reinstate.evidence.actions import do_lock_exhibit_labels
+from reinstate.evidence.blobstore import default_store
+
+log = logging.getLogger(__name__)
+FORMATS = ("pdf", "txt", "docx")
+MEDIA_TYPES = {
+    "pdf": "application/pdf",
+    "txt": "text/plain; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+def packets_dir() -> Path:
+    return Path(settings.REINSTATE_HOME) / "packets"
+
+
+def check_buildable(case: Case, *, fmt: str, draft: bool) -> None:
+    """Refuse early, before any work is queued."""
+    if fmt not in FORMATS:
+        raise PacketRefused(f"Unknown format {fmt!r}: choose pdf, txt or docx.")
+    if not draft and approved_letter(case) is None:
+        raise PacketRefused(
+            "No approved letter yet: approve a version of the letter first, "
+            "or build a draft (--draft), which marks every page DRAFT."
+        )
+
+
+def build_packet(
+    *,
+    case: Case,
+    fmt: str,
+    draft: bool,
+    actor: User | None,
+    out: Path | None = None,
+    packet: Packet | None = None,
+    now: datetime | None = None,
+) -> Packet:
+    """Build the packet to `out` (the command line) or into the data folder (the web)."""
+    check_buildable(case, fmt=fmt, draft=draft)
+    packet = packet or do_request_packet(case=case, fmt=fmt, draft=draft, actor=actor)
+    try:
+        _build(packet, out=out, actor=actor, now=now or timezone.now())
+    except Exception as error:
+        message = (
+            str(error) if isinstance(error, PacketRefused) else "The packet could not be built."
+        )
+        do_fail_packet(packet=packet, error=message)
+        raise
+    return packet
+
+
+def _build(packet: Packet, *, out: Path | None, actor: User | None, now: datetime) -> None:
+    case = packet.case
+    store = default_store()
+    content = gather(case, store=store, draft=packet.draft, now=now)
+    target = out or packets_dir() / str(case.pk) / f"{packet.pk}.{packet.format}"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work_root = packets_dir() / "tmp"
+    work_root.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(dir=work_root))
+    fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(fd)
+    temp = Path(temp_name)
+    try:
+        pages = _render(packet, content, temp, work)
+        digest, size = _hash_and_sync(temp)
+        temp.replace(target)
+    finally:
+        temp.unlink(missing_ok=True)
+        shutil.rmtree(work, ignore_errors=True)
+    packet.path = "" if out else str(target.relative_to(Path(settings.REINSTATE_HOME)))
+    packet.sha256, packet.bytes, packet.pages = digest, size, pages
+    packet.exhibits = len(content.exhibits)
+    packet.letter = approved_letter(case) if not packet.draft else None
+    with transaction.atomic():
+        do_finish_packet(packet=packet, actor=actor)
+        if not packet.draft:
+            do_lock_exhibit_labels(case=case, actor=actor)
+    if out is None:
+        _remove_older(packet)
+
+
+def _render(packet: Packet, content: PacketContent, temp: Path, work: Path) -> int | None:
+    def progress(step: str) -> None:
+        do_report_progress(packet=packet, progress=step)
+
+    if packet.format == "pdf":
+        built = render_pdf(
+            content, out=temp, work=work, root=Path(settings.REINSTATE_HOME), progress=progress
+        )
+        return built.pages
+    if packet.format == "txt":
+        temp.write_text(plain_text(content), encoding="utf-8")
+    else:
+        write_docx(content, temp)
+    return None
+
+
+def text_count(packet: Packet) -> dict[str, int | bool] | None:
+    """The character count of a plain-text packet against the web form's limit."""
+    if packet.format != "txt" or not packet.path:
+        return None
+    text = (Path(settings.REINSTATE_HOME) / packet.path).read_text(encoding="utf-8")
+    return character_count(text, limit=settings.WEB_FORM_LIMIT)
+
+
+def _hash_and_sync(path: Path) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+        os.fsync(handle.fileno())
+    return digest.hexdigest(), path.stat().st_size
+
+
+def _remove_older(packet: Packet) -> None:
+    """Only the newest file of each format is kept; older rows stay as the history."""
+    older = Packet.objects.filter(case=packet.case, format=packet.format, pk__lt=packet.pk)
+    for old in older.exclude(path=""):
+        (Path(settings.REINSTATE_HOME) / old.path).unlink(missing_ok=True)
+    older.update(path="")
+
+
+def build_in_background(packet: Packet, *, actor: User | None) -> None:
+    """Start the build after the request's transaction commits. The status lives in the
+    Packet row, not in this process: any web process can answer the polling page."""
+    if getattr(settings, "REINSTATE_BUILD_INLINE", False):  # tests: build within the request
+        _run(packet, actor)
+        return
+
+    def thread() -> None:
+        close_old_connections()
+        try:
+            _run(packet, actor)
+        finally:
+            close_old_connections()
+
+    transaction.on_commit(lambda: threading.Thread(target=thread, daemon=True).start())
+
+
+def _run(packet: Packet, actor: User | None) -> None:
+    try:
+        build_packet(
+            case=packet.case, fmt=packet.format, draft=packet.draft, actor=actor, packet=packet
+        )
+    except Exception:
+        # The row says it failed, in words for the driver; the details go to the log.
+        log.exception("packet %s failed", packet.pk)

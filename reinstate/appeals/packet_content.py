@@ -1,0 +1,154 @@
+"""Everything a packet shows, gathered once from the database, so that the PDF, the plain
+text and the .docx say the same things. The renderers only read these values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from reinstate.appeals.models import LetterVersion
+from reinstate.appeals.queries import approved_letter, letters_of
+from reinstate.cases.models import Case
+from reinstate.cases.presenters import case_tz
+from reinstate.comms.packet import support_log_rows
+from reinstate.evidence.blobstore import BlobStore
+from reinstate.evidence.models import EvidenceItem
+from reinstate.evidence.presenters import item_time
+from reinstate.evidence.renditions import make_renditions
+from reinstate.evidence.sniff import EvidenceFileError
+from reinstate.rules.catalogue import load_catalogue
+from reinstate.rules.letter import long_date
+
+CHANNELS = {
+    "email": "Email",
+    "in_app_chat": "In-app chat",
+    "phone": "Phone",
+    "in_person": "In person",
+    "web_form": "Web form",
+}
+
+
+class PacketRefused(ValueError):
+    """The packet cannot be built as asked; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class ExhibitEntry:
+    label: str
+    title: str  # the driver's description, else the kind
+    kind: str
+    filename: str
+    taken: str  # "3 November 2026, 10:02 PST" or ""
+    place: str  # "33.91620, -118.35210" or ""
+    sha256: str
+    family: str  # image, pdf, text, audio, video
+    original: Path
+    picture: Path | None  # the page-width rendition of a photo
+    text: str  # a text file's words, for exhibits that are text
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    at: str
+    channel: str
+    direction: str
+    agent: str
+    tickets: str
+    summary: str
+    exhibits: str
+
+
+@dataclass(frozen=True)
+class PacketContent:
+    case_id: int
+    driver_name: str
+    platform_name: str
+    date: str
+    letter: str
+    letter_version: int | None
+    draft: bool
+    exhibits: list[ExhibitEntry]
+    support_log: list[LogEntry]
+
+
+def gather(case: Case, *, store: BlobStore, draft: bool, now: datetime) -> PacketContent:
+    letter = _letter_for(case, draft=draft)
+    tz = case_tz(case)
+    platform = load_catalogue().platforms.get(case.platform or "")
+    items = case.evidence.select_related("blob", "case").order_by("position", "pk")
+    return PacketContent(
+        case_id=case.pk,
+        driver_name=case.owner.get_full_name() or case.owner.username,
+        platform_name=platform.name if platform else "the platform",
+        date=long_date(now.astimezone(tz).date()),
+        letter=letter.text if letter else "",
+        letter_version=letter.number if letter else None,
+        draft=draft,
+        exhibits=[_exhibit(item, store=store, tz_case=case) for item in items],
+        support_log=[
+            LogEntry(
+                at=f"{row.at.astimezone(tz):%Y-%m-%d %H:%M}",
+                channel=CHANNELS.get(row.channel, row.channel),
+                direction="To support" if row.direction == "to_platform" else "From support",
+                agent=row.agent,
+                tickets=", ".join(row.tickets),
+                summary=row.summary,
+                exhibits=", ".join(row.exhibits),
+            )
+            for row in support_log_rows(case)
+        ],
+    )
+
+
+def _letter_for(case: Case, *, draft: bool) -> LetterVersion | None:
+    letter = approved_letter(case)
+    if letter is not None:
+        return letter
+    if not draft:
+        raise PacketRefused(
+            "No approved letter yet: approve a version of the letter first, "
+            "or build a draft (--draft), which marks every page DRAFT."
+        )
+    letters = letters_of(case)
+    return letters[0] if letters else None
+
+
+def _exhibit(item: EvidenceItem, *, store: BlobStore, tz_case: Case) -> ExhibitEntry:
+    blob = item.blob
+    tz = case_tz(tz_case)
+    taken = item_time(item, tz).at
+    lat, lon = blob.info.get("lat"), blob.info.get("lon")
+    kind = EvidenceItem.Kind(item.kind).label
+    return ExhibitEntry(
+        label=item.exhibit,
+        title=item.description or kind,
+        kind=kind,
+        filename=item.filename,
+        taken=f"{long_date(taken.astimezone(tz).date())}, {taken.astimezone(tz):%H:%M %Z}"
+        if taken
+        else "",
+        place=f"{lat:.5f}, {lon:.5f}" if lat is not None and lon is not None else "",
+        sha256=blob.sha256,
+        family=blob.family,
+        original=store.path_for(blob.sha256),
+        picture=_picture(store, blob.sha256, blob.media_type) if blob.family == "image" else None,
+        text=blob.text[:6000] if blob.family == "text" else "",
+    )
+
+
+def _picture(store: BlobStore, sha256: str, media_type: str) -> Path | None:
+    """The page-width rendition, made again from the original when it was deleted."""
+    page = store.rendition_path(sha256, "page")
+    if page.exists():
+        return page
+    try:
+        made = make_renditions(
+            store.path_for(sha256),
+            media_type,
+            page=page,
+            thumb=store.rendition_path(sha256, "thumb"),
+        )
+    except EvidenceFileError:
+        return None
+    return page if made else None

@@ -1,0 +1,194 @@
+"""The packet as a PDF: Typst sets the letter, the index, the photo pages and the appendix;
+pypdf merges the PDF exhibits in their place and lays the page numbers, the exhibit stamps
+("Exhibit C, page 2 of 5") and DRAFT over every page.
+
+Typst reads only files under `root` (REINSTATE_HOME), so the build folder and the renditions
+live there; the templates are copied in from this app.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+import typst
+from PIL import Image
+from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.errors import PyPdfError
+
+from reinstate.appeals.packet_content import ExhibitEntry, PacketContent, PacketRefused
+from reinstate.appeals.pdf_stamp import lay_over
+from reinstate.rules.letter import letter_blocks
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Built:
+    pages: int
+
+
+@dataclass
+class _Section:
+    title: str
+    pages: list[PageObject]
+    stamp: str = ""  # "Exhibit C" on merged pages
+
+
+def render_pdf(
+    content: PacketContent, *, out: Path, work: Path, root: Path, progress: Progress
+) -> Built:
+    """Write the packet to `out`. `work` is an empty folder under `root`."""
+    progress("Setting the letter and the exhibit index")
+    body = PdfReader(
+        BytesIO(_compile("packet.typ", "packet.json", _body_data(content, work, root), work, root))
+    )
+    sections = _assemble(content, body, progress)
+    writer = PdfWriter()
+    for section in sections:
+        first = len(writer.pages)
+        for page in section.pages:
+            added = writer.add_page(page)
+            if added.rotation:
+                # Stamps go on the page as it is seen: turn a rotated page's drawing upright.
+                added.transfer_rotation_to_content()
+        writer.add_outline_item(title=section.title, page_number=first)
+    progress("Numbering the pages")
+    _overlay(writer, sections, content, work, root)
+    writer.add_metadata(
+        {"/Title": f"Appeal of {content.driver_name}", "/Author": content.driver_name}
+    )
+    with out.open("wb") as handle:
+        writer.write(handle)
+    return Built(pages=len(writer.pages))
+
+
+def _assemble(content: PacketContent, body: PdfReader, progress: Progress) -> list[_Section]:
+    """The sections in packet order: Typst's pages by their outline entry, each PDF exhibit's
+    pages where its turn comes."""
+    starts = [
+        (item.title, body.get_destination_page_number(item))
+        for item in body.outline
+        if not isinstance(item, list)
+    ]
+    ranges = {
+        title: body.pages[start : starts[i + 1][1] if i + 1 < len(starts) else len(body.pages)]
+        for i, (title, start) in enumerate(starts)
+    }
+    sections = [
+        _Section(title, list(ranges[title]))
+        for title in ("Letter of appeal", "Exhibit index")
+        if title in ranges
+    ]
+    for entry in content.exhibits:
+        title = f"Exhibit {entry.label}"
+        if _layout(entry) == "merged":
+            progress(f"Adding exhibit {entry.label}")
+            sections.append(_Section(title, _pdf_pages(entry), stamp=title))
+        else:
+            sections.append(_Section(title, list(ranges[title])))
+    appendix = "Appendix: contacts with support"
+    if appendix in ranges:
+        sections.append(_Section(appendix, list(ranges[appendix])))
+    return sections
+
+
+def _pdf_pages(entry: ExhibitEntry) -> list[PageObject]:
+    try:
+        reader = PdfReader(entry.original)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise PacketRefused(
+                f"Exhibit {entry.label} is a password-protected PDF. Add an unlocked copy."
+            )
+        return list(reader.pages)
+    except (PyPdfError, OSError, ValueError) as error:
+        raise PacketRefused(
+            f"Exhibit {entry.label} ({entry.filename}) cannot be read as a PDF: {error}."
+        ) from None
+
+
+def _overlay(
+    writer: PdfWriter, sections: list[_Section], content: PacketContent, work: Path, root: Path
+) -> None:
+    stamps = [
+        f"{section.stamp}, page {number} of {len(section.pages)}" if section.stamp else ""
+        for section in sections
+        for number in range(1, len(section.pages) + 1)
+    ]
+    pages: list[dict[str, Any]] = [
+        {"w": float(page.mediabox.width), "h": float(page.mediabox.height), "stamp": stamp}
+        for page, stamp in zip(writer.pages, stamps, strict=True)
+    ]
+    data = {
+        "pages": pages,
+        "draft": content.draft,
+        "footer": f"Appeal of {content.driver_name}, {content.platform_name}"
+        + (" (DRAFT)" if content.draft else ""),
+    }
+    overlay = PdfReader(BytesIO(_compile("overlay.typ", "overlay.json", data, work, root)))
+    for number, (page, layer) in enumerate(zip(writer.pages, overlay.pages, strict=True)):
+        lay_over(writer, page, layer, f"/ReinstateStamp{number}")
+
+
+def _layout(entry: ExhibitEntry) -> str:
+    if entry.family == "pdf":
+        return "merged"
+    return "picture" if entry.picture is not None else "note"
+
+
+def _body_data(content: PacketContent, work: Path, root: Path) -> dict[str, Any]:
+    return {
+        "driver_name": content.driver_name,
+        "platform_name": content.platform_name,
+        "date": content.date,
+        "letter": [
+            {"kind": b.kind, "text": b.text, "items": list(b.items)}
+            for b in letter_blocks(content.letter)
+        ],
+        "exhibits": [
+            {
+                "label": e.label,
+                "title": e.title,
+                "kind": e.kind,
+                "filename": e.filename,
+                "taken": e.taken,
+                "place": e.place,
+                "sha256": e.sha256,
+                "text": e.text,
+                "layout": _layout(e),
+                "picture": "/" + str(e.picture.relative_to(root)) if e.picture else "",
+                "wide": _is_wide(e.picture) if e.picture else True,
+            }
+            for e in content.exhibits
+        ],
+        "support_log": [vars(row) for row in content.support_log],
+    }
+
+
+def _is_wide(picture: Path) -> bool:
+    """Whether the photo fills the page's width before its height (6.5 x 7.2 inches)."""
+    with Image.open(picture) as image:  # reads the header only
+        width, height = image.size
+    return width * 7.2 >= height * 6.5
+
+
+def _compile(template: str, data_name: str, data: dict[str, Any], work: Path, root: Path) -> bytes:
+    source = resources.files("reinstate.appeals") / "typst" / template
+    with resources.as_file(source) as path:
+        shutil.copyfile(path, work / template)
+    (work / data_name).write_text(json.dumps(data, ensure_ascii=False))
+    try:
+        # No PDF tags: the merge keeps pages, not a document structure tree, and the tags
+        # would only be more objects to read back.
+        result: bytes = typst.compile(
+            str(work / template), root=str(root), ignore_system_fonts=True, pdf_tags=False
+        )
+    except typst.TypstError as error:
+        raise PacketRefused(f"The packet could not be set: {error}") from None
+    return result

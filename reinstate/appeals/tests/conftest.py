@@ -1,0 +1,73 @@
+"""A case late to the station (performance), its evidence, and a strong appeal for it."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from pytest_django.fixtures import Settings
+
+from reinstate.accounts.models import User
+from reinstate.appeals.actions import do_approve_letter, do_save_letter, do_set_appeal
+from reinstate.appeals.assess import first_draft
+from reinstate.appeals.tests.samples import STRONG
+from reinstate.cases.models import Case
+from reinstate.comms.actions import do_add_contact
+from reinstate.conftest import FLEX_LATE
+from reinstate.evidence.actions import do_add_evidence
+from reinstate.evidence.tests import files
+
+
+@pytest.fixture(autouse=True)
+def home(settings: Settings, tmp_path: Path) -> Path:
+    settings.REINSTATE_HOME = tmp_path / "home"
+    settings.REINSTATE_BUILD_INLINE = True
+    return tmp_path / "home"
+
+
+@pytest.fixture
+def case(driver: User, open_case: Callable[..., Case]) -> Case:
+    return open_case(driver, FLEX_LATE)
+
+
+def add_file(case: Case, data: bytes, name: str, **options: object) -> None:
+    do_add_evidence(
+        case=case,
+        actor=case.owner,
+        source=io.BytesIO(data),
+        filename=name,
+        **options,  # type: ignore[arg-type]
+    )
+
+
+@pytest.fixture
+def evidence(case: Case) -> Case:
+    """A: a photo of the gate; B: a 3-page repair invoice; C: an upright photo."""
+    add_file(case, files.jpeg((1200, 900)), "gate.jpg", description="The locked gate")
+    add_file(case, files.pdf("Invoice 4411", pages=3), "invoice.pdf", description="Repair invoice")
+    add_file(case, files.jpeg((600, 900), color=(40, 120, 60)), "entrance.jpg")
+    for item in case.checklist.filter(required=True):
+        item.done = True
+        item.save()
+    return case
+
+
+@pytest.fixture
+def ready_case(evidence: Case) -> Case:
+    """The strong appeal, a support contact, and an approved letter."""
+    do_set_appeal(case=evidence, data=STRONG, actor=evidence.owner)
+    do_add_contact(
+        case=evidence,
+        actor=evidence.owner,
+        channel="phone",
+        direction="to_platform",
+        at=datetime.fromisoformat("2026-11-03T10:05:00-08:00"),
+        summary="Reported the locked gate at DLA7",
+        tickets=["SR-20931"],
+    )
+    letter = do_save_letter(case=evidence, text=first_draft(evidence), actor=evidence.owner)
+    do_approve_letter(letter=letter, actor=evidence.owner)
+    return evidence

@@ -1,0 +1,44 @@
+"""The plain text for a web form and the .docx say what the PDF says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+from pytest_django.fixtures import Settings
+
+from reinstate.appeals.packet_build import build_packet, text_count
+from reinstate.cases.models import Case
+
+pytestmark = pytest.mark.django_db
+
+
+def test_plain_text_has_the_letter_the_exhibits_and_a_count(
+    ready_case: Case, settings: Settings
+) -> None:
+    settings.WEB_FORM_LIMIT = 500
+    packet = build_packet(case=ready_case, fmt="txt", draft=False, actor=ready_case.owner)
+    text = (Path(settings.REINSTATE_HOME) / packet.path).read_text()
+    assert text.startswith("Dear Amazon Flex team,")
+    for item in ready_case.evidence.select_related("blob"):
+        assert f"Exhibit {item.exhibit}:" in text and item.blob.sha256 in text
+    assert "SR-20931" in text
+    count = text_count(packet)
+    assert count == {
+        "chars": len(text.rstrip()),
+        "limit": 500,
+        "fits": False,
+        "over": len(text.rstrip()) - 500,
+    }
+
+
+def test_docx_has_the_letter_and_the_index(ready_case: Case, tmp_path: Path) -> None:
+    out = tmp_path / "appeal.docx"
+    build_packet(case=ready_case, fmt="docx", draft=True, actor=ready_case.owner, out=out)
+    document = Document(str(out))
+    words = "\n".join(p.text for p in document.paragraphs)
+    assert "DRAFT" in words and "I am writing to appeal" in words
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    for item in ready_case.evidence.select_related("blob"):
+        assert item.blob.sha256 in cells

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from reinstate.appeals import views
+
+app_name = "appeals"
+
+urlpatterns = [
+    path("", views.appeal_page, name="detail"),
+    path("explanation", views.save_explanation, name="explanation"),
+    path("statements", views.add_statement, name="add_statement"),
+    path("statements/<int:index>/remove", views.remove_statement, name="remove_statement"),
+    path("plan", views.save_plan, name="plan"),
+    path("actions", views.add_action, name="add_action"),
+    path("actions/<int:index>/remove", views.remove_action, name="remove_action"),
+    path("record", views.save_record, name="record"),
+    path("letter/draft", views.draft_letter, name="draft_letter"),
+    path("letter", views.save_letter, name="save_letter"),
+    path("letter/<int:number>", views.letter_version, name="letter"),
+    path("letter/<int:number>/approve", views.approve_letter, name="approve_letter"),
+    path("packet", views.build_packet, name="build_packet"),
+    path("packet/<int:packet_id>/status", views.packet_status, name="packet_status"),
+    path("packet/<int:packet_id>/download", views.packet_download, name="packet_download"),
+]

@@ -1,0 +1,40 @@
+"""Messages to support, filled from the case, each with what the tone check says of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reinstate.cases.models import Case
+from reinstate.cases.presenters import case_tz
+from reinstate.rules.catalogue import load_catalogue
+from reinstate.rules.support_drafts import CaseFacts, Draft, drafts_for
+from reinstate.rules.tone import ToneFinding, check_tone
+
+
+@dataclass(frozen=True)
+class DraftView:
+    draft: Draft
+    findings: list[ToneFinding]
+
+
+def case_facts(case: Case) -> CaseFacts:
+    catalogue = load_catalogue()
+    platform = catalogue.platforms.get(case.platform or "")
+    reason = catalogue.reasons.get(case.reason or "")
+    read_tickets = case.reading.get("references", {}).get("ticket_numbers", [])
+    logged = case.tickets.order_by("created_at", "pk").values_list("number", flat=True)
+    return CaseFacts(
+        platform_name=platform.name if platform else None,
+        reason_key=case.reason,
+        reason_title=reason.title if reason else None,
+        received=case.received_at,
+        tz=case_tz(case),
+        tickets=[*read_tickets, *logged],
+        law_keys=[str(note.get("key", "")) for note in case.law_notes],
+        deadline=case.deadline,
+    )
+
+
+def draft_views(case: Case) -> list[DraftView]:
+    """Each draft with what the tone check says of it (the appeal letter's check)."""
+    return [DraftView(draft, check_tone(draft.text)) for draft in drafts_for(case_facts(case))]

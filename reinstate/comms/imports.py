@@ -1,0 +1,261 @@
+"""Importing files into the support log: emails (.eml, .mbox) and chat transcripts (.txt).
+
+Shared by `reinstate comms import` and the import page. Each file is read by its kind; emails
+from every file are imported together as one stream (one transaction, one event), and each
+chat transcript is one contact.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path, PurePath
+from typing import Any, BinaryIO
+
+from django.conf import settings
+from django.db import transaction
+
+from reinstate.accounts.models import User
+from reinstate.audit.actions import record_event
+from reinstate.cases.models import Case
+from reinstate.comms.actions import (
+    CommsInputError,
+    ImportResult,
+    chat_key,
+    do_add_contact,
+    do_import_mails,
+)
+from reinstate.comms.mail import (
+    MAX_MESSAGE_BYTES,
+    About,
+    Mail,
+    MailFilter,
+    Skipped,
+    decode_text,
+    read_mbox,
+    read_message,
+)
+from reinstate.comms.models import Channel, Direction, PendingImport
+from reinstate.rules.chat import ChatError, Turn, split_turns
+
+MAX_CHAT_BYTES = 2 * 1000 * 1000
+KINDS = {".eml": "email", ".mbox": "mbox", ".mbx": "mbox", ".txt": "chat"}
+
+
+@dataclass(frozen=True)
+class Picked:
+    keys: frozenset[str]
+
+    def matches(self, mail: Mail) -> bool:
+        return mail.key in self.keys
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    open: Callable[[], BinaryIO]
+
+
+def file_source(path: Path, name: str | None = None) -> Source:
+    def opener() -> BinaryIO:
+        return path.open("rb")
+
+    return Source(name or path.name, opener)
+
+
+def kind_of(name: str) -> str | None:
+    return KINDS.get(PurePath(name).suffix.lower())
+
+
+def import_files(
+    *,
+    case: Case,
+    actor: User | None,
+    sources: Sequence[Source],
+    now: datetime,
+    about: About | None = None,
+    chat_at: datetime | None = None,
+) -> ImportResult:
+    result = do_import_mails(case=case, actor=actor, mails=_mails(sources), now=now, about=about)
+    for source in sources:
+        if kind_of(source.name) == "chat":
+            _import_chat(case, actor, source, chat_at or now, result)
+    return result
+
+
+def _mails(sources: Sequence[Source]) -> Iterator[Mail | Skipped]:
+    for source in sources:
+        kind = kind_of(source.name)
+        if kind is None:
+            yield Skipped(source.name, "Not an email or chat file: use .eml, .mbox or .txt.")
+        elif kind == "mbox":
+            with source.open() as handle:
+                for found in read_mbox(handle):
+                    yield _named(found, source.name)
+        elif kind == "email":
+            with source.open() as handle:
+                data = handle.read(MAX_MESSAGE_BYTES + 1)
+            if len(data) > MAX_MESSAGE_BYTES:
+                yield Skipped(source.name, f"Larger than {MAX_MESSAGE_BYTES // 1_000_000} MB.")
+            else:
+                yield read_message(data, source.name)
+
+
+def _named(found: Mail | Skipped, file_name: str) -> Mail | Skipped:
+    if isinstance(found, Skipped):
+        return Skipped(f"{file_name}, {found.item}", found.reason)
+    return found
+
+
+def read_chat(data: bytes) -> tuple[str, list[Turn]]:
+    """A transcript's text and its turns; refuses what is empty or not a chat."""
+    if len(data) > MAX_CHAT_BYTES:
+        raise CommsInputError("This chat is too long (over 2 MB). Paste it in parts.")
+    text = decode_text(data, None).replace("\x00", "").strip()
+    if not text:
+        raise CommsInputError("The chat is empty. Paste the conversation as you copied it.")
+    try:
+        turns = split_turns(text)
+    except ChatError as error:
+        raise CommsInputError(str(error)) from None
+    if not any(turn.speaker for turn in turns):
+        raise CommsInputError(
+            "No one speaking was found. Each line should start with a name and a colon, "
+            "like “Agent: …” or “You: …”."
+        )
+    return text, turns
+
+
+def chat_summary(turns: Sequence[Turn]) -> tuple[str, str]:
+    """(summary, agent) of a chat: the driver's first words, and the first agent's name."""
+    mine = next((t.text for t in turns if t.side == "driver" and t.text), "")
+    theirs = next((t for t in turns if t.side == "platform"), None)
+    summary = f"Chat: {mine}" if mine else "Chat with support"
+    return summary[:200], theirs.speaker if theirs else ""
+
+
+def _import_chat(
+    case: Case, actor: User | None, source: Source, at: datetime, result: ImportResult
+) -> None:
+    with source.open() as handle:
+        data = handle.read(MAX_CHAT_BYTES + 1)
+    try:
+        text, turns = read_chat(data)
+        key = chat_key(text)
+        if case.contacts.filter(source_key=key).exists():
+            result.duplicates += 1
+            return
+        summary, agent = chat_summary(turns)
+        contact = do_add_contact(
+            case=case,
+            actor=actor,
+            channel=Channel.IN_APP_CHAT,
+            direction=Direction.TO_PLATFORM,
+            at=at,
+            summary=summary,
+            agent=agent,
+            body=text,
+            turns=turns,
+            source_key=key,
+        )
+    except CommsInputError as error:
+        result.skipped.append(Skipped(source.name, str(error)))
+        return
+    result.added += 1
+    for ticket in contact.tickets.all():
+        if ticket.number not in result.tickets:
+            result.tickets.append(ticket.number)
+
+
+# The import page: files wait on disk between the preview and the driver's pick.
+PREVIEW_ROWS = 500
+
+
+def pending_folder() -> Path:
+    return Path(settings.REINSTATE_HOME) / "comms-pending"
+
+
+@dataclass
+class Preview:
+    mails: list[Mail] = field(default_factory=list)  # about the case, the first PREVIEW_ROWS
+    matching: int = 0
+    not_about_case: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def do_stage_import(
+    *, case: Case, actor: User, uploads: Sequence[tuple[str, Any]]
+) -> PendingImport:
+    """Keep uploaded email files until the driver picks what to import. `uploads` are
+    (name, file with chunks()) pairs, as Django gives them."""
+    folder = pending_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    _drop_pending(PendingImport.objects.filter(user=actor))  # one pending import per person
+    files = []
+    for name, upload in uploads:
+        stored = secrets.token_hex(16)
+        with (folder / stored).open("wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        files.append({"name": PurePath(name).name[:200], "path": stored})
+    with transaction.atomic():
+        pending = PendingImport.objects.create(case=case, user=actor, files=files)
+        record_event(
+            kind="comms.import_staged",
+            actor=actor,
+            case_id=case.pk,
+            data={"files": [f["name"] for f in files]},
+        )
+    return pending
+
+
+def pending_sources(pending: PendingImport) -> list[Source]:
+    folder = pending_folder()
+    return [file_source(folder / f["path"], f["name"]) for f in pending.files]
+
+
+def preview(pending: PendingImport, about: MailFilter) -> Preview:
+    found = Preview()
+    for mail in _mails(pending_sources(pending)):
+        if isinstance(mail, Skipped):
+            found.skipped.append(mail)
+        elif not about.matches(mail):
+            found.not_about_case += 1
+        else:
+            found.matching += 1
+            if len(found.mails) < PREVIEW_ROWS:
+                found.mails.append(mail)
+    return found
+
+
+def do_finish_import(
+    *, pending: PendingImport, actor: User, keys: Sequence[str], now: datetime
+) -> ImportResult:
+    """Import the picked messages of a pending import, then forget its files."""
+    if not keys:
+        raise CommsInputError("Tick at least one message to import.")
+    result = import_files(
+        case=pending.case,
+        actor=actor,
+        sources=pending_sources(pending),
+        now=now,
+        about=Picked(frozenset(keys)),
+    )
+    _drop_pending(PendingImport.objects.filter(pk=pending.pk))
+    return result
+
+
+def drop_stale_imports(*, now: datetime) -> int:
+    """Forget uploads never imported (the driver left the preview): a day is long enough."""
+    stale = list(PendingImport.objects.filter(created_at__lt=now - timedelta(days=1)))
+    _drop_pending(stale)
+    return len(stale)
+
+
+def _drop_pending(pendings: Any) -> None:
+    for pending in pendings:
+        for f in pending.files:
+            (pending_folder() / f["path"]).unlink(missing_ok=True)
+        pending.delete()

@@ -1,0 +1,66 @@
+"""A driver on a phone pastes a support chat, checks who said what, saves it, and finds it on
+the case's timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import expect
+
+from reinstate.accounts.models import User
+from reinstate.cases.models import Case
+from reinstate.conftest import FLEX_LATE, PASSWORD
+from reinstate.core.tests.browser import fits_the_screen, phone_page, screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CHAT = (
+    "Amazon Flex Support (10:31 AM): Hi Dana, thanks for contacting us.\n"
+    "You (10:32 AM): My account was deactivated and I do not know why.\n"
+    "I was on time for every block last week.\n"
+    "Amazon Flex Support (10:35 AM): I have opened case #4455667 for you."
+)
+
+
+def test_a_driver_pastes_a_chat_sees_the_turns_and_finds_it_on_the_timeline(
+    live_server: object, driver: User, open_case: Callable[..., Case]
+) -> None:
+    case = open_case(driver, FLEX_LATE)
+    base = str(live_server)
+    with phone_page() as page:
+        page.goto(f"{base}/accounts/login/?next=/cases/{case.pk}/")
+        page.get_by_label("Username").fill("dana")
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+
+        expect(page.get_by_role("heading", name="Support log")).to_be_visible()
+        page.get_by_role("link", name="Log a contact").click()
+        page.get_by_role("link", name="Paste a chat").click()
+        assert fits_the_screen(page)
+
+        page.get_by_label("The chat, as you copied it").fill(CHAT)
+        page.get_by_role("button", name="Show the turns").click()
+        expect(page.get_by_role("heading", name="How the chat was read")).to_be_visible()
+        turns = page.locator(".turns li")
+        expect(turns).to_have_count(3)
+        expect(turns.nth(1)).to_contain_text("I was on time for every block last week.")
+        expect(turns.nth(1)).to_contain_text("(you)")
+        assert fits_the_screen(page)
+        screenshot(page, "comms-chat-preview")
+
+        page.get_by_role("button", name="Save the chat").click()
+        expect(page.get_by_role("heading", name="Timeline")).to_be_visible()
+        entry = page.locator(".timeline li.kind-contact")
+        expect(entry).to_contain_text("In-app chat")
+        expect(entry).to_contain_text("My account was deactivated")
+        assert fits_the_screen(page)
+        screenshot(page, "comms-timeline")
+
+        # Filtering (htmx) leaves only the contacts.
+        page.get_by_label("Contacts with support").check()
+        expect(page.locator(".timeline li")).to_have_count(1)
+
+    contact = case.contacts.get()
+    assert [turn["side"] for turn in contact.turns] == ["platform", "driver", "platform"]
+    assert [t.number for t in contact.tickets.all()] == ["4455667"]

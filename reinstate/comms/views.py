@@ -1,0 +1,204 @@
+"""Support log pages. Thin: parse, look up through queries, act through actions, render.
+
+Every page starts from the case through get_case_for_user: an outsider gets 404.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from reinstate.cases.presenters import case_tz
+from reinstate.cases.queries import get_case_for_user
+from reinstate.comms import queries
+from reinstate.comms.actions import CommsInputError, Upload, chat_key, do_add_contact
+from reinstate.comms.drafts import draft_views
+from reinstate.comms.forms import ChatForm, ContactForm, ImportForm, TimelineFilter
+from reinstate.comms.imports import (
+    chat_summary,
+    do_finish_import,
+    do_stage_import,
+    preview,
+    read_chat,
+)
+from reinstate.comms.mail import MailFilter
+from reinstate.comms.models import Channel, Direction, PendingImport
+from reinstate.comms.presenters import log_page
+from reinstate.comms.timeline import timeline
+from reinstate.lib.http import AuthenticatedHttpRequest
+from reinstate.rules.chat import Turn
+from reinstate.rules.tone import check_tone
+
+
+@require_GET
+@login_required
+def log(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
+    case = get_case_for_user(request.user, case_id)
+    return render(request, "comms/log.html", log_page(case, now=timezone.now()))
+
+
+@require_GET
+@login_required
+def contact(request: AuthenticatedHttpRequest, case_id: int, contact_id: int) -> HttpResponse:
+    found = queries.get_contact_for_user(request.user, case_id, contact_id)
+    return render(request, "comms/contact.html", {"case": found.case, "contact": found})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def add(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
+    case = get_case_for_user(request.user, case_id)
+    tz = case_tz(case)
+    form = ContactForm(request.POST or None, request.FILES or None)
+    if request.method == "GET":
+        form.initial["at"] = timezone.now().astimezone(tz).replace(second=0, microsecond=0)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            do_add_contact(
+                case=case,
+                actor=request.user,
+                channel=data["channel"],
+                direction=data["direction"],
+                at=_in_zone(data["at"], tz),
+                summary=data["summary"],
+                agent=data["agent"],
+                tickets=data["tickets"],
+                files=[Upload(f.name or "file", f) for f in data["screenshots"]],
+            )
+        except CommsInputError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Saved in your support log.")
+            return redirect("comms:log", case_id=case.pk)
+    status = 400 if form.errors else 200
+    return render(request, "comms/add.html", {"case": case, "form": form}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def chat(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
+    """Paste a chat: the first POST shows the turns as split; "save" keeps it."""
+    case = get_case_for_user(request.user, case_id)
+    tz = case_tz(case)
+    form = ChatForm(request.POST or None)
+    if request.method == "GET":
+        form.initial["at"] = timezone.now().astimezone(tz).replace(second=0, microsecond=0)
+    turns: list[Turn] = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            text, turns = read_chat(data["text"].encode())
+            if request.POST.get("save") == "1":
+                summary, agent = chat_summary(turns)
+                do_add_contact(
+                    case=case,
+                    actor=request.user,
+                    channel=Channel.IN_APP_CHAT,
+                    direction=Direction.TO_PLATFORM,
+                    at=_in_zone(data["at"], tz),
+                    summary=summary,
+                    agent=agent,
+                    body=text,
+                    tickets=data["tickets"],
+                    turns=turns,
+                    source_key=chat_key(text),
+                )
+                messages.success(request, "The chat is saved in your support log.")
+                return redirect("comms:timeline", case_id=case.pk)
+        except CommsInputError as error:
+            form.add_error("text", str(error))
+    context = {"case": case, "form": form, "turns": turns}
+    if request.htmx and request.method == "POST":
+        return render(request, "comms/partials/_turns.html", context)
+    return render(request, "comms/chat.html", context, status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def import_mail(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
+    """Upload .eml/.mbox files and the filter; the preview lists what is about this case."""
+    case = get_case_for_user(request.user, case_id)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        files = form.cleaned_data["mail_files"]
+        pending = do_stage_import(
+            case=case, actor=request.user, uploads=[(f.name or "upload", f) for f in files]
+        )
+        found = preview(pending, form.mail_filter())
+        context = {"case": case, "pending": pending, "found": found}
+        return render(request, "comms/import_preview.html", context)
+    status = 400 if form.errors else 200
+    return render(request, "comms/import.html", {"case": case, "form": form}, status=status)
+
+
+@require_POST
+@login_required
+def import_finish(request: AuthenticatedHttpRequest, case_id: int, pending_id: int) -> HttpResponse:
+    case = get_case_for_user(request.user, case_id)
+    try:
+        pending = PendingImport.objects.get(pk=pending_id, case=case, user=request.user)
+    except PendingImport.DoesNotExist:
+        raise Http404("No such import") from None
+    try:
+        result = do_finish_import(
+            pending=pending,
+            actor=request.user,
+            keys=request.POST.getlist("message"),
+            now=timezone.now(),
+        )
+    except CommsInputError as error:
+        messages.error(request, str(error))
+        found = preview(pending, MailFilter())
+        context = {"case": case, "pending": pending, "found": found}
+        return render(request, "comms/import_preview.html", context, status=400)
+    messages.success(
+        request,
+        f"Imported {result.added} message{'s' if result.added != 1 else ''}"
+        + (f"; {result.duplicates} already in your log." if result.duplicates else "."),
+    )
+    for skipped in result.skipped:
+        messages.warning(request, f"{skipped.item}: {skipped.reason}")
+    return redirect("comms:log", case_id=case.pk)
+
+
+@require_GET
+@login_required
+def timeline_page(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
+    case = get_case_for_user(request.user, case_id)
+    filters = TimelineFilter(request.GET or None)
+    entries = timeline(case, now=timezone.now(), kinds=filters.kinds())
+    context = {"case": case, "filters": filters, "entries": entries}
+    if request.htmx:
+        return render(request, "comms/partials/_timeline.html", context)
+    return render(request, "comms/timeline.html", context)
+
+
+@require_GET
+@login_required
+def drafts(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
+    case = get_case_for_user(request.user, case_id)
+    return render(request, "comms/drafts.html", {"case": case, "drafts": draft_views(case)})
+
+
+@require_POST
+@login_required
+def tone(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
+    """The tone check of a draft as the driver edited it (htmx, as they type)."""
+    case = get_case_for_user(request.user, case_id)
+    text = request.POST.get("text", "")[:20_000]
+    context = {"case": case, "findings": check_tone(text), "key": request.POST.get("key", "")}
+    return render(request, "comms/partials/_tone.html", context)
+
+
+def _in_zone(moment: datetime, tz: ZoneInfo) -> datetime:
+    """A time typed in a form is the case's local time, whoever types it (an advocate may be
+    elsewhere): the form read it in the user's zone, so keep the wall time and change the zone."""
+    return moment.replace(tzinfo=None).replace(tzinfo=tz)
