@@ -10,6 +10,7 @@ from typing import Any, NoReturn
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from reinstate.accounts.actions import AccountInputError
+from reinstate.accounts.models import User
 from reinstate.cases.actions import CaseInputError
 from reinstate.lib.notice_file import NoticeInputError
 from reinstate.lib.tz import UnknownTimeZone
@@ -64,3 +65,11 @@ class JsonCommand(BaseCommand):
 
     def emit(self, payload: dict[str, Any] | list[Any]) -> None:
         self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
+
+
+def user_named(name: str) -> User:
+    """The user a command names, or a one-line error that says how to create them."""
+    try:
+        return User.objects.get(username=name)
+    except User.DoesNotExist:
+        raise Error(f"No user named {name!r}. Create one with: reinstate user add {name}") from None

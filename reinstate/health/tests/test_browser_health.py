@@ -3,6 +3,9 @@ through the main navigation, in well under 30 seconds of typing."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
 import pytest
 from playwright.sync_api import expect
 
@@ -29,6 +32,9 @@ def test_a_driver_records_a_block_and_sees_standing_on_a_phone(
         page.get_by_role("main").get_by_role("link", name="Record a block").first.click()
 
         expect(page.get_by_role("heading", name="Record a block")).to_be_visible()
+        # Yesterday in the driver's zone: today's 08:00 may still be ahead of the clock.
+        yesterday = datetime.now(ZoneInfo(driver.time_zone)).date() - timedelta(days=1)
+        page.get_by_label("Day").fill(yesterday.isoformat())
         page.get_by_label("Start").fill("08:00")
         page.get_by_label("End").fill("11:00")
         page.get_by_label("Checked in at").fill("07:55")

@@ -7,8 +7,7 @@ from typing import Any
 
 from reinstate.accounts.actions import do_add_advocate, do_create_organisation
 from reinstate.accounts.models import Organisation
-from reinstate.cases.management.commands.case import user_named
-from reinstate.core.cli import Error, JsonCommand
+from reinstate.core.cli import Error, JsonCommand, user_named
 
 
 def organisation_json(organisation: Organisation) -> dict[str, Any]:

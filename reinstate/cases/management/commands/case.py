@@ -7,22 +7,14 @@ from typing import Any
 
 from django.utils import timezone
 
-from reinstate.accounts.models import User
 from reinstate.cases.actions import do_open_case
 from reinstate.cases.cli_input import load_notice, parse_received
 from reinstate.cases.models import Case
 from reinstate.cases.presenters import case_json
 from reinstate.cases.queries import cases_for_docket
-from reinstate.core.cli import Error, JsonCommand
+from reinstate.core.cli import Error, JsonCommand, user_named
 from reinstate.lib.tz import parse_time_zone
 from reinstate.rules.reading import PLATFORMS
-
-
-def user_named(name: str) -> User:
-    try:
-        return User.objects.get(username=name)
-    except User.DoesNotExist:
-        raise Error(f"No user named {name!r}. Create one with: reinstate user add {name}") from None
 
 
 class Command(JsonCommand):

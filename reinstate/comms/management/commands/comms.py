@@ -10,14 +10,13 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
-from reinstate.cases.management.commands.case import user_named
 from reinstate.comms.actions import CommsInputError, Upload, do_add_contact
 from reinstate.comms.imports import file_source, import_files
 from reinstate.comms.mail import MailFilter
 from reinstate.comms.models import Channel, Direction
 from reinstate.comms.presenters import case_follow_up, contact_json
 from reinstate.comms.queries import contacts_of
-from reinstate.core.cli import Error, JsonCommand
+from reinstate.core.cli import Error, JsonCommand, user_named
 from reinstate.evidence.management.commands.evidence import case_numbered
 from reinstate.rules.summary import iso
 

@@ -6,9 +6,8 @@ from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any
 
-from reinstate.cases.management.commands.case import user_named
 from reinstate.cases.models import Case
-from reinstate.core.cli import Error, JsonCommand
+from reinstate.core.cli import Error, JsonCommand, user_named
 from reinstate.evidence.actions import EvidenceFileError, do_add_evidence
 from reinstate.evidence.models import EvidenceItem
 from reinstate.evidence.presenters import evidence_json

@@ -9,8 +9,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from reinstate.cases.management.commands.case import user_named
-from reinstate.core.cli import Error, JsonCommand
+from reinstate.core.cli import Error, JsonCommand, user_named
 from reinstate.health.actions import HealthInputError, do_import_blocks
 from reinstate.health.assess import assess
 from reinstate.health.presenters import import_json, standing_json
