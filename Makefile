@@ -39,7 +39,7 @@ format: install
 	$(BIN)/ruff check --fix reinstate bench
 	$(BIN)/ruff format reinstate bench
 
-bench: install
+bench: install system-deps
 	$(BIN)/python -m bench
 
 clean:

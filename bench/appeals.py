@@ -98,34 +98,18 @@ def reinstate_cli_s(case_id: int, out: Path) -> list[float]:
 
 
 def baseline_docx(case: Any, work: Path) -> Path:
-    """The same content as a .docx: the letter, the index, each photo at page width and each
-    PDF page as a picture (rendered beforehand, not timed: the baseline's favour)."""
+    """The same content as a .docx: Reinstate's own .docx packet (the letter, the index, each
+    photo at page width and each PDF page as a picture). Written beforehand, not timed: the
+    baseline's favour."""
     from django.utils import timezone
-    from docx import Document
-    from docx.shared import Inches
 
     from reinstate.appeals.packet_content import gather
-    from reinstate.appeals.packet_text import write_docx
+    from reinstate.appeals.packet_docx import write_docx
     from reinstate.evidence.blobstore import default_store
 
     content = gather(case, store=default_store(), draft=False, now=timezone.now())
     path = work / "baseline.docx"
     write_docx(content, path)
-    document = Document(str(path))
-    for entry in content.exhibits:
-        document.add_page_break()  # type: ignore[no-untyped-call]
-        document.add_heading(f"Exhibit {entry.label}", level=1)
-        if entry.picture is not None:
-            document.add_picture(str(entry.picture), width=Inches(6.5))
-        else:
-            prefix = work / f"pages-{entry.label}"
-            subprocess.run(
-                ["pdftoppm", "-r", "100", "-png", str(entry.original), str(prefix)], check=True
-            )
-            for page in sorted(work.glob(f"pages-{entry.label}-*.png")):
-                document.add_picture(str(page), width=Inches(6.5))
-        document.add_paragraph(f"SHA-256 of the original: {entry.sha256}")
-    document.save(str(path))
     return path
 
 

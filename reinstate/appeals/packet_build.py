@@ -29,8 +29,9 @@ from reinstate.appeals.actions import (
 )
 from reinstate.appeals.models import Packet
 from reinstate.appeals.packet_content import PacketContent, PacketRefused, gather
+from reinstate.appeals.packet_docx import write_docx
 from reinstate.appeals.packet_pdf import render_pdf
-from reinstate.appeals.packet_text import character_count, plain_text, write_docx
+from reinstate.appeals.packet_text import character_count, plain_text
 from reinstate.appeals.queries import approved_letter
 from reinstate.cases.models import Case
 from reinstate.evidence.actions import do_lock_exhibit_labels

@@ -12,15 +12,7 @@ from reinstate.appeals.actions import do_approve_letter, do_save_letter, do_set_
 from reinstate.appeals.assess import first_draft, readiness_of
 from reinstate.appeals.inputs import AppealInputError, read_appeal_file
 from reinstate.appeals.presenters import appeal_json, letter_json, readiness_json
-from reinstate.cases.models import Case
-from reinstate.core.cli import Error, JsonCommand
-
-
-def case_by_id(case_id: int) -> Case:
-    try:
-        return Case.objects.select_related("owner").get(pk=case_id)
-    except Case.DoesNotExist:
-        raise Error(f"No case {case_id}.") from None
+from reinstate.core.cli import Error, JsonCommand, case_numbered
 
 
 def _read_text(path: Path) -> str:
@@ -56,7 +48,7 @@ class Command(JsonCommand):
         approve.add_argument("version", type=int)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        case = case_by_id(options["case"])
+        case = case_numbered(options["case"])
         action = options["action"]
         if action == "set":
             try:

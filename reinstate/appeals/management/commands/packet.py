@@ -8,11 +8,10 @@ from typing import Any
 
 from django.conf import settings
 
-from reinstate.appeals.management.commands.appeal import case_by_id
 from reinstate.appeals.packet_build import FORMATS, build_packet
 from reinstate.appeals.packet_content import PacketRefused
 from reinstate.appeals.packet_text import character_count
-from reinstate.core.cli import Error, JsonCommand
+from reinstate.core.cli import Error, JsonCommand, case_numbered
 
 
 class Command(JsonCommand):
@@ -33,7 +32,7 @@ class Command(JsonCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        case = case_by_id(options["case"])
+        case = case_numbered(options["case"])
         out: Path = options["output"]
         fmt = options["format"] or (
             out.suffix[1:].lower() if out.suffix[1:].lower() in FORMATS else "pdf"

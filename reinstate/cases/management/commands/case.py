@@ -9,10 +9,9 @@ from django.utils import timezone
 
 from reinstate.cases.actions import do_open_case
 from reinstate.cases.cli_input import load_notice, parse_received
-from reinstate.cases.models import Case
 from reinstate.cases.presenters import case_json
 from reinstate.cases.queries import cases_for_docket
-from reinstate.core.cli import Error, JsonCommand, user_named
+from reinstate.core.cli import JsonCommand, case_numbered, user_named
 from reinstate.lib.tz import parse_time_zone
 from reinstate.rules.reading import PLATFORMS
 
@@ -50,10 +49,7 @@ class Command(JsonCommand):
             )
             self.emit(case_json(case, now=now))
         elif action == "show":
-            try:
-                case = Case.objects.select_related("owner").get(pk=options["id"])
-            except Case.DoesNotExist:
-                raise Error(f"No case {options['id']}.") from None
+            case = case_numbered(options["id"])
             self.emit(case_json(case, now=now))
         else:
             user = user_named(options["user"])

@@ -16,8 +16,7 @@ from reinstate.comms.mail import MailFilter
 from reinstate.comms.models import Channel, Direction
 from reinstate.comms.presenters import case_follow_up, contact_json
 from reinstate.comms.queries import contacts_of
-from reinstate.core.cli import Error, JsonCommand, user_named
-from reinstate.evidence.management.commands.evidence import case_numbered
+from reinstate.core.cli import Error, JsonCommand, case_numbered, user_named
 from reinstate.rules.summary import iso
 
 

@@ -6,21 +6,11 @@ from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any
 
-from reinstate.cases.models import Case
-from reinstate.core.cli import Error, JsonCommand, user_named
+from reinstate.core.cli import Error, JsonCommand, case_numbered, user_named
 from reinstate.evidence.actions import EvidenceFileError, do_add_evidence
 from reinstate.evidence.models import EvidenceItem
 from reinstate.evidence.presenters import evidence_json
 from reinstate.evidence.queries import items_of
-
-
-def case_numbered(case_id: int) -> Case:
-    try:
-        return Case.objects.select_related("owner").get(pk=case_id)
-    except Case.DoesNotExist:
-        raise Error(
-            f"No case {case_id}. See your cases with: reinstate case list --user NAME"
-        ) from None
 
 
 class Command(JsonCommand):
