@@ -6,7 +6,13 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from reinstate.accounts.models import Membership, Organisation, User, new_calendar_token
+from reinstate.accounts.models import (
+    Membership,
+    Organisation,
+    User,
+    new_calendar_token,
+    new_invite_code,
+)
 from reinstate.audit.actions import record_event
 
 
@@ -81,7 +87,8 @@ def do_create_organisation(*, name: str, advocates: list[User], actor: User | No
     return organisation
 
 
-def do_add_advocate(*, organisation: Organisation, user: User, actor: User | None) -> None:
+def do_add_advocate(*, organisation: Organisation, user: User, actor: User | None) -> bool:
+    """Make the user an advocate of the organisation; False if they already were."""
     with transaction.atomic():
         _, created = Membership.objects.get_or_create(organisation=organisation, user=user)
         if created:
@@ -90,3 +97,49 @@ def do_add_advocate(*, organisation: Organisation, user: User, actor: User | Non
                 actor=actor,
                 data={"organisation": organisation.pk, "advocate": user.username},
             )
+    return created
+
+
+def do_remove_advocate(*, organisation: Organisation, user: User, actor: User | None) -> None:
+    """Stop the user seeing the organisation's cases. The last advocate stays: someone must."""
+    with transaction.atomic():
+        # Lock the organisation so two advocates removing each other at once cannot both win.
+        Organisation.objects.select_for_update().get(pk=organisation.pk)
+        memberships = Membership.objects.filter(organisation=organisation)
+        membership = memberships.filter(user=user).first()
+        if membership is None:
+            raise AccountInputError(f"{user.username} is not an advocate of {organisation.name}.")
+        if memberships.count() <= 1:
+            raise AccountInputError(
+                f"{user.username} is the only advocate of {organisation.name}, so cannot be "
+                "removed. Add another advocate first."
+            )
+        membership.delete()
+        record_event(
+            kind="organisation.advocate_removed",
+            actor=actor,
+            data={"organisation": organisation.pk, "advocate": user.username},
+        )
+
+
+def do_replace_invite_code(*, organisation: Organisation, actor: User | None) -> str:
+    """A new code for drivers to type; the old one stops working for new shares.
+
+    Cases already shared keep their organisation: sharing is stored on the case, not the code.
+    """
+    old = organisation.invite_code
+    code = new_invite_code()
+    # Codes are short, so a clash with another organisation's code is possible; draw again.
+    while code == old or Organisation.objects.filter(invite_code=code).exists():
+        code = new_invite_code()
+    with transaction.atomic():
+        organisation.invite_code = code
+        organisation.save(update_fields=["invite_code"])
+        # The old code is recorded (it no longer works) so a driver's failed share can be
+        # explained; the new one is not, so the log does not hand it out.
+        record_event(
+            kind="organisation.code_replaced",
+            actor=actor,
+            data={"organisation": organisation.pk, "old_code": old},
+        )
+    return code

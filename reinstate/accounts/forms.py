@@ -60,3 +60,26 @@ class ProfileForm(WhereYouWorkFields):
     class Meta:
         model = User
         fields = ("email", "time_zone", "state", "city")
+
+
+class OrganisationForm(forms.Form):
+    name = forms.CharField(
+        max_length=200,
+        label="Name of the organisation",
+        help_text="Drivers see this name when they share a case with you.",
+        error_messages={"required": "Type the name of the organisation."},
+    )
+
+    def clean_name(self) -> str:
+        return " ".join(str(self.cleaned_data["name"]).split())
+
+
+class AddAdvocateForm(forms.Form):
+    username = forms.CharField(
+        max_length=150,
+        label="User name of the advocate to add",
+        help_text="They need a Reinstate account. They will see every case shared with "
+        "this organisation.",
+        error_messages={"required": "Type their user name."},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
+    )

@@ -10,4 +10,21 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
     path("profile/calendar/reset/", views.reset_calendar, name="reset_calendar"),
+    path("organisations/", views.organisations, name="organisations"),
+    path("organisations/<int:organisation_id>/", views.organisation, name="organisation"),
+    path(
+        "organisations/<int:organisation_id>/advocates/add/",
+        views.add_advocate,
+        name="add_advocate",
+    ),
+    path(
+        "organisations/<int:organisation_id>/advocates/<int:user_id>/remove/",
+        views.remove_advocate,
+        name="remove_advocate",
+    ),
+    path(
+        "organisations/<int:organisation_id>/code/",
+        views.replace_invite_code,
+        name="replace_invite_code",
+    ),
 ]

@@ -9,16 +9,23 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 from django_ratelimit.decorators import ratelimit
 
+from reinstate.accounts import queries
 from reinstate.accounts.actions import (
     AccountInputError,
+    do_add_advocate,
+    do_create_organisation,
     do_create_user,
+    do_remove_advocate,
+    do_replace_invite_code,
     do_reset_calendar_token,
     do_update_profile,
 )
-from reinstate.accounts.forms import ProfileForm, SignUpForm
+from reinstate.accounts.forms import AddAdvocateForm, OrganisationForm, ProfileForm, SignUpForm
+from reinstate.accounts.models import Organisation
 from reinstate.lib.http import AuthenticatedHttpRequest
 
 
@@ -90,3 +97,141 @@ def reset_calendar(request: AuthenticatedHttpRequest) -> HttpResponse:
     do_reset_calendar_token(user=request.user)
     messages.success(request, "Your calendar link was changed. The old link no longer works.")
     return redirect("accounts:profile")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def organisations(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The organisations the user is an advocate of, and setting up a new one."""
+    form = OrganisationForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        name = form.cleaned_data["name"]
+        if queries.has_organisation_named(request.user, name):
+            form.add_error("name", f"You already have an organisation called {name}.")
+        else:
+            try:
+                organisation = do_create_organisation(
+                    name=name, advocates=[request.user], actor=request.user
+                )
+            except AccountInputError as error:
+                form.add_error("name", str(error))
+            else:
+                messages.success(
+                    request,
+                    f"{organisation.name} is set up. Give drivers its code so they can "
+                    "share their cases with you.",
+                )
+                return redirect("accounts:organisation", organisation_id=organisation.pk)
+    context = {"organisations": queries.organisations_for(request.user), "form": form}
+    return render(
+        request, "accounts/organisations.html", context, status=400 if form.errors else 200
+    )
+
+
+@require_GET
+@login_required
+def organisation(request: AuthenticatedHttpRequest, organisation_id: int) -> HttpResponse:
+    found = queries.get_organisation_for_advocate(request.user, organisation_id)
+    return _organisation_page(request, found)
+
+
+def _organisation_page(
+    request: AuthenticatedHttpRequest,
+    organisation: Organisation,
+    *,
+    add_form: AddAdvocateForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    context = {"organisation": organisation, "add_form": add_form or AddAdvocateForm()}
+    return render(request, "accounts/organisation.html", context, status=status)
+
+
+def _advocates_part(
+    request: AuthenticatedHttpRequest,
+    organisation_id: int,
+    *,
+    add_form: AddAdvocateForm | None = None,
+    note: str = "",
+    problem: str = "",
+) -> HttpResponse:
+    """The advocates section alone, for htmx. Always 200: htmx does not swap in error pages."""
+    context = {
+        "organisation": queries.get_organisation_for_advocate(request.user, organisation_id),
+        "add_form": add_form or AddAdvocateForm(),
+        "note": note,
+        "problem": problem,
+    }
+    return render(request, "accounts/partials/_advocates.html", context)
+
+
+@require_POST
+@login_required
+def add_advocate(request: AuthenticatedHttpRequest, organisation_id: int) -> HttpResponse:
+    found = queries.get_organisation_for_advocate(request.user, organisation_id)
+    form = AddAdvocateForm(request.POST)
+    if form.is_valid():
+        user = queries.find_user(form.cleaned_data["username"])
+        if user is None:
+            form.add_error(
+                "username",
+                f"No one has the user name {form.cleaned_data['username']!r}. Check the "
+                "spelling, or ask them to sign up first.",
+            )
+        elif not do_add_advocate(organisation=found, user=user, actor=request.user):
+            form.add_error("username", f"{user.username} is already an advocate here.")
+        else:
+            note = f"{user.username} is now an advocate of {found.name}."
+            if request.htmx:
+                return _advocates_part(request, found.pk, note=note)
+            messages.success(request, note)
+            return redirect("accounts:organisation", organisation_id=found.pk)
+    if request.htmx:
+        return _advocates_part(request, found.pk, add_form=form)
+    return _organisation_page(request, found, add_form=form, status=400)
+
+
+@require_POST
+@login_required
+def remove_advocate(
+    request: AuthenticatedHttpRequest, organisation_id: int, user_id: int
+) -> HttpResponse:
+    found = queries.get_organisation_for_advocate(request.user, organisation_id)
+    user = queries.advocate_of(found, user_id)
+    problem = ""
+    if user is None:
+        problem = "That person is no longer an advocate here."
+    else:
+        try:
+            do_remove_advocate(organisation=found, user=user, actor=request.user)
+        except AccountInputError as error:
+            problem = str(error)
+    if not problem and user == request.user:
+        # They can no longer see this page, so send them to the list.
+        messages.success(request, f"You are no longer an advocate of {found.name}.")
+        if request.htmx:
+            return HttpResponseClientRedirect(reverse("accounts:organisations"))
+        return redirect("accounts:organisations")
+    note = "" if problem or user is None else f"{user.username} is no longer an advocate here."
+    if request.htmx:
+        return _advocates_part(request, found.pk, note=note, problem=problem)
+    if problem:
+        messages.error(request, problem)
+    else:
+        messages.success(request, note)
+    return redirect("accounts:organisation", organisation_id=found.pk)
+
+
+@require_POST
+@login_required
+def replace_invite_code(request: AuthenticatedHttpRequest, organisation_id: int) -> HttpResponse:
+    found = queries.get_organisation_for_advocate(request.user, organisation_id)
+    code = do_replace_invite_code(organisation=found, actor=request.user)
+    note = (
+        f"The new code is {code}. The old code no longer works for new shares; "
+        "cases already shared stay shared."
+    )
+    if request.htmx:
+        context = {"organisation": found, "note": note}
+        return render(request, "accounts/partials/_invite_code.html", context)
+    messages.success(request, note)
+    return redirect("accounts:organisation", organisation_id=found.pk)

@@ -1,0 +1,63 @@
+"""Reads of organisations that depend on who is asking. Outsiders get 404, never a hint."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.http import Http404
+
+from reinstate.accounts.models import Membership, Organisation, User
+
+
+def _advocated_by(user: User) -> QuerySet[Organisation]:
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    advocates = Membership.objects.select_related("user").order_by("user__username")
+    return (
+        Organisation.objects.filter(
+            membership__user=user, membership__role=Membership.Role.ADVOCATE
+        )
+        # `cases` is the reverse of Case.organisation: every case shared with it, open or closed.
+        .annotate(case_count=Count("cases", distinct=True))
+        .prefetch_related(Prefetch("membership_set", queryset=advocates))
+        .order_by("name", "pk")
+    )
+
+
+def organisations_for(user: User) -> list[Organisation]:
+    """The organisations the user is an advocate of, each with its advocates and case count."""
+    return list(_advocated_by(user))
+
+
+def get_organisation_for_advocate(user: User, organisation_id: int) -> Organisation:
+    """The organisation, or 404 for anyone who is not one of its advocates."""
+    try:
+        return _advocated_by(user).get(pk=organisation_id)
+    except (Organisation.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such organisation") from None
+
+
+def has_organisation_named(user: User, name: str) -> bool:
+    """Whether the user already advocates for an organisation of this name (a double tap)."""
+    return _advocated_by(user).filter(name__iexact=" ".join(name.split())).exists()
+
+
+def advocate_of(organisation: Organisation, user_id: int) -> User | None:
+    membership = (
+        Membership.objects.select_related("user")
+        .filter(organisation=organisation, user_id=user_id)
+        .first()
+    )
+    return membership.user if membership else None
+
+
+def find_user(username: str) -> User | None:
+    """The active user with this user name, ignoring case when that is not ambiguous."""
+    username = username.strip()
+    if not username:
+        return None
+    active = User.objects.filter(is_active=True)
+    exact = active.filter(username=username).first()
+    if exact is not None:
+        return exact
+    matches = list(active.filter(username__iexact=username)[:2])
+    return matches[0] if len(matches) == 1 else None
