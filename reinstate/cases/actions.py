@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
@@ -161,6 +161,7 @@ def do_set_checklist_item(*, item: ChecklistItem, actor: User, done: bool) -> Ch
 
 
 def do_set_case_status(*, case: Case, actor: User, status: str) -> Case:
+    """Close or reopen a case. Reopening takes back what was said about how it ended."""
     if status not in Case.Status.values:
         raise CaseInputError(f"Unknown status {status!r}.")
     if case.status == status:
@@ -168,11 +169,97 @@ def do_set_case_status(*, case: Case, actor: User, status: str) -> Case:
     with transaction.atomic():
         old = case.status
         case.status = status
-        case.save(update_fields=["status", "updated_at"])
+        fields = ["status", "updated_at"]
+        if status == Case.Status.OPEN and case.outcome:
+            _clear_outcome(case, actor)
+            fields += OUTCOME_FIELDS
+        case.save(update_fields=fields)
         record_event(
             kind="case.status", actor=actor, case_id=case.pk, data={"from": old, "to": status}
         )
     return case
+
+
+OUTCOME_FIELDS = ["outcome", "reinstated_on", "outcome_note"]
+ENDINGS = (Case.Outcome.REINSTATED, Case.Outcome.DENIED, Case.Outcome.OTHER)
+
+
+def do_set_case_outcome(
+    *,
+    case: Case,
+    actor: User,
+    outcome: str,
+    reinstated_on: date | None = None,
+    note: str = "",
+    now: datetime | None = None,
+) -> Case:
+    """Close the case with how it ended; on a closed case, change what was said."""
+    now = now or timezone.now()
+    if outcome not in ENDINGS:
+        raise CaseInputError(
+            "Choose how the case ended: reinstated, appeal denied, or closed without an answer."
+        )
+    if outcome == Case.Outcome.REINSTATED:
+        _check_reinstated_on(case, reinstated_on, now)
+    else:
+        reinstated_on = None
+    note = note.strip()[:300]
+    new = (Case.Status.CLOSED, outcome, reinstated_on, note)
+    if (case.status, case.outcome, case.reinstated_on, case.outcome_note) == new:
+        return case
+    with transaction.atomic():
+        if case.status != Case.Status.CLOSED:
+            record_event(
+                kind="case.status",
+                actor=actor,
+                case_id=case.pk,
+                data={"from": case.status, "to": Case.Status.CLOSED},
+            )
+        old = case.outcome
+        case.status, case.outcome, case.reinstated_on, case.outcome_note = new
+        case.save(update_fields=["status", "updated_at", *OUTCOME_FIELDS])
+        record_event(
+            kind="case.outcome",
+            actor=actor,
+            case_id=case.pk,
+            data={
+                "from": old,
+                "to": outcome,
+                "reinstated_on": reinstated_on.isoformat() if reinstated_on else None,
+            },
+        )
+    return case
+
+
+def _check_reinstated_on(case: Case, day: date | None, now: datetime) -> None:
+    if day is None:
+        raise CaseInputError("Enter the day your account was reinstated.")
+    tz = ZoneInfo(case.owner.time_zone or case.time_zone)
+    if day > now.astimezone(tz).date():
+        raise CaseInputError(
+            "That date is in the future. Enter the day your account was reinstated "
+            "(today or earlier)."
+        )
+    received = case.received_at.astimezone(tz).date()
+    if day < received:
+        raise CaseInputError(
+            f"That date is before the notice arrived ({received.day} {received:%b %Y}). "
+            "Enter the day your account was reinstated."
+        )
+
+
+def _clear_outcome(case: Case, actor: User) -> None:
+    """Inside the caller's transaction; the caller saves the case."""
+    record_event(
+        kind="case.outcome_cleared",
+        actor=actor,
+        case_id=case.pk,
+        data={
+            "outcome": case.outcome,
+            "reinstated_on": case.reinstated_on.isoformat() if case.reinstated_on else None,
+        },
+    )
+    case.outcome, case.reinstated_on, case.outcome_note = "", None, ""
 
 
 def _decide_for_case(case: Case) -> DeadlineDecision:
@@ -255,6 +342,7 @@ __all__ = [
     "CaseInputError",
     "do_correct_reading",
     "do_open_case",
+    "do_set_case_outcome",
     "do_set_case_status",
     "do_set_checklist_item",
 ]

@@ -105,3 +105,45 @@ class CorrectReadingForm(forms.Form):
         help_text="Leave empty if the notice states none. Your time zone.",
         widget=LocalDateTimeInput(),
     )
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class CaseOutcomeForm(forms.Form):
+    """How the case ended, said when closing it."""
+
+    outcome = forms.ChoiceField(
+        label="How did it end?",
+        choices=[
+            ("reinstated", "My account was reinstated"),
+            ("denied", "The appeal was denied"),
+            ("other", "Closed without an answer, or something else"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose how the case ended.",
+            "invalid_choice": "Choose one of the endings in the list.",
+        },
+    )
+    reinstated_on = forms.DateField(
+        required=False,
+        label="Day you were reinstated",
+        help_text="Only if your account was reinstated.",
+        widget=DateInput(),
+        error_messages={"invalid": "Enter the date as day, month and year."},
+    )
+    note = forms.CharField(
+        required=False,
+        label="Anything to remember",
+        max_length=300,
+        help_text="For example: reinstated after a call with support.",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        reinstated = data.get("outcome") == "reinstated"
+        if reinstated and not data.get("reinstated_on") and "reinstated_on" not in self.errors:
+            self.add_error("reinstated_on", "Enter the day your account was reinstated.")
+        return data

@@ -17,7 +17,18 @@ class Case(models.Model):
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="cases"
     )
+
+    class Outcome(models.TextChoices):
+        NONE = "", "Not said"
+        REINSTATED = "reinstated", "Reinstated"
+        DENIED = "denied", "Appeal denied"
+        OTHER = "other", "Closed without an answer, or other"
+
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    # How the case ended, as the driver said when closing it; reopening clears it.
+    outcome = models.CharField(max_length=12, choices=Outcome.choices, default="", blank=True)
+    reinstated_on = models.DateField(null=True, blank=True)
+    outcome_note = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

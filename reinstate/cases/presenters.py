@@ -125,8 +125,19 @@ def case_page(case: Case, *, now: datetime) -> dict[str, Any]:
         "corrections": list(case.corrections.select_related("by")),
         "references": case.reading.get("references", {}),
         "support": support_summary(case, now=now),
+        "outcome": outcome_text(case),
         **deadline_status(case, now=now),
     }
+
+
+def outcome_text(case: Case) -> str:
+    """How the case ended, in a few words; empty while it is open or nothing was said."""
+    if not case.outcome:
+        return ""
+    if case.outcome == Case.Outcome.REINSTATED and case.reinstated_on is not None:
+        day = case.reinstated_on
+        return f"Reinstated on {day.day} {day:%B %Y}"
+    return str(case.get_outcome_display())
 
 
 def docket_row(case: Case, *, now: datetime) -> dict[str, Any]:
@@ -139,6 +150,7 @@ def docket_row(case: Case, *, now: datetime) -> dict[str, Any]:
         "platform_name": platform.name if platform else "Platform not named",
         "kind_title": kind.title if kind else case.kind,
         "reason_title": reason.title if reason else "",
+        "outcome": outcome_text(case),
         **deadline_status(case, now=now),
     }
 
@@ -149,6 +161,8 @@ def case_json(case: Case, *, now: datetime) -> dict[str, Any]:
         "id": case.pk,
         "owner": case.owner.username,
         "status": case.status,
+        "outcome": case.outcome or None,
+        "reinstated_on": case.reinstated_on.isoformat() if case.reinstated_on else None,
         "platform": case.platform,
         "kind": case.kind,
         "reason": case.reason,

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:case_id>/", views.case_detail, name="detail"),
     path("<int:case_id>/correct/", views.case_correct, name="correct"),
     path("<int:case_id>/status/", views.case_status, name="status"),
+    path("<int:case_id>/outcome/", views.case_outcome, name="outcome"),
     path("<int:case_id>/share/", views.case_share, name="share"),
     path("<int:case_id>/unshare/", views.case_unshare, name="unshare"),
     path("<int:case_id>/calendar.ics", views.case_ics, name="ics"),

@@ -17,14 +17,17 @@ from reinstate.cases.actions import (
     CaseInputError,
     do_correct_reading,
     do_open_case,
+    do_set_case_outcome,
     do_set_case_status,
     do_set_checklist_item,
     do_share_case,
     do_unshare_case,
 )
 from reinstate.cases.calendar import calendar_for, case_title
-from reinstate.cases.forms import CorrectReadingForm, NewCaseForm
-from reinstate.cases.presenters import case_page, checklist_row, docket_row
+from reinstate.cases.forms import CaseOutcomeForm, CorrectReadingForm, NewCaseForm
+from reinstate.cases.models import Case
+from reinstate.cases.presenters import case_page, checklist_row, docket_row, outcome_text
+from reinstate.health.presenters import plan_watch
 from reinstate.lib.http import AuthenticatedHttpRequest
 
 
@@ -60,9 +63,55 @@ def case_new(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def case_detail(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case = queries.get_case_for_user(request.user, case_id)
-    context = case_page(case, now=timezone.now())
+    return _detail(request, case)
+
+
+def _detail(
+    request: AuthenticatedHttpRequest,
+    case: Case,
+    *,
+    outcome_form: CaseOutcomeForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    now = timezone.now()
+    context = case_page(case, now=now)
     context["is_owner"] = case.owner_id == request.user.pk
-    return render(request, "cases/detail.html", context)
+    context["outcome_form"] = outcome_form or CaseOutcomeForm(
+        initial={
+            "outcome": case.outcome,
+            "reinstated_on": case.reinstated_on,
+            "note": case.outcome_note,
+        }
+    )
+    context["after"] = plan_watch(request.user, case, now=now)
+    return render(request, "cases/detail.html", context, status=status)
+
+
+@require_POST
+@login_required
+def case_outcome(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
+    """Close the case with how it ended (advocates of a shared organisation too, as for closing
+    and reopening); reopening takes it back."""
+    case = queries.get_case_for_user(request.user, case_id)
+    form = CaseOutcomeForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            do_set_case_outcome(
+                case=case,
+                actor=request.user,
+                outcome=data["outcome"],
+                reinstated_on=data["reinstated_on"],
+                note=data["note"],
+            )
+        except CaseInputError as error:
+            form.add_error(None, str(error))
+        else:
+            ended = outcome_text(case)
+            messages.success(request, f"Saved: {ended[:1].lower()}{ended[1:]}. Case closed.")
+            return redirect("cases:detail", case_id=case.pk)
+    case.refresh_from_db()  # the page shows the case as stored, not the refused input
+    return _detail(request, case, outcome_form=form, status=400)
 
 
 @require_http_methods(["GET", "POST"])
@@ -111,10 +160,14 @@ def checklist_item(request: AuthenticatedHttpRequest, case_id: int, item_id: int
 @login_required
 def case_status(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case = queries.get_case_for_user(request.user, case_id)
+    had_outcome = case.outcome
     try:
         do_set_case_status(case=case, actor=request.user, status=request.POST.get("status", ""))
     except CaseInputError as error:
         messages.error(request, str(error))
+    else:
+        if had_outcome and not case.outcome:
+            messages.success(request, "The case is open again; how it ended is cleared.")
     return redirect("cases:detail", case_id=case.pk)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import BinaryIO
 from zoneinfo import ZoneInfo
@@ -12,7 +13,9 @@ from django.utils import timezone
 
 from reinstate.accounts.models import User
 from reinstate.audit.actions import record_event
+from reinstate.cases.models import Case
 from reinstate.health.alerts import sync_alerts
+from reinstate.health.assess import format_target, target_choices
 from reinstate.health.bulk import insert_blocks, miles, money, paused_gc
 from reinstate.health.models import (
     Alert,
@@ -289,9 +292,19 @@ def do_add_target(
     threshold: float,
     since: date,
     note: str = "",
+    case: Case | None = None,
     now: datetime | None = None,
 ) -> Target:
+    """Keep a target of the plan; with ``case``, one kept from that case's plan."""
     check_platform(platform)
+    now = now or timezone.now()
+    choice = next((c for c in target_choices(platform) if c.key == metric), None)
+    if choice is None:
+        raise HealthInputError(f"Unknown measure {metric!r}: choose one of the list.")
+    if since > now.astimezone(ZoneInfo(owner.time_zone)).date():
+        raise HealthInputError("The date to count from is in the future: use today or earlier.")
+    if case is not None and case.owner_id != owner.pk:
+        raise HealthInputError("Only the driver of the case can keep its plan's targets.")
     with transaction.atomic():
         target = Target.objects.create(
             owner=owner,
@@ -300,14 +313,55 @@ def do_add_target(
             threshold=threshold,
             since=since,
             note=note[:300],
+            case=case,
         )
         record_event(
             kind="health.target_added",
             actor=owner,
+            case_id=case.pk if case is not None else None,
             data={"platform": platform, "metric": metric, "threshold": threshold},
         )
-        sync_alerts(owner=owner, platform=platform, now=now or timezone.now())
+        sync_alerts(owner=owner, platform=platform, now=now)
     return target
+
+
+def do_watch_plan(
+    *,
+    owner: User,
+    case: Case,
+    targets: Sequence[tuple[str, float, str]],
+    since: date,
+    now: datetime | None = None,
+) -> list[Target]:
+    """Keep the chosen lines of a reinstated case's plan as targets: all of them, or none."""
+    if not case.platform:
+        raise HealthInputError("This case names no platform: correct the case's reading first.")
+    if not targets:
+        raise HealthInputError("Tick at least one line of your plan to keep watching.")
+    seen = set(Target.objects.filter(owner=owner, case=case).values_list("metric", "threshold"))
+    choices = {c.key: c for c in target_choices(case.platform)}
+    for metric, threshold, _ in targets:
+        if (metric, threshold) in seen and metric in choices:
+            choice = choices[metric]
+            raise HealthInputError(
+                f"You already watch {choice.title} at {format_target(choice.unit, threshold)} "
+                "for this case. Untick that line or change its level."
+            )
+        seen.add((metric, threshold))
+    with transaction.atomic():
+        return [
+            do_add_target(
+                owner=owner,
+                platform=case.platform,
+                metric=metric,
+                threshold=threshold,
+                since=since,
+                note=note,
+                case=case,
+                now=now,
+            )
+            for metric, threshold, note in targets
+        ]
 
 
 def do_delete_target(*, target: Target, actor: User, now: datetime | None = None) -> None:
@@ -496,4 +550,5 @@ __all__ = [
     "do_set_watch_level",
     "do_stage_import",
     "do_update_document",
+    "do_watch_plan",
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -17,6 +17,7 @@ from reinstate.rules.blocks_csv import COLUMNS, ColumnMap
 from reinstate.rules.catalogue import Metric, load_catalogue
 from reinstate.rules.csv_values import ValueProblem, arrival_near, end_after, local_time
 from reinstate.rules.expiry import DOCUMENT_KINDS
+from reinstate.rules.plan_targets import MetricChoice, PlanRow, ThresholdError, parse_threshold
 from reinstate.rules.standing import (
     COMPLETED,
     METRICS,
@@ -313,6 +314,111 @@ class TargetForm(forms.Form):
                 self.add_error("threshold", "A percentage is at most 100.")
             else:
                 data["level"] = level_value(info, typed)
+        return data
+
+
+class PlanTargetsForm(forms.Form):
+    """Keep watching your plan: a line per part of the plan, filled with what the app read in
+    it; the driver ticks the ones to keep and fixes the measure or level where needed."""
+
+    since = forms.DateField(
+        label="Count from",
+        widget=DateInput(),
+        help_text="The day you were reinstated: only what happens from then on counts.",
+        error_messages={
+            "required": "Enter the day to count from: the day you were reinstated.",
+            "invalid": "Enter the date as day, month and year.",
+        },
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        rows: Sequence[PlanRow],
+        choices: Sequence[MetricChoice],
+        today: date,
+        watched: Collection[tuple[str, float]] = (),
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.rows = list(rows)
+        self.choices = {c.key: c for c in choices}
+        self.today = today
+        options = [("", "Choose the measure")] + [(c.key, c.label) for c in choices]
+        for i, row in enumerate(self.rows):
+            self.fields[f"keep_{i}"] = forms.BooleanField(
+                required=False,
+                label="Keep watching this",
+                initial=row.ready and self._level(row) not in watched,
+            )
+            self.fields[f"metric_{i}"] = forms.ChoiceField(
+                required=False,
+                label="Measure",
+                choices=options,
+                initial=row.metric or "",
+                error_messages={"invalid_choice": "Choose one of the measures in the list."},
+            )
+            self.fields[f"threshold_{i}"] = forms.CharField(
+                required=False,
+                label="Level to keep",
+                max_length=40,
+                initial=row.threshold,
+                help_text="As you would say it: 95 %, 3 per 1000, $20 an hour, 4.8 stars.",
+            )
+            self.fields[f"note_{i}"] = forms.CharField(
+                required=False, label="What the plan says", max_length=300, initial=row.text
+            )
+        self.targets: list[tuple[str, float, str]] = []  # (measure, level, note), once valid
+
+    def _level(self, row: PlanRow) -> tuple[str, float] | None:
+        """The (measure, level) a ready line would keep: one already watched starts unticked."""
+        choice = self.choices.get(row.metric or "")
+        if choice is None:
+            return None
+        try:
+            return choice.key, parse_threshold(row.threshold, choice.unit)
+        except ThresholdError:
+            return None
+
+    def lines(self) -> list[dict[str, Any]]:
+        """The fields of each line, with the plan's words, for the template."""
+        return [
+            {
+                "row": row,
+                "keep": self[f"keep_{i}"],
+                "fields": [self[f"{name}_{i}"] for name in ("metric", "threshold", "note")],
+            }
+            for i, row in enumerate(self.rows)
+        ]
+
+    def clean_since(self) -> date:
+        since: date = self.cleaned_data["since"]
+        if since > self.today:
+            raise forms.ValidationError(
+                "That date is in the future. Count from the day you were reinstated "
+                "(today or earlier)."
+            )
+        return since
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        kept = [i for i in range(len(self.rows)) if data.get(f"keep_{i}")]
+        if not kept:
+            self.add_error(None, "Tick at least one line of your plan to keep watching.")
+        for i in kept:
+            key = data.get(f"metric_{i}")
+            if f"metric_{i}" in self.errors:
+                continue
+            if not key:
+                self.add_error(f"metric_{i}", "Choose the measure this line of your plan is about.")
+                continue
+            choice = self.choices[key]
+            try:
+                level = parse_threshold(data.get(f"threshold_{i}") or "", choice.unit)
+            except ThresholdError as error:
+                self.add_error(f"threshold_{i}", str(error))
+                continue
+            self.targets.append((key, level, (data.get(f"note_{i}") or "").strip()))
         return data
 
 

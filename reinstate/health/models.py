@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.db import models
 
 from reinstate.accounts.models import User
+from reinstate.cases.models import Case
 from reinstate.rules.expiry import DOCUMENT_KINDS
 from reinstate.rules.standing import STATUS_TITLES
 
@@ -103,10 +104,14 @@ class WatchLevel(models.Model):
 class Target(models.Model):
     """A corrective action plan's target, kept after reinstatement: "on time at least 95 %".
 
-    Minimal until the appeal plan exists; that issue links its plan's targets here.
+    Set by hand, or from a reinstated case's plan ("Keep watching your plan"): then ``case``
+    names it, and the case page shows how the target is going.
     """
 
     owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="health_targets")
+    case = models.ForeignKey(
+        Case, null=True, blank=True, on_delete=models.SET_NULL, related_name="health_targets"
+    )
     platform = models.CharField(max_length=32)
     metric = models.CharField(max_length=40)
     threshold = models.FloatField()

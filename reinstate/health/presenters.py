@@ -10,15 +10,26 @@ from zoneinfo import ZoneInfo
 from django.utils.safestring import SafeString, mark_safe
 
 from reinstate.accounts.models import User
+from reinstate.appeals.queries import appeal_of
+from reinstate.cases.models import Case
 from reinstate.health import queries
-from reinstate.health.assess import Assessment, ReadingStatus, assess, block_records
-from reinstate.health.forms import platform_choices
+from reinstate.health.assess import (
+    Assessment,
+    ReadingStatus,
+    TargetStatus,
+    assess,
+    target_choices,
+    target_ref,
+    target_status,
+)
+from reinstate.health.forms import PlanTargetsForm, platform_choices
 from reinstate.health.models import Alert, Document
 from reinstate.rules import expiry
 from reinstate.rules.blocks_csv import ReadResult
 from reinstate.rules.catalogue import load_catalogue
 from reinstate.rules.charts import Line, format_reading, format_value, line_chart
 from reinstate.rules.margins import RECOVERY_CAP, Margin
+from reinstate.rules.plan_targets import PlanRow, plan_rows
 from reinstate.rules.standing import (
     METRICS,
     METRICS_BY_KEY,
@@ -27,10 +38,7 @@ from reinstate.rules.standing import (
     WINDOW_TITLES,
     WINDOWS,
     MetricInfo,
-    Totals,
-    block_totals,
     metric_series,
-    metric_value,
 )
 from reinstate.rules.summary import iso
 from reinstate.rules.watch import LEVEL_NAMES, Level, count, more
@@ -143,34 +151,77 @@ def reading_row(status: ReadingStatus) -> dict[str, Any]:
     }
 
 
-def target_rows(user: User, platform: str, now: datetime) -> list[dict[str, Any]]:
+def target_rows(
+    user: User, platform: str, now: datetime, *, case: Case | None = None
+) -> list[TargetStatus]:
     """Each target of the corrective action plan beside the numbers since it was set."""
-    rows = []
-    tz = ZoneInfo(user.time_zone)
-    for target in queries.targets(user, platform):
-        info = METRICS_BY_KEY.get(target.metric)
-        if info is None:
-            continue
-        since = datetime.combine(target.since, datetime.min.time(), tzinfo=tz)
-        records = block_records(user, platform, as_of=now, history=now - since)
-        totals = sum((block_totals(r) for r in records if r.block_start >= since), Totals())
-        actual = metric_value(totals, target.metric)
-        met = actual is None or not _below(info, actual, target.threshold)
-        rows.append(
-            {
-                "target": target,
-                "title": info.title,
-                "threshold": format_value(info.unit, target.threshold),
-                "actual": format_value(info.unit, actual),
-                "blocks": int(totals.counted),
-                "met": met,
-            }
-        )
-    return rows
+    found = (target_status(user, t, as_of=now) for t in queries.targets(user, platform, case=case))
+    return [status for status in found if status is not None]
 
 
-def _below(info: MetricInfo, value: float, level: float) -> bool:
-    return value < level if info.better == "higher" else value > level
+def plan_rows_for(case: Case) -> list[PlanRow]:
+    """The case's plan, line by line, with the measure and level the app read in each."""
+    appeal = appeal_of(case)
+    if appeal.pk is None or not case.platform:
+        return []
+    return plan_rows(
+        monitoring_metric=appeal.monitoring_metric,
+        monitoring_threshold=appeal.monitoring_threshold,
+        monitoring_frequency=appeal.monitoring_frequency,
+        actions=[(a.action, a.target) for a in appeal.actions.all()],
+        choices=target_choices(case.platform),
+    )
+
+
+def plan_form(case: Case, *, today: date, data: Any = None) -> PlanTargetsForm:
+    """The "Keep watching your plan" form, filled from the plan; counting from reinstatement."""
+    return PlanTargetsForm(
+        data,
+        rows=plan_rows_for(case),
+        choices=target_choices(case.platform or ""),
+        today=today,
+        watched=set(case.health_targets.values_list("metric", "threshold")),
+        initial={"since": case.reinstated_on},
+    )
+
+
+def plan_watch(user: User, case: Case, *, now: datetime) -> dict[str, Any] | None:
+    """After reinstatement, on the case page: the plan's targets since then, and an early flag
+    when one is being missed. Only for the driver: the numbers are theirs alone."""
+    if case.owner_id != user.pk:
+        return None
+    rows = target_rows(user, case.platform or "", now, case=case)
+    reinstated = case.outcome == Case.Outcome.REINSTATED
+    if not reinstated and not rows:
+        return None
+    refs = [target_ref(row.target.pk) for row in rows]
+    alerts = [
+        alert
+        for alert in queries.open_alerts(user, case.platform)
+        if any(ref in alert.key for ref in refs)
+    ]
+    form = None
+    if reinstated and not rows and case.platform:
+        form = plan_form(case, today=now.astimezone(ZoneInfo(user.time_zone)).date())
+        if not form.rows:
+            form = None
+    return {
+        "rows": rows,
+        "missed": [row for row in rows if not row.met],
+        "alerts": alerts,
+        "form": form,
+        "platform": case.platform,
+    }
+
+
+def plan_offers(user: User, platform: str) -> list[Case]:
+    """Reinstated cases on this platform whose plan nobody watches yet: the health page offers
+    to keep watching them."""
+    return [
+        case
+        for case in queries.reinstated_cases(user, platform)
+        if not case.health_targets.exists() and plan_rows_for(case)
+    ]
 
 
 def document_rows(documents: list[Document], today: date) -> list[dict[str, Any]]:
@@ -200,6 +251,7 @@ def health_page(user: User, assessment: Assessment, *, now: datetime) -> dict[st
         "readings": [reading_row(s) for s in assessment.readings],
         "alerts": queries.open_alerts(user, platform),
         "targets": target_rows(user, platform, now),
+        "plan_offers": plan_offers(user, platform),
         "documents": document_rows(queries.documents(user), today),
         "blocks": queries.recent_blocks(user, platform, limit=5),
     }

@@ -93,8 +93,21 @@ def documents(user: User) -> list[Document]:
     return list(Document.objects.filter(owner=user))
 
 
-def targets(user: User, platform: str) -> list[Target]:
-    return list(Target.objects.filter(owner=user, platform=platform))
+def targets(user: User, platform: str, *, case: Case | None = None) -> list[Target]:
+    """The driver's targets on a platform; with a case, only those kept from its plan."""
+    found = Target.objects.filter(owner=user, platform=platform)
+    if case is not None:
+        found = found.filter(case=case)
+    return list(found)
+
+
+def reinstated_cases(user: User, platform: str) -> list[Case]:
+    """The driver's own cases on this platform that ended in reinstatement, latest first."""
+    return list(
+        Case.objects.filter(
+            owner=user, platform=platform, outcome=Case.Outcome.REINSTATED
+        ).order_by("-reinstated_on", "-pk")
+    )
 
 
 def imports(user: User, limit: int = 10) -> list[BlockImport]:

@@ -13,6 +13,7 @@ urlpatterns = [
     path("levels/", views.watch_levels, name="levels"),
     path("targets/", views.targets, name="targets"),
     path("targets/<int:target_id>/delete/", views.target_delete, name="target_delete"),
+    path("plan/<int:case_id>/", views.plan_targets, name="plan"),
     path("documents/", views.documents, name="documents"),
     path("documents/<int:document_id>/renew/", views.document_renew, name="document_renew"),
     path("documents/<int:document_id>/delete/", views.document_delete, name="document_delete"),
