@@ -121,9 +121,7 @@ def _render(packet: Packet, content: PacketContent, temp: Path, work: Path) -> i
         do_report_progress(packet=packet, progress=step)
 
     if packet.format == "pdf":
-        built = render_pdf(
-            content, out=temp, work=work, root=Path(settings.REINSTATE_HOME), progress=progress
-        )
+        built = render_pdf(content, out=temp, work=work, progress=progress)
         return built.pages
     if packet.format == "txt":
         temp.write_text(plain_text(content), encoding="utf-8")

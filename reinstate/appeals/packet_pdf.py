@@ -2,8 +2,9 @@
 pypdf merges the PDF exhibits in their place and lays the page numbers, the exhibit stamps
 ("Exhibit C, page 2 of 5") and DRAFT over every page.
 
-Typst reads only files under `root` (REINSTATE_HOME), so the build folder and the renditions
-live there; the templates are copied in from this app.
+Typst reads only the build folder: the templates are copied in from this app beside the data.
+Photos are not given to Typst: it lays out an empty box of each photo's size, and the photo's
+JPEG is drawn into that box afterwards (see `_place_pictures`).
 """
 
 from __future__ import annotations
@@ -23,10 +24,12 @@ from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 
 from reinstate.appeals.packet_content import ExhibitEntry, PacketContent, PacketRefused
-from reinstate.appeals.pdf_stamp import lay_over
+from reinstate.appeals.pdf_stamp import Jpeg, draw_jpeg, lay_over, take_links
 from reinstate.rules.letter import letter_blocks
 
 Progress = Callable[[str], None]
+PICTURE_LINK = "reinstate-picture:"  # packet.typ marks each photo's box with this link
+PICTURE_BOX_IN = (6.5, 7.2)  # the widest and tallest a photo is set, in inches
 
 
 @dataclass(frozen=True)
@@ -41,14 +44,10 @@ class _Section:
     stamp: str = ""  # "Exhibit C" on merged pages
 
 
-def render_pdf(
-    content: PacketContent, *, out: Path, work: Path, root: Path, progress: Progress
-) -> Built:
-    """Write the packet to `out`. `work` is an empty folder under `root`."""
+def render_pdf(content: PacketContent, *, out: Path, work: Path, progress: Progress) -> Built:
+    """Write the packet to `out`. `work` is an empty folder for the build."""
     progress("Setting the letter and the exhibit index")
-    body = PdfReader(
-        BytesIO(_compile("packet.typ", "packet.json", _body_data(content, work, root), work, root))
-    )
+    body = PdfReader(BytesIO(_compile("packet.typ", "packet.json", _body_data(content), work)))
     sections = _assemble(content, body, progress)
     writer = PdfWriter()
     for section in sections:
@@ -59,8 +58,9 @@ def render_pdf(
                 # Stamps go on the page as it is seen: turn a rotated page's drawing upright.
                 added.transfer_rotation_to_content()
         writer.add_outline_item(title=section.title, page_number=first)
+    _place_pictures(writer, content)
     progress("Numbering the pages")
-    _overlay(writer, sections, content, work, root)
+    _overlay(writer, sections, content, work)
     writer.add_metadata(
         {"/Title": f"Appeal of {content.driver_name}", "/Author": content.driver_name}
     )
@@ -114,7 +114,7 @@ def _pdf_pages(entry: ExhibitEntry) -> list[PageObject]:
 
 
 def _overlay(
-    writer: PdfWriter, sections: list[_Section], content: PacketContent, work: Path, root: Path
+    writer: PdfWriter, sections: list[_Section], content: PacketContent, work: Path
 ) -> None:
     stamps = [
         f"{section.stamp}, page {number} of {len(section.pages)}" if section.stamp else ""
@@ -131,7 +131,7 @@ def _overlay(
         "footer": f"Appeal of {content.driver_name}, {content.platform_name}"
         + (" (DRAFT)" if content.draft else ""),
     }
-    overlay = PdfReader(BytesIO(_compile("overlay.typ", "overlay.json", data, work, root)))
+    overlay = PdfReader(BytesIO(_compile("overlay.typ", "overlay.json", data, work)))
     for number, (page, layer) in enumerate(zip(writer.pages, overlay.pages, strict=True)):
         lay_over(writer, page, layer, f"/ReinstateStamp{number}")
 
@@ -142,7 +142,7 @@ def _layout(entry: ExhibitEntry) -> str:
     return "picture" if entry.picture is not None else "note"
 
 
-def _body_data(content: PacketContent, work: Path, root: Path) -> dict[str, Any]:
+def _body_data(content: PacketContent) -> dict[str, Any]:
     return {
         "driver_name": content.driver_name,
         "platform_name": content.platform_name,
@@ -162,8 +162,7 @@ def _body_data(content: PacketContent, work: Path, root: Path) -> dict[str, Any]
                 "sha256": e.sha256,
                 "text": e.text,
                 "layout": _layout(e),
-                "picture": "/" + str(e.picture.relative_to(root)) if e.picture else "",
-                "wide": _is_wide(e.picture) if e.picture else True,
+                **_picture_size(e.picture),
             }
             for e in content.exhibits
         ],
@@ -171,14 +170,40 @@ def _body_data(content: PacketContent, work: Path, root: Path) -> dict[str, Any]
     }
 
 
-def _is_wide(picture: Path) -> bool:
-    """Whether the photo fills the page's width before its height (6.5 x 7.2 inches)."""
+def _picture_size(picture: Path | None) -> dict[str, float]:
+    """The photo's size on the page in inches: the page's width (6.5 in), or 7.2 in tall when
+    it is upright, leaving room for the caption."""
+    if picture is None:
+        return {"width": 0, "height": 0}
     with Image.open(picture) as image:  # reads the header only
         width, height = image.size
-    return width * 7.2 >= height * 6.5
+    if width * PICTURE_BOX_IN[1] >= height * PICTURE_BOX_IN[0]:
+        return {"width": PICTURE_BOX_IN[0], "height": PICTURE_BOX_IN[0] * height / width}
+    return {"width": PICTURE_BOX_IN[1] * width / height, "height": PICTURE_BOX_IN[1]}
 
 
-def _compile(template: str, data_name: str, data: dict[str, Any], work: Path, root: Path) -> bytes:
+def _place_pictures(writer: PdfWriter, content: PacketContent) -> None:
+    """Draw each photo into the box Typst left for it, found by the box's link."""
+    pictures = {e.label: e.picture for e in content.exhibits if e.picture is not None}
+    for number, page in enumerate(writer.pages):
+        for label, rect in take_links(page, PICTURE_LINK):
+            picture = pictures.get(label)
+            if picture is not None:
+                draw_jpeg(writer, page, _jpeg(picture), rect, f"/ReinstatePicture{number}")
+
+
+def _jpeg(picture: Path) -> Jpeg:
+    """The rendition's own bytes when they are a plain JPEG (they are: renditions are written
+    as RGB JPEG); anything else is converted."""
+    with Image.open(picture) as image:
+        if image.format == "JPEG" and image.mode in ("RGB", "L"):
+            return Jpeg(picture.read_bytes(), image.width, image.height, image.mode == "L")
+        converted = BytesIO()
+        image.convert("RGB").save(converted, "JPEG", quality=85)
+        return Jpeg(converted.getvalue(), image.width, image.height, gray=False)
+
+
+def _compile(template: str, data_name: str, data: dict[str, Any], work: Path) -> bytes:
     source = resources.files("reinstate.appeals") / "typst" / template
     with resources.as_file(source) as path:
         shutil.copyfile(path, work / template)
@@ -187,7 +212,7 @@ def _compile(template: str, data_name: str, data: dict[str, Any], work: Path, ro
         # No PDF tags: the merge keeps pages, not a document structure tree, and the tags
         # would only be more objects to read back.
         result: bytes = typst.compile(
-            str(work / template), root=str(root), ignore_system_fonts=True, pdf_tags=False
+            str(work / template), root=str(work), ignore_system_fonts=True, pdf_tags=False
         )
     except typst.TypstError as error:
         raise PacketRefused(f"The packet could not be set: {error}") from None

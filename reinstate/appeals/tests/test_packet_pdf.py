@@ -124,3 +124,30 @@ def test_a_turned_or_offset_page_is_stamped_upright_in_its_corner(
     assert "Exhibit D, page 2 of 2" in offset.extract_text()
     assert turned.rotation == 0 and float(turned.mediabox.width) == 792
     assert "Page 9 of 10" in offset.extract_text()
+
+
+def test_each_photo_is_its_rendition_unchanged_in_the_box_left_for_it(
+    ready_case: Case, tmp_path: Path, home: Path
+) -> None:
+    """The photos go into the PDF as the renditions' own JPEG bytes (no decoding, no loss),
+    at the page's width, or 7.2 inches tall when upright; the marking links are gone."""
+    from pypdf.generic import ContentStream
+
+    _, reader = build(ready_case, tmp_path / "appeal.pdf")
+    gate, entrance = reader.pages[2], reader.pages[6]  # exhibits A (wide) and C (upright)
+    for page, item, size_in in (
+        (gate, ready_case.evidence.get(exhibit="A"), (6.5, 6.5 * 900 / 1200)),
+        (entrance, ready_case.evidence.get(exhibit="C"), (7.2 * 600 / 900, 7.2)),
+    ):
+        rendition = home / "renditions" / item.blob.sha256[:2] / item.blob.sha256[2:4]
+        [jpeg] = rendition.glob(f"{item.blob.sha256}-page.jpg")
+        [image] = page.images
+        assert image.data == jpeg.read_bytes()
+        assert "/Annots" not in page  # the marking link was taken away
+        drawn = [
+            operands
+            for operands, operator in ContentStream(page.get_contents(), reader).operations
+            if operator == b"cm" and float(operands[1]) == 0 and float(operands[0]) > 100
+        ]
+        width, height = (float(drawn[-1][0]) / 72, float(drawn[-1][3]) / 72)
+        assert (round(width, 2), round(height, 2)) == (round(size_in[0], 2), round(size_in[1], 2))
