@@ -165,20 +165,25 @@ def main() -> None:
     case = make_case(photos, pdfs)
     work = Path(tempfile.mkdtemp(dir=home))
     out = work / "packet.pdf"
-    build_packet(
-        case=case, fmt="pdf", draft=False, actor=None, out=out
-    )  # warm the fonts and caches
-    in_process = []
+    # The first build in this process is what a running web server does when a driver builds
+    # a packet: the code is loaded (the server imported it), but nothing of this case has been
+    # through Typst or pypdf yet. No warm-up run: that would flatter the figure.
+    import reinstate.appeals.views  # noqa: F401 - loaded, as in a running server
+
+    start = time.perf_counter()
+    packet = build_packet(case=case, fmt="pdf", draft=False, actor=None, out=out)
+    first_build = time.perf_counter() - start
+    rebuilds = []  # the same packet again, as after an edit to the letter
     for _ in range(RUNS):
         start = time.perf_counter()
         packet = build_packet(case=case, fmt="pdf", draft=False, actor=None, out=out)
-        in_process.append(time.perf_counter() - start)
+        rebuilds.append(time.perf_counter() - start)
     connection.close()  # the command line opens its own
     cli = reinstate_cli_s(case.pk, out)
     docx = baseline_docx(case, work)
     binary = soffice()
     lo = libreoffice_s(binary, docx, work) if binary else None
-    cli_s, build_s = statistics.median(cli), statistics.median(in_process)
+    cli_s = statistics.median(cli)
     lo_s = statistics.median(lo) if lo else None
     json.dump(
         {
@@ -187,13 +192,15 @@ def main() -> None:
             "pages": packet.pages,
             "packet_mb": round(packet.bytes / 1e6, 2),
             "packet_cli_s_median": round(cli_s, 3),
-            "packet_build_s_median": round(build_s, 3),
+            "packet_first_build_s": round(first_build, 3),
+            "packet_rebuild_s_median": round(statistics.median(rebuilds), 3),
             "baseline_docx_mb": round(docx.stat().st_size / 1e6, 2),
             "baseline_libreoffice_s_median": round(lo_s, 3) if lo_s else None,
-            # Both ratios: LibreOffice starts a process per conversion, as the command line
-            # does; the web app builds in a running process, as the build figure measures.
+            # Both ratios: the web app builds in its running process (the first build there is
+            # the figure); the command line also starts Python and Django, as LibreOffice
+            # starts its own process for each conversion.
             "speedup_vs_cli": round(lo_s / cli_s, 1) if lo_s else None,
-            "speedup_vs_build": round(lo_s / build_s, 1) if lo_s else None,
+            "speedup_vs_build": round(lo_s / first_build, 1) if lo_s else None,
             "load_average_1m": round(os.getloadavg()[0], 1),  # other work slows both sides
         },
         sys.stdout,
