@@ -134,8 +134,8 @@ def main() -> None:
     import pandas as pd
 
     from reinstate.accounts.models import User
-    from reinstate.health.actions import do_import_blocks
     from reinstate.health.assess import assess, block_records
+    from reinstate.health.imports import do_import_blocks
     from reinstate.rules.blocks_csv import read_blocks
     from reinstate.rules.standing import standing
 

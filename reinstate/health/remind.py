@@ -21,8 +21,8 @@ from django.template.loader import render_to_string
 from reinstate.accounts.models import User
 from reinstate.audit.actions import record_event
 from reinstate.health import presenters, queries
-from reinstate.health.actions import do_purge_stale_imports
 from reinstate.health.alerts import sync_alerts
+from reinstate.health.imports import do_purge_stale_imports
 from reinstate.health.models import Alert, Document, Sent
 from reinstate.rules import expiry
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from reinstate.cases.models import Case
 from reinstate.cases.queries import get_own_case_for_user
-from reinstate.health import actions, presenters, queries
+from reinstate.health import actions, imports, presenters, queries
 from reinstate.health.assess import assess, tracked_metrics
 from reinstate.health.forms import (
     BlockForm,
@@ -124,7 +124,7 @@ def import_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            staged = actions.do_stage_import(
+            staged = imports.do_stage_import(
                 owner=request.user,
                 platform=form.cleaned_data["platform"],
                 filename=upload.name or "",
@@ -154,11 +154,11 @@ def import_detail(request: AuthenticatedHttpRequest, import_id: int) -> HttpResp
     now = timezone.now()
     step = request.POST.get("step", "")
     if request.method == "POST" and step == "discard":
-        actions.do_discard_import(staged=staged, actor=request.user)
+        imports.do_discard_import(staged=staged, actor=request.user)
         messages.success(request, "The file was discarded. Nothing was imported.")
         return redirect("health:import_new")
     try:
-        preview = actions.preview_import(staged, now=now)
+        preview = imports.preview_import(staged, now=now)
     except actions.HealthInputError as error:
         messages.error(request, str(error))
         preview = None
@@ -166,11 +166,11 @@ def import_detail(request: AuthenticatedHttpRequest, import_id: int) -> HttpResp
         return render(request, "health/import_preview.html", {"run": staged, "preview": None})
     form = MappingForm(request.POST if step == "map" else None, column_map=preview.column_map)
     if request.method == "POST" and step == "map" and form.is_valid():
-        actions.do_set_import_mapping(staged=staged, mapping=form.mapping(), actor=request.user)
+        imports.do_set_import_mapping(staged=staged, mapping=form.mapping(), actor=request.user)
         return redirect("health:import_detail", import_id=staged.pk)
     if request.method == "POST" and step == "confirm":
         try:
-            run = actions.do_confirm_import(staged=staged, actor=request.user, now=now)
+            run = imports.do_confirm_import(staged=staged, actor=request.user, now=now)
         except actions.HealthInputError as error:
             messages.error(request, str(error))
         else:

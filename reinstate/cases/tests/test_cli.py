@@ -6,8 +6,10 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -93,6 +95,8 @@ def test_notice_read_takes_stdin_and_an_emails_date(home: dict[str, str]) -> Non
         (["notice", "read", "-", "--platform", "myspace"], FLEX_LATE, "invalid choice"),
         (["case", "show", "42"], None, "No case 42"),
         (["case", "list", "--user", "nobody"], None, "No user named"),
+        (["case", "close", "42"], None, "No case 42"),
+        (["case", "reopen", "42"], None, "No case 42"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(
@@ -172,3 +176,100 @@ def test_the_django_command_and_the_fast_path_agree(home: dict[str, str], tmp_pa
         check=True,
     )
     assert json.loads(through_django.stdout) == fast
+
+
+def la_today() -> date:
+    """Today where Dana lives: the date a driver means."""
+    return datetime.now(ZoneInfo("America/Los_Angeles")).date()
+
+
+def new_case(env: dict[str, str], tmp_path: Path) -> str:
+    """Dana, in Los Angeles, with a case whose notice came a month ago."""
+    ok_json(run(env, "user", "add", "dana", "--tz", "America/Los_Angeles"))
+    notice = tmp_path / "n.txt"
+    notice.write_text(FLEX_LATE)
+    received = (datetime.now(ZoneInfo("America/Los_Angeles")) - timedelta(days=30)).isoformat()
+    case = ok_json(
+        run(env, "case", "new", "--user", "dana", "--notice", str(notice), "--received", received)
+    )
+    return str(case["id"])
+
+
+def test_case_close_says_how_it_ended_and_reopen_takes_it_back(
+    home: dict[str, str], tmp_path: Path
+) -> None:
+    case_id = new_case(home, tmp_path)
+    day = (la_today() - timedelta(days=2)).isoformat()
+    closed = ok_json(
+        run(
+            home,
+            "case",
+            "close",
+            case_id,
+            "--outcome",
+            "reinstated",
+            "--on",
+            day,
+            "--note",
+            "after a call",
+        )
+    )
+    assert (closed["status"], closed["outcome"], closed["reinstated_on"]) == (
+        "closed",
+        "reinstated",
+        day,
+    )
+    assert ok_json(run(home, "case", "show", case_id)) == closed
+    denied = ok_json(run(home, "case", "close", case_id, "--outcome", "denied"))
+    assert (denied["status"], denied["outcome"], denied["reinstated_on"]) == (
+        "closed",
+        "denied",
+        None,
+    )
+    reopened = ok_json(run(home, "case", "reopen", case_id))
+    assert (reopened["status"], reopened["outcome"], reopened["reinstated_on"]) == (
+        "open",
+        None,
+        None,
+    )
+    just_closed = ok_json(run(home, "case", "close", case_id))
+    assert (just_closed["status"], just_closed["outcome"]) == ("closed", None)
+
+
+@pytest.fixture(scope="module")
+def open_case_home(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], str]:
+    """One home with one open case, shared by the bad-input tests: none of them may change it."""
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    folder = tmp_path_factory.mktemp("close")
+    env["REINSTATE_HOME"] = str(folder / "home")
+    return env, new_case(env, folder)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--outcome", "won"], "invalid choice"),
+        (["--outcome", "reinstated"], "Add --on YYYY-MM-DD"),
+        (["--outcome", "reinstated", "--on", "soon"], "not a date"),
+        (
+            ["--outcome", "reinstated", "--on", (la_today() + timedelta(days=2)).isoformat()],
+            "in the future",
+        ),
+        (["--outcome", "reinstated", "--on", "2020-01-01"], "before the notice arrived"),
+        (["--outcome", "denied", "--on", la_today().isoformat()], "--outcome reinstated"),
+        (["--note", "after a call"], "add --outcome"),
+    ],
+)
+def test_case_close_refuses_bad_input_with_one_line_and_changes_nothing(
+    open_case_home: tuple[dict[str, str], str], args: list[str], message: str
+) -> None:
+    env, case_id = open_case_home
+    result = run(env, "case", "close", case_id, *args)
+    assert result.returncode == 2
+    stderr = result.stderr.decode().strip()
+    assert message in stderr
+    assert len(stderr.splitlines()) == 1
+    assert "Traceback" not in stderr
+    assert result.stdout == b""
+    shown = ok_json(run(env, "case", "show", case_id))
+    assert (shown["status"], shown["outcome"], shown["reinstated_on"]) == ("open", None, None)

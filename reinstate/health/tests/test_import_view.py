@@ -107,7 +107,7 @@ def test_nothing_is_half_imported_when_writing_fails(driver, monkeypatch):
         real(**kwargs)
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("reinstate.health.actions.insert_blocks", fail_after_writing)
+    monkeypatch.setattr("reinstate.health.imports.insert_blocks", fail_after_writing)
     with pytest.raises(RuntimeError):
         client.post(f"/health/import/{staged.pk}/", {"step": "confirm"})
     assert not Block.objects.exists()

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from reinstate.conftest import client_for
-from reinstate.health import actions
+from reinstate.health import actions, imports
 from reinstate.health.models import Alert, Block, BlockImport, Document, Target
 from reinstate.health.tests.conftest import LA
 
@@ -21,7 +21,7 @@ def danas(driver, record_blocks) -> dict[str, int]:
     actions.do_set_watch_level(
         owner=driver, platform="amazon_flex", metric="reliability", level=0.9
     )
-    staged = actions.do_stage_import(
+    staged = imports.do_stage_import(
         owner=driver,
         platform="amazon_flex",
         filename="dana.csv",

@@ -12,7 +12,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
 
-from reinstate.health import actions
+from reinstate.health import actions, imports
 from reinstate.health.models import Sent
 from reinstate.health.remind import run_reminders
 from reinstate.health.tests.conftest import LA
@@ -126,7 +126,7 @@ def test_the_command_prints_what_it_sent_and_is_safe_to_run_twice(dana):
 def test_uploads_never_confirmed_are_dropped_after_a_week(driver):
     from reinstate.health.models import BlockImport
 
-    staged = actions.do_stage_import(
+    staged = imports.do_stage_import(
         owner=driver,
         platform="amazon_flex",
         filename="old.csv",

@@ -1,23 +1,25 @@
-"""reinstate case new|show|list"""
+"""reinstate case new|show|list|close|reopen"""
 
 from __future__ import annotations
 
 from argparse import ArgumentParser
+from datetime import date, datetime
 from typing import Any
 
 from django.utils import timezone
 
-from reinstate.cases.actions import do_open_case
+from reinstate.cases.actions import ENDINGS, do_open_case, do_set_case_outcome, do_set_case_status
 from reinstate.cases.cli_input import load_notice, parse_received
+from reinstate.cases.models import Case
 from reinstate.cases.presenters import case_json
 from reinstate.cases.queries import cases_for_docket
-from reinstate.core.cli import JsonCommand, case_numbered, user_named
+from reinstate.core.cli import Error, JsonCommand, case_numbered, user_named
 from reinstate.lib.tz import parse_time_zone
 from reinstate.rules.reading import PLATFORMS
 
 
 class Command(JsonCommand):
-    help = "Open, show and list cases."
+    help = "Open, show, list, close and reopen cases."
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         actions = self.add_subcommands(parser)
@@ -31,6 +33,15 @@ class Command(JsonCommand):
         show.add_argument("id", type=int)
         listing = actions.add_parser("list", help="a user's cases, soonest deadline first")
         listing.add_argument("--user", required=True)
+        close = actions.add_parser("close", help="close a case, saying how it ended if you know")
+        close.add_argument("id", type=int)
+        close.add_argument("--outcome", choices=[e.value for e in ENDINGS], help="how it ended")
+        close.add_argument("--on", metavar="YYYY-MM-DD", help="with --outcome reinstated: the day")
+        close.add_argument(
+            "--note", default="", metavar="TEXT", help="with --outcome: a few words on how it ended"
+        )
+        reopen = actions.add_parser("reopen", help="reopen a case; clears how it ended")
+        reopen.add_argument("id", type=int)
 
     def handle(self, *args: Any, **options: Any) -> None:
         now = timezone.now()
@@ -51,6 +62,44 @@ class Command(JsonCommand):
         elif action == "show":
             case = case_numbered(options["id"])
             self.emit(case_json(case, now=now))
+        elif action == "close":
+            case = close(case_numbered(options["id"]), options, now=now)
+            self.emit(case_json(case, now=now))
+        elif action == "reopen":
+            case = case_numbered(options["id"])
+            # Done as the driver: the audit log names them, as when they reopen it on the web.
+            do_set_case_status(case=case, actor=case.owner, status=Case.Status.OPEN)
+            self.emit(case_json(case, now=now))
         else:
             user = user_named(options["user"])
             self.emit({"cases": [case_json(c, now=now) for c in cases_for_docket(user)]})
+
+
+def close(case: Case, options: dict[str, Any], *, now: datetime) -> Case:
+    """Close as the driver; with --outcome, also say how it ended. Bad input changes nothing."""
+    outcome, on, note = options["outcome"], options["on"], options["note"]
+    if outcome is None:
+        if on is not None or note:
+            raise Error("--on and --note say how the case ended: add --outcome as well.")
+        return do_set_case_status(case=case, actor=case.owner, status=Case.Status.CLOSED)
+    if outcome != Case.Outcome.REINSTATED and on is not None:
+        raise Error(
+            "--on is the day your account was reinstated: use it with --outcome reinstated."
+        )
+    if outcome == Case.Outcome.REINSTATED and on is None:
+        raise Error("Add --on YYYY-MM-DD: the day your account was reinstated.")
+    return do_set_case_outcome(
+        case=case,
+        actor=case.owner,
+        outcome=outcome,
+        reinstated_on=None if on is None else _day(on),
+        note=note,
+        now=now,
+    )
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise Error(f"--on {value!r} is not a date: use YYYY-MM-DD, e.g. 2026-11-20.") from None

@@ -10,8 +10,9 @@ from typing import Any
 from django.utils import timezone
 
 from reinstate.core.cli import Error, JsonCommand, user_named
-from reinstate.health.actions import HealthInputError, do_import_blocks
+from reinstate.health.actions import HealthInputError
 from reinstate.health.assess import assess
+from reinstate.health.imports import do_import_blocks
 from reinstate.health.presenters import import_json, standing_json
 from reinstate.lib.tz import parse_time_zone
 from reinstate.rules.reading import PLATFORMS
