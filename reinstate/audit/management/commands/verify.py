@@ -1,5 +1,8 @@
 """reinstate verify [--case ID]: walk the audit chain and re-hash every stored original; exit 1
-with the list of what does not match."""
+with the list of what does not match.
+
+reinstate verify --clean: remove what an unfinished upload or deletion left behind, when it is
+safe to (see reinstate.evidence.clean); prints what was removed and what was kept, exit 0."""
 
 from __future__ import annotations
 
@@ -9,7 +12,8 @@ from argparse import ArgumentParser
 from typing import Any
 
 from reinstate.audit.queries import verify_everything
-from reinstate.core.cli import JsonCommand
+from reinstate.core.cli import Error, JsonCommand
+from reinstate.evidence.clean import clean_store
 
 
 class Command(JsonCommand):
@@ -17,8 +21,18 @@ class Command(JsonCommand):
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--case", type=int, help="re-hash only this case's evidence")
+        parser.add_argument(
+            "--clean",
+            action="store_true",
+            help="remove files an unfinished upload or deletion left behind (never evidence)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["clean"]:
+            if options["case"] is not None:
+                raise Error("--clean looks at the whole evidence store: run it without --case.")
+            self.emit(clean_store().as_json())
+            return
         problems = verify_everything(options["case"])
         if problems:
             sys.stdout.write(json.dumps(problems, indent=2) + "\n")
