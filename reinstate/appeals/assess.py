@@ -12,7 +12,7 @@ from reinstate.cases.models import Case
 from reinstate.cases.presenters import case_tz
 from reinstate.comms.packet import support_log_rows
 from reinstate.rules import readiness as rules
-from reinstate.rules.catalogue import load_catalogue
+from reinstate.rules.catalogue_files import load_catalogue
 from reinstate.rules.letter import LetterInput, draft_letter
 
 

@@ -17,7 +17,7 @@ from reinstate.evidence.models import EvidenceItem
 from reinstate.evidence.presenters import item_time
 from reinstate.evidence.renditions import make_renditions
 from reinstate.evidence.sniff import EvidenceFileError
-from reinstate.rules.catalogue import load_catalogue
+from reinstate.rules.catalogue_files import load_catalogue
 from reinstate.rules.letter import long_date
 
 CHANNELS = {

@@ -12,7 +12,7 @@ from reinstate.accounts.models import Organisation, User
 from reinstate.audit.actions import record_event
 from reinstate.cases.models import Case, ChecklistItem, Correction
 from reinstate.lib.notice_file import NoticeInput
-from reinstate.rules.catalogue import load_catalogue
+from reinstate.rules.catalogue_files import load_catalogue
 from reinstate.rules.deadlines import DeadlineDecision, decide_deadline
 from reinstate.rules.intake import IntakeError, check_platform, check_received, read_and_decide
 from reinstate.rules.reading import (

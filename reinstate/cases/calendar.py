@@ -10,7 +10,7 @@ from icalendar import Alarm, Calendar, Event
 from reinstate.cases.models import Case
 from reinstate.cases.presenters import work_plan
 from reinstate.comms.presenters import case_follow_up
-from reinstate.rules.catalogue import load_catalogue
+from reinstate.rules.catalogue_files import load_catalogue
 
 PRODID = "-//Reinstate//Appeal deadlines//EN"
 

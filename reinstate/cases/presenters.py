@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from reinstate.cases.models import Case, ChecklistItem
 from reinstate.comms.presenters import support_summary
-from reinstate.rules.catalogue import load_catalogue
+from reinstate.rules.catalogue_files import load_catalogue
 from reinstate.rules.deadlines import PlanStep, countdown_text, plan_work, urgency
 from reinstate.rules.messages import draft_deadline_confirmation
 from reinstate.rules.summary import iso

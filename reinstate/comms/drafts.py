@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from reinstate.cases.models import Case
 from reinstate.cases.presenters import case_tz
-from reinstate.rules.catalogue import load_catalogue
+from reinstate.rules.catalogue_files import load_catalogue
 from reinstate.rules.support_drafts import CaseFacts, Draft, drafts_for
 from reinstate.rules.tone import ToneFinding, check_tone
 

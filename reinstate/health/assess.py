@@ -16,7 +16,8 @@ from django.db.models import QuerySet
 from reinstate.accounts.models import User
 from reinstate.health.models import Block, PaymentChange, Reading, Target, WatchLevel
 from reinstate.rules.anomalies import BlocksDrop, blocks_drop, recent_payment_changes, unusual_pay
-from reinstate.rules.catalogue import Metric, load_catalogue
+from reinstate.rules.catalogue import Metric
+from reinstate.rules.catalogue_files import load_catalogue
 from reinstate.rules.charts import format_reading, format_value
 from reinstate.rules.margins import EventMargin, Margin, event_margin, exact_level, exact_value
 from reinstate.rules.margins import is_crossed as block_measure_crossed

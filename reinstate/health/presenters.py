@@ -26,7 +26,7 @@ from reinstate.health.forms import PlanTargetsForm, platform_choices
 from reinstate.health.models import Alert, Document
 from reinstate.rules import expiry
 from reinstate.rules.blocks_csv import ReadResult
-from reinstate.rules.catalogue import load_catalogue
+from reinstate.rules.catalogue_files import load_catalogue
 from reinstate.rules.charts import Line, format_reading, format_value, line_chart
 from reinstate.rules.margins import RECOVERY_CAP, Margin
 from reinstate.rules.plan_targets import PlanRow, plan_rows

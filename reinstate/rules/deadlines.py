@@ -15,7 +15,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from reinstate.rules.catalogue import Catalogue, Law, Window, load_catalogue
+from reinstate.rules.catalogue import Catalogue, Law, Window
+from reinstate.rules.catalogue_files import load_catalogue
 from reinstate.rules.reading import DeadlineSource, NoticeReading
 from reinstate.rules.timecalc import add_business_days, add_calendar_days, require_aware
 

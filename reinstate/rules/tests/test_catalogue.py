@@ -7,12 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from reinstate.rules.catalogue import (
-    CONFIDENCES,
+from reinstate.rules.catalogue import CONFIDENCES, GIVES, Catalogue
+from reinstate.rules.catalogue_files import (
     FILES,
-    GIVES,
     SOURCE_PREFIXES,
-    Catalogue,
     CatalogueError,
     load_catalogue,
 )

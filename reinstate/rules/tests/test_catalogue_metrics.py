@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reinstate.rules.catalogue import CatalogueError, load_catalogue
+from reinstate.rules.catalogue_files import CatalogueError, load_catalogue
 from reinstate.rules.standing import METRIC_KEYS
 from reinstate.rules.tests.test_catalogue import copy_catalogue, edit
 

@@ -5,7 +5,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from reinstate.rules.catalogue import Window, load_catalogue
+from reinstate.rules.catalogue import Window
+from reinstate.rules.catalogue_files import load_catalogue
 from reinstate.rules.deadlines import apply_window, decide_deadline
 from reinstate.rules.reading import NoticeReading, Phrase, References, StatedDeadline
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reinstate.rules.catalogue import load_catalogue
+from reinstate.rules.catalogue_files import load_catalogue
 from reinstate.rules.plan_targets import (
     PlanRow,
     ThresholdError,
