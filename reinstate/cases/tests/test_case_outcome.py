@@ -166,3 +166,20 @@ def test_an_outsider_gets_404_and_changes_nothing(
     case.refresh_from_db()
     assert (case.status, case.outcome) == ("open", "")
     assert not AuditEvent.objects.filter(kind="case.outcome").exists()
+
+
+def test_a_closed_case_shows_how_it_ended_first_and_puts_the_deadline_work_away(
+    driver: User, case: Case
+) -> None:
+    client = client_for(driver)
+    open_page = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert "Your deadline" in open_page and "Documents to collect" in open_page
+    do_set_case_outcome(
+        case=case, actor=driver, outcome="reinstated", reinstated_on=today() - timedelta(days=2)
+    )
+    page = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    for gone in ("Your deadline", "Your plan", "Documents to collect", "Overdue"):
+        assert gone not in page
+    assert "no longer apply" in page
+    assert page.index("How it ended") < page.index("Your notice, as read")
+    assert page.count('id="end-h"') == 1
