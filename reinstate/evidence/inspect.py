@@ -1,16 +1,19 @@
-"""What can be read from an evidence file: its type, and a photo's time, place and camera, a
-PDF's pages and text. Pure: no Django; the file is on disk and is only read.
+"""What can be read from an evidence file: its type, a photo's time, place and camera, a
+video's or recording's time, length and place, a PDF's pages and text. Pure: no Django; the
+file is on disk and is only read.
 
-Anything that cannot be read (garbage in an EXIF block, a PDF's text) is noted in plain words
-and the rest is kept: a photo with an unreadable time is still the driver's photo.
+Anything that cannot be read (garbage in an EXIF block, a PDF's text, a video's broken boxes)
+is noted in plain words and the rest is kept: a photo with an unreadable time is still the
+driver's photo.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import wave
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
@@ -19,6 +22,8 @@ from PIL import Image
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
+from reinstate.evidence import media_boxes
+from reinstate.evidence.media_boxes import BadBoxes, read_boxes
 from reinstate.evidence.sniff import SNIFF_BYTES, EvidenceFileError, Sniffed, sniff
 
 pillow_heif.register_heif_opener()
@@ -52,6 +57,17 @@ _EXIF_DATETIME = re.compile(r"^(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2}
 _EXIF_DATE = re.compile(r"^(\d{4}):(\d{2}):(\d{2})$")
 _OFFSET = re.compile(r"^[+-](\d{2}):(\d{2})$")
 
+# Videos and recordings in ISO base media files (read in media_boxes), and their clocks.
+ISO_MEDIA = {"video/mp4", "video/quicktime", "video/3gpp", "audio/mp4"}
+_EPOCH_1904 = datetime(1904, 1, 1, tzinfo=UTC)
+_UNIX_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+# A recording longer than a week is a corrupt or forged header, not a dashcam clip.
+MAX_DURATION_S = 7 * 24 * 3600
+_ISO_TIME = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$"
+)
+_ISO_6709 = re.compile(r"^([+-][\d.]+)([+-][\d.]+)(?:[+-][\d.]+)?(?:CRS[^/]*)?/?$")
+
 
 @dataclass
 class FileFacts:
@@ -67,6 +83,7 @@ class FileFacts:
     lon: float | None = None
     camera: str = ""
     pages: int | None = None
+    duration_s: float | None = None  # a video's or recording's length
     text: str = ""
     notes: list[str] = field(default_factory=list)
 
@@ -87,6 +104,10 @@ def inspect_file(path: Path, name: str = "") -> FileFacts:
         _read_image(path, facts)
     elif found.family == "pdf":
         _read_pdf(path, facts)
+    elif found.media_type in ISO_MEDIA:
+        _read_media(path, facts)
+    elif found.media_type == "audio/wav":
+        _read_wav(path, facts)
     elif found.family == "text":
         with path.open("rb") as handle:
             raw = handle.read(MAX_TEXT_CHARS * 4)
@@ -218,6 +239,10 @@ def _degrees(values: object, ref: object, negative: str) -> float | None:
 def _position(gps: dict[int, Any]) -> tuple[float, float] | None:
     lat = _degrees(gps.get(_GPS_LAT), gps.get(_GPS_LAT_REF), "S")
     lon = _degrees(gps.get(_GPS_LON), gps.get(_GPS_LON_REF), "W")
+    return _place(lat, lon)
+
+
+def _place(lat: float | None, lon: float | None) -> tuple[float, float] | None:
     if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
         return None
     if lat == 0 and lon == 0:  # "null island": a phone that had no fix writes zeros
@@ -267,3 +292,109 @@ def _read_pdf(path: Path, facts: FileFacts) -> None:
     facts.text = "\n".join(texts)[:MAX_TEXT_CHARS]
     if not facts.text.strip():
         facts.notes.append("The PDF has no text to search (it may be a scan).")
+
+
+def _read_media(path: Path, facts: FileFacts) -> None:
+    noun = "video" if facts.family == "video" else "recording"
+    try:
+        with path.open("rb") as handle:
+            found = read_boxes(handle, path.stat().st_size)
+    except BadBoxes:
+        facts.notes.append(
+            f"The {noun}'s details could not be read (the file may be damaged or cut short), "
+            f"so its time and length are unknown. The {noun} itself is kept as it is."
+        )
+        return
+    tags = found.tags
+    if found.duration_s is not None and 0 < found.duration_s <= MAX_DURATION_S:
+        facts.duration_s = found.duration_s
+    # Apple's creation date is the phone's clock with its offset and survives editing; mvhd's
+    # is UTC (and an edited copy's may be when it was saved); ©day is whatever the maker put.
+    stamps = [_iso_time(tags.get(media_boxes.APPLE_CREATED)), _iso_time(tags.get(media_boxes.DAY))]
+    with_offset = [s for s in stamps if s and s[1]]
+    local_only = [s for s in stamps if s]
+    movie = _movie_time(found.created)
+    chosen = with_offset[0] if with_offset else movie or (local_only[0] if local_only else None)
+    if chosen:
+        facts.taken_local, facts.taken_offset = chosen
+    place = _iso_6709(tags.get(media_boxes.APPLE_LOCATION) or tags.get(media_boxes.XYZ) or "")
+    if place:
+        facts.lat, facts.lon = place
+    facts.camera = " ".join(
+        part
+        for part in (tags.get(media_boxes.APPLE_MAKE), tags.get(media_boxes.APPLE_MODEL))
+        if part
+    )[:120]
+    if facts.taken_local is None:
+        facts.notes.append(f"No time of recording could be read from this {noun}.")
+    if facts.lat is None and facts.family == "video":
+        facts.notes.append("No place of recording could be read from this video.")
+
+
+def _movie_time(created: int | None) -> tuple[str, str] | None:
+    """mvhd's creation time: seconds since 1904 in UTC, kept as a UTC clock reading."""
+    if not created:
+        return None
+    try:
+        when = _EPOCH_1904 + timedelta(seconds=created)
+    except OverflowError:
+        return None
+    if when < _UNIX_EPOCH:  # an unset clock, or seconds since 1970 written by mistake
+        return None
+    return when.replace(tzinfo=None).isoformat(), "+00:00"
+
+
+def _iso_time(value: str | None) -> tuple[str, str | None] | None:
+    """An ISO 8601 time as (clock, offset): '2026-11-02T14:03:05-0800' or without offset."""
+    match = _ISO_TIME.match(value or "")
+    if not match:
+        return None
+    *fields, zone = match.groups()
+    year, month, day, hour, minute, second = (int(p) for p in fields)
+    try:
+        when = datetime(year, month, day, hour, minute, second, tzinfo=UTC)
+    except ValueError:
+        return None
+    offset = None
+    if zone:
+        offset = "+00:00" if zone == "Z" else _offset(f"{zone[:3]}:{zone[-2:]}")
+    return when.replace(tzinfo=None).isoformat(), offset
+
+
+def _iso_6709(value: str) -> tuple[float, float] | None:
+    """An ISO 6709 point, '+34.0522-118.2437+087.000/', in degrees, or degrees and minutes
+    (and seconds) run together: +3403.13-11814.62/."""
+    match = _ISO_6709.match(value.strip())
+    if not match:
+        return None
+    return _place(_6709_part(match.group(1), 2), _6709_part(match.group(2), 3))
+
+
+def _6709_part(text: str, degree_digits: int) -> float | None:
+    whole, _, fraction = text[1:].partition(".")
+    if not whole.isdigit() or not (fraction.isdigit() or not fraction):
+        return None
+    if len(whole) - degree_digits not in (0, 2, 4):
+        return None
+    units = [int(whole[:degree_digits])]
+    units += [int(whole[i : i + 2]) for i in range(degree_digits, len(whole), 2)]
+    last = units[-1] + (float(f"0.{fraction}") if fraction else 0.0)
+    value = sum(unit / 60.0**i for i, unit in enumerate(units[:-1])) + last / 60.0 ** (
+        len(units) - 1
+    )
+    return -value if text[0] == "-" else value
+
+
+def _read_wav(path: Path, facts: FileFacts) -> None:
+    try:
+        with path.open("rb") as handle, wave.open(handle) as recording:
+            frames, rate = recording.getnframes(), recording.getframerate()
+            frame_bytes = recording.getnchannels() * recording.getsampwidth()
+    except (wave.Error, EOFError, ValueError):  # compressed or broken: the length is a bonus
+        return
+    if not rate or not frame_bytes:
+        return
+    # A recorder that stopped early leaves the header's length unset or too large.
+    frames = min(frames, path.stat().st_size // frame_bytes)
+    if frames and frames / rate <= MAX_DURATION_S:
+        facts.duration_s = round(frames / rate, 3)

@@ -19,9 +19,15 @@ from reinstate.rules.summary import iso
 
 EXCERPT_CHARS = 400
 _BASIS = {
-    "offset": "as the photo recorded it, with its time zone",
-    "gps": "from the photo's GPS clock",
-    "assumed": "the camera's clock, read as {tz} time (the photo records no time zone)",
+    "offset": "as the {what} recorded it, with its time zone",
+    "gps": "from the {what}'s GPS clock",
+    "assumed": "the {device}'s clock, read as {tz} time (the {what} records no time zone)",
+}
+# What the basis calls a file and the device that made it, by family.
+_NOUNS = {
+    "image": ("photo", "camera"),
+    "video": ("video", "camera"),
+    "audio": ("recording", "recorder"),
 }
 
 
@@ -36,6 +42,7 @@ class ItemView:
     lon: float | None
     camera: str
     pages: int | None
+    duration: str  # "1 min 32 s", or "" when the file gives no length
     notes: list[str]
     checklist: list[str]
     excerpt: str
@@ -51,20 +58,35 @@ def item_time(item: EvidenceItem, tz: ZoneInfo) -> PhotoTime:
     return photo_time(info.get("taken_local"), info.get("taken_offset"), info.get("gps_utc"), tz)
 
 
+def duration_text(seconds: float | None) -> str:
+    """A recording's length as a driver says it: "1 min 32 s", "1 h 5 min", "45 s"."""
+    if seconds is None:
+        return ""
+    whole = round(seconds)
+    if whole < 1:
+        return "under 1 s"
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = [(hours, "h"), (minutes, "min"), (secs, "s")]
+    return " ".join(f"{amount} {unit}" for amount, unit in parts if amount)
+
+
 def item_view(item: EvidenceItem, tz: ZoneInfo) -> ItemView:
     info = item.blob.info
     taken = item_time(item, tz)
     text = item.blob.text.strip()
+    what, device = _NOUNS.get(item.blob.family, ("file", "device"))
     return ItemView(
         item=item,
         kind_title=EvidenceItem.Kind(item.kind).label,
         size=size_text(item.blob.size),
         taken=taken.at.astimezone(tz) if taken.at else None,
-        taken_basis=_BASIS.get(taken.basis or "", "").format(tz=tz.key),
+        taken_basis=_BASIS.get(taken.basis or "", "").format(tz=tz.key, what=what, device=device),
         lat=info.get("lat"),
         lon=info.get("lon"),
         camera=info.get("camera", ""),
         pages=info.get("pages"),
+        duration=duration_text(info.get("duration_s")),
         notes=list(info.get("notes", [])),
         checklist=[c.title for c in item.satisfies.all()],
         excerpt=text[:EXCERPT_CHARS] + ("…" if len(text) > EXCERPT_CHARS else ""),
@@ -106,8 +128,9 @@ def locker_page(
     views = item_views(items, tz=tz, day=day)
     covered = {c.pk for item in items for c in item.satisfies.all()}
     missing = [c for c in checklist if c.required and not c.done and c.pk not in covered]
-    placed = [v for v in views if v.lat is not None]
     photos = [v for v in views if v.item.blob.family == "image"]
+    # Videos with a place are on the map too, but only photos are counted here.
+    placed = [v for v in photos if v.lat is not None]
     return {
         "case": case,
         "items": views,
@@ -142,5 +165,6 @@ def evidence_json(item: EvidenceItem, *, duplicate: bool = False) -> dict[str, A
         "satisfies": [c.key for c in item.satisfies.all()],
         "camera": info.get("camera") or None,
         "pages": info.get("pages"),
+        "duration_s": info.get("duration_s"),
         "notes": info.get("notes", []),
     }

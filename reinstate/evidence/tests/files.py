@@ -1,11 +1,13 @@
-"""Evidence files made on the spot: phone photos with EXIF, screenshots, PDFs, and the hostile
-files the locker must refuse."""
+"""Evidence files made on the spot: phone photos with EXIF, screenshots, PDFs, videos and
+recordings, and the hostile files the locker must refuse."""
 
 from __future__ import annotations
 
 import io
 import struct
+import wave
 import zlib
+from datetime import UTC, datetime
 
 import pillow_heif
 from PIL import Image
@@ -137,6 +139,106 @@ def garbage_exif_jpeg() -> bytes:
     garbage = b"Exif\x00\x00II*\x00\x08\x00\x00\x00" + bytes(range(256)) * 4
     app1 = b"\xff\xe1" + struct.pack(">H", len(garbage) + 2) + garbage
     return base[:2] + app1 + base[2:]
+
+
+def box(kind: bytes | str, *parts: bytes) -> bytes:
+    """An ISO base media box: a 32-bit size, a four-character type, the contents."""
+    body = b"".join(parts)
+    name = kind.encode("latin-1") if isinstance(kind, str) else kind
+    return struct.pack(">I", len(body) + 8) + name + body
+
+
+def _data(text: str) -> bytes:
+    return box("data", struct.pack(">II", 1, 0), text.encode())  # type 1: UTF-8
+
+
+def _mvhd(version: int, created: datetime | None, duration_s: float) -> bytes:
+    seconds = int((created - datetime(1904, 1, 1, tzinfo=UTC)).total_seconds()) if created else 0
+    scale = 600
+    ticks = round(duration_s * scale)
+    if version == 1:
+        times = struct.pack(">QQIQ", seconds, seconds, scale, ticks)
+    else:
+        times = struct.pack(">IIII", seconds, seconds, scale, ticks)
+    rest = struct.pack(">IH", 0x00010000, 0x0100) + bytes(10 + 36 + 24) + struct.pack(">I", 2)
+    return box("mvhd", bytes([version, 0, 0, 0]), times, rest)
+
+
+def _apple_meta(keys: dict[str, str]) -> bytes:
+    """moov/meta as an iPhone writes it: no version, a handler, the keys, then the values
+    named by the keys' numbers."""
+    handler = box("hdlr", bytes(8), b"mdta", bytes(13))
+    names = b"".join(box("mdta", key.encode()) for key in keys)
+    values = b"".join(
+        box(struct.pack(">I", number), _data(value))
+        for number, value in enumerate(keys.values(), start=1)
+    )
+    return box(
+        "meta",
+        handler,
+        box("keys", bytes(4), struct.pack(">I", len(keys)), names),
+        box("ilst", values),
+    )
+
+
+def mp4(
+    *,
+    brand: bytes = b"isom",
+    created: datetime | None = datetime(2026, 11, 2, 22, 3, 5, tzinfo=UTC),
+    duration_s: float = 92.4,
+    mvhd_version: int = 0,
+    xyz: str | None = None,
+    day: str | None = None,
+    apple: dict[str, str] | None = None,
+    media: bytes = bytes(2048),
+    large_mdat: bool = False,
+) -> bytes:
+    """A video (or M4A recording) laid out as a phone writes it: ftyp, the media (mdat), then
+    the movie box with its header (mvhd), user data (©xyz; ©day in an iTunes-style list)
+    and Apple's metadata keys. large_mdat writes the media's size in the 64-bit form."""
+    ftyp = box("ftyp", brand, struct.pack(">I", 0), brand, b"mp42")
+    mdat = (
+        struct.pack(">I", 1) + b"mdat" + struct.pack(">Q", len(media) + 16) + media
+        if large_mdat
+        else box("mdat", media)
+    )
+    user: list[bytes] = []
+    if xyz is not None:
+        user.append(box("\xa9xyz", struct.pack(">HH", len(xyz), 0x15C7), xyz.encode()))
+    if day is not None:
+        handler = box("hdlr", bytes(8), b"mdir", b"appl", bytes(9))
+        user.append(box("meta", bytes(4), handler, box("ilst", box("\xa9day", _data(day)))))
+    moov = [_mvhd(mvhd_version, created, duration_s)]
+    if user:
+        moov.append(box("udta", *user))
+    if apple:
+        moov.append(_apple_meta(apple))
+    return ftyp + mdat + box("moov", *moov)
+
+
+def iphone_mov() -> bytes:
+    """An iPhone video: local time with offset, place and model in Apple's keys; its mvhd
+    says a few seconds later in UTC, as when the clip was saved."""
+    return mp4(
+        brand=b"qt  ",
+        created=datetime(2026, 11, 2, 22, 3, 9, tzinfo=UTC),
+        apple={
+            "com.apple.quicktime.location.ISO6709": "+34.0522-118.2437+087.000/",
+            "com.apple.quicktime.make": "Apple",
+            "com.apple.quicktime.model": "iPhone 13",
+            "com.apple.quicktime.creationdate": "2026-11-02T14:03:05-0800",
+        },
+    )
+
+
+def wav(seconds: float = 3.0, rate: int = 8000) -> bytes:
+    out = io.BytesIO()
+    with wave.open(out, "wb") as recording:
+        recording.setnchannels(1)
+        recording.setsampwidth(2)
+        recording.setframerate(rate)
+        recording.writeframes(bytes(2 * int(seconds * rate)))
+    return out.getvalue()
 
 
 HTML_AS_PNG = b"<!DOCTYPE html><html><script>alert(document.cookie)</script></html>"
