@@ -179,6 +179,8 @@ WEB_FORM_LIMIT = env_int("REINSTATE_WEB_FORM_LIMIT", 4000)
 # Map tiles behind the plot of photo positions, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png
 # Empty: the plot alone, which needs no network (and tells no tile server where drivers were).
 EVIDENCE_MAP_TILES = env_str("REINSTATE_MAP_TILES", "")
+# Evidence withdrawn from a case: days it can still be put back before it is deleted for good.
+WITHDRAWN_KEEP_DAYS = env_int("REINSTATE_WITHDRAWN_KEEP_DAYS", 30)
 # Support log: days without an answer from support before the case says to follow up.
 FOLLOW_UP_DAYS = env_int("REINSTATE_FOLLOW_UP_DAYS", 3)
 

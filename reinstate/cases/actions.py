@@ -6,11 +6,13 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from reinstate.accounts.models import Organisation, User
 from reinstate.audit.actions import record_event
 from reinstate.cases.models import Case, ChecklistItem, Correction
+from reinstate.evidence.models import EvidenceItem
 from reinstate.lib.notice_file import NoticeInput
 from reinstate.rules.catalogue_files import load_catalogue
 from reinstate.rules.deadlines import DeadlineDecision, decide_deadline
@@ -318,8 +320,10 @@ def _sync_checklist(case: Case) -> None:
     reason = load_catalogue().reasons.get(case.reason or "unknown")
     documents = list(reason.documents) if reason else []
     keep = {doc.key for doc in documents}
-    # An item the driver ticked, or that evidence satisfies, stays even if the reason changed.
-    case.checklist.exclude(key__in=keep).filter(done=False, evidence__isnull=True).delete()
+    # An item the driver ticked, or that evidence satisfies, stays even if the reason changed
+    # (evidence withdrawn from the case does not count: EvidenceItem.objects leaves it out).
+    satisfied = Exists(EvidenceItem.objects.filter(satisfies=OuterRef("pk")))
+    case.checklist.exclude(key__in=keep).filter(done=False).exclude(satisfied).delete()
     existing = {item.key: item for item in case.checklist.all()}
     for position, doc in enumerate(documents):
         item = existing.get(doc.key) or ChecklistItem(case=case, key=doc.key)

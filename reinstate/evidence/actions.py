@@ -3,6 +3,10 @@
 Adding a file: stream it into the store's temporary folder while hashing it, read what it is,
 make its renditions, then (in one transaction, holding the original's row) move it into place
 and record the item. A file refused at any step leaves nothing behind.
+
+Withdrawing takes an item out of its case but keeps it, and its original, for
+settings.WITHDRAWN_KEEP_DAYS: the driver can put it back (or add the same file again, which
+does the same). reinstate.evidence.purge deletes it for good after that.
 """
 
 from __future__ import annotations
@@ -11,14 +15,15 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from functools import partial
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import PurePosixPath, PureWindowsPath
 from typing import BinaryIO
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import F, Max, Q
+from django.utils import timezone
 
 from reinstate.accounts.models import User
 from reinstate.audit.actions import record_event
@@ -37,6 +42,7 @@ MAX_DESCRIPTION = 300
 class Added:
     item: EvidenceItem
     duplicate: bool
+    restored: bool = False  # the file had been withdrawn from the case: it is back
 
 
 def size_text(size: int) -> str:
@@ -96,7 +102,8 @@ def do_add_evidence(
     satisfies: Sequence[ChecklistItem] = (),
     store: BlobStore | None = None,
 ) -> Added:
-    """Keep one file as evidence for a case. The same file again gives the item it already is."""
+    """Keep one file as evidence for a case. The same file again gives the item it already is;
+    a file withdrawn from the case (and not yet deleted for good) is put back as it was."""
     store = store or default_store()
     name = safe_filename(filename)
     if kind is not None and kind not in EvidenceItem.Kind.values:
@@ -107,8 +114,15 @@ def do_add_evidence(
     try:
         with store.receive(source, head=head, max_bytes=limit_for(family)) as staged:
             existing = _item_holding(case, staged.sha256)
-            if existing is not None:
+            if existing is not None and existing.withdrawn_at is None:
                 return Added(existing, duplicate=True)
+            if existing is not None:  # withdrawn: put back, holding the row as _record does
+                with transaction.atomic():
+                    Blob.objects.select_for_update().filter(sha256=staged.sha256).first()
+                    held = _held(case, actor, staged, store)
+                if held is not None:
+                    return held
+                # Deleted for good a moment ago: added below as a new item.
             facts = inspect_file(staged.path, name)
             renditions = make_renditions(
                 staged.path,
@@ -142,7 +156,23 @@ def do_add_evidence(
 
 
 def _item_holding(case: Case, sha256: str) -> EvidenceItem | None:
-    return EvidenceItem.objects.filter(case=case, blob__sha256=sha256).first()
+    """The case's item for this content, withdrawn or not (there is at most one)."""
+    return EvidenceItem.all_objects.filter(case=case, blob__sha256=sha256).first()
+
+
+def _held(case: Case, actor: User | None, staged: Staged, store: BlobStore) -> Added | None:
+    """What adding content the case already has gives, holding its original's row: the same
+    item; a withdrawn one is put back. None when the case has no item for it."""
+    existing = _item_holding(case, staged.sha256)
+    if existing is None:
+        return None
+    if existing.withdrawn_at is None:
+        return Added(existing, duplicate=True)
+    # A withdrawn item's original is kept; were it lost, this upload is the same bytes.
+    store.commit(staged)
+    existing.case = case
+    _put_back(existing, actor=actor, how="added again")
+    return Added(existing, duplicate=False, restored=True)
 
 
 def _record(
@@ -161,12 +191,12 @@ def _record(
     satisfies: Sequence[ChecklistItem],
 ) -> Added:
     with transaction.atomic():
-        # Hold the original's row: a withdrawal deleting the same content waits, or has
-        # finished and moved its file aside, so the file put in place here stays.
+        # Hold the original's row: a deletion for good of the same content (purge) waits, or
+        # has finished and moved its file aside, so the file put in place here stays.
         blob = Blob.objects.select_for_update().filter(sha256=staged.sha256).first()
-        existing = _item_holding(case, staged.sha256)
-        if existing is not None:
-            return Added(existing, duplicate=True)
+        held = _held(case, actor, staged, store)
+        if held is not None:
+            return held
         if blob is None:
             blob = Blob.objects.create(
                 sha256=staged.sha256,
@@ -220,49 +250,107 @@ def _check_checklist(case: Case, satisfies: Sequence[ChecklistItem]) -> None:
 
 
 def do_withdraw_evidence(
-    *, item: EvidenceItem, actor: User | None, store: BlobStore | None = None
-) -> bool:
-    """Take an item out of its case. The audit log keeps that it existed and its hash; the
-    original is deleted only when no item of any case holds it. True when it was deleted."""
-    store = store or default_store()
-    trashed: Path | None = None
-    try:
-        with transaction.atomic():
-            blob = Blob.objects.select_for_update().get(pk=item.blob_id)
-            item = EvidenceItem.objects.select_related("case").get(pk=item.pk)  # as it is now
-            case = item.case
-            facts = {
+    *, item: EvidenceItem, actor: User | None, now: datetime | None = None
+) -> EvidenceItem:
+    """Take an item out of its case: gone from the locker, the labels, the checklist and the
+    packet at once, as if deleted. Its row and its original are kept for
+    settings.WITHDRAWN_KEEP_DAYS so that it can be put back (do_restore_evidence); after that
+    reinstate.evidence.purge deletes both. The audit log keeps that it existed and its hash."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        # The original's row is the lock every change to its items takes (add, put back, purge).
+        Blob.objects.select_for_update().filter(pk=item.blob_id).first()
+        item = EvidenceItem.all_objects.select_related("case", "blob").get(pk=item.pk)
+        if item.withdrawn_at is not None:
+            return item  # a second tap
+        case = item.case
+        if item.label_locked:
+            RetiredLabel.objects.get_or_create(case=case, label=item.exhibit)
+        item.withdrawn_at = now
+        item.save(update_fields=["withdrawn_at"])
+        relabelled = _relabel(case, actor=None)
+        record_event(
+            kind="evidence.withdrawn",
+            actor=actor,
+            case_id=case.pk,
+            data={
                 "item": item.pk,
                 "exhibit": item.exhibit,
-                "sha256": blob.sha256,
-                "bytes": blob.size,
+                "sha256": item.blob.sha256,
+                "bytes": item.blob.size,
                 "filename": item.filename,
                 "kind": item.kind,
-            }
-            if item.label_locked:
-                RetiredLabel.objects.get_or_create(case=case, label=item.exhibit)
-            item.delete()
-            orphaned = not blob.items.exists()
-            if orphaned:
-                blob.delete()
-            relabelled = _relabel(case, actor=None)
-            record_event(
-                kind="evidence.withdrawn",
-                actor=actor,
-                case_id=case.pk,
-                data={**facts, "original_deleted": orphaned, "relabelled": relabelled},
-            )
-            if orphaned:
-                # Last, so that only the commit itself can fail after it.
-                trashed = store.trash(blob.sha256)
-                if trashed is not None:
-                    sha256, path = blob.sha256, trashed
-                    transaction.on_commit(lambda: store.empty(path, sha256))
-    except BaseException:
-        if trashed is not None:
-            store.restore(trashed)
-        raise
-    return orphaned
+                "original_deleted": False,
+                "kept_until": kept_until(now).isoformat(),
+                "relabelled": relabelled,
+            },
+        )
+    return item
+
+
+def kept_until(withdrawn_at: datetime) -> datetime:
+    """Until when an item withdrawn then can be put back: the first `reinstate remind` after
+    it deletes the item for good."""
+    return withdrawn_at + timedelta(days=settings.WITHDRAWN_KEEP_DAYS)
+
+
+def do_restore_evidence(*, item: EvidenceItem, actor: User | None) -> EvidenceItem | None:
+    """Put a withdrawn item back in its case, in its old place. None when it was deleted for
+    good meanwhile; an item already back is returned as it is."""
+    with transaction.atomic():
+        Blob.objects.select_for_update().filter(pk=item.blob_id).first()
+        current = EvidenceItem.all_objects.select_related("case", "blob").filter(pk=item.pk)
+        found = current.first()
+        if found is None or found.withdrawn_at is None:
+            return found
+        _put_back(found, actor=actor, how="put back")
+    return found
+
+
+def _put_back(item: EvidenceItem, *, actor: User | None, how: str) -> None:
+    """Bring a withdrawn item back into its case; the caller holds its original's row."""
+    case = item.case
+    was = item.exhibit
+    # Its old place: what now stands at or after its position moves down one, so it returns
+    # before the items that came after it (positions are only an order; a move renumbers).
+    case.evidence.filter(position__gte=item.position).update(position=F("position") + 1)
+    # Its label. A label a packet printed is never given to another file, so a locked label,
+    # retired at withdrawal, can only be held by this item: it gets that label back and the
+    # retirement is lifted (the item's lock now keeps the label from any other). Should some
+    # other item hold it all the same (a locked item with that label, in the case or withdrawn),
+    # this one takes a new label instead and the old one stays retired. An unlocked label was
+    # never printed: the item is labelled by its place, as a new item is.
+    if item.label_locked and not _label_held(item):
+        RetiredLabel.objects.filter(case=case, label=item.exhibit).delete()
+    else:
+        item.label_locked = False
+        item.exhibit = "?"
+    item.withdrawn_at = None
+    item.save(update_fields=["position", "exhibit", "label_locked", "withdrawn_at"])
+    relabelled = _relabel(case, actor=None)
+    item.refresh_from_db(fields=["exhibit", "position"])
+    record_event(
+        kind="evidence.restored",
+        actor=actor,
+        case_id=case.pk,
+        data={
+            "item": item.pk,
+            "exhibit": item.exhibit,
+            "was": was,
+            "sha256": item.blob.sha256,
+            "filename": item.filename,
+            "how": how,
+            "relabelled": relabelled,
+        },
+    )
+
+
+def _label_held(item: EvidenceItem) -> bool:
+    """Another item of the case has this label: one in the case, or a withdrawn one whose
+    label a packet printed (a withdrawn unlocked item is relabelled when it comes back)."""
+    others = EvidenceItem.all_objects.filter(case_id=item.case_id, exhibit=item.exhibit)
+    others = others.exclude(pk=item.pk)
+    return others.filter(Q(withdrawn_at__isnull=True) | Q(label_locked=True)).exists()
 
 
 def do_describe_evidence(
@@ -386,6 +474,8 @@ __all__ = [
     "do_describe_evidence",
     "do_lock_exhibit_labels",
     "do_move_evidence",
+    "do_restore_evidence",
     "do_set_incident_day",
     "do_withdraw_evidence",
+    "kept_until",
 ]

@@ -1,5 +1,6 @@
-"""`reinstate verify --clean`: remove what an interrupted add or withdrawal left in the data
-folder, and nothing else.
+"""`reinstate verify --clean`: remove what an interrupted add or deletion left in the data
+folder, and nothing else. (Withdrawn evidence keeps its rows until deleted for good, so its
+originals are on record and never removed here.)
 
 Removed, with the reason it is safe:
 - blobs/tmp/*: an upload that never finished; it is written while it arrives, so one that has
@@ -7,7 +8,7 @@ Removed, with the reason it is safe:
 - blobs/aa/bb/<sha256> that no Blob row names: an add stores its file just before its row
   commits, so only one an hour old is taken as a crash's leftover.
 - blobs/trash/<sha256>.*: a deletion whose row was deleted but whose file was not. When the row
-  still exists the withdrawal was rolled back: that file may be the only copy, it is kept.
+  still exists the deletion was rolled back: that file may be the only copy, it is kept.
 - renditions/aa/bb/<sha256>-page.jpg|-thumb.jpg that no Blob row names: made before the row of
   their add commits, so an hour old as well (derived data: nothing is lost with them).
 
@@ -115,7 +116,7 @@ class _Sweep:
         elif sha256 in self.known:
             self._keep(
                 path,
-                "an original that evidence still refers to, set aside by a withdrawal that did "
+                "an original that evidence still refers to, set aside by a deletion that did "
                 "not finish: not removed (it may be the only copy)",
             )
         elif self._young(path):

@@ -29,7 +29,7 @@ class StoreProblem:
 
 def check_store(case_id: int | None = None, store: BlobStore | None = None) -> list[StoreProblem]:
     """Re-hash every original (or one case's); with no case, also name the files on disk that
-    no row accounts for: what an interrupted add or withdrawal left."""
+    no row accounts for: what an interrupted add or deletion left."""
     store = store or default_store()
     blobs = Blob.objects.order_by("sha256")
     if case_id is not None:
@@ -43,7 +43,10 @@ def check_store(case_id: int | None = None, store: BlobStore | None = None) -> l
 
 def _check_blob(blob: Blob, store: BlobStore) -> StoreProblem | None:
     path = store.path_for(blob.sha256)
-    cases = sorted(set(blob.items.values_list("case_id", flat=True)))
+    # Withdrawn items count: their originals are kept, and checked, until deleted for good.
+    cases = sorted(
+        set(EvidenceItem.all_objects.filter(blob=blob).values_list("case_id", flat=True))
+    )
     if not path.is_file():
         problem = "the stored original is missing"
     elif path.stat().st_size != blob.size:
@@ -61,7 +64,7 @@ def _check_items_against_log(case_id: int | None) -> list[StoreProblem]:
     if case_id is not None:
         added = added.filter(case_id_ref=case_id)
     logged = {event.data.get("item"): event.data.get("sha256") for event in added.iterator()}
-    items = EvidenceItem.objects.select_related("blob").order_by("pk")
+    items = EvidenceItem.all_objects.select_related("blob").order_by("pk")
     if case_id is not None:
         items = items.filter(case_id=case_id)
     problems = []

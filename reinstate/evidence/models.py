@@ -3,6 +3,12 @@
 An original (a Blob) is stored once whatever the number of cases that hold it; an item is one
 case's use of it, with the driver's description, its exhibit label and the checklist items it
 satisfies.
+
+A withdrawn item is out of its case at once but kept, with its original, for
+settings.WITHDRAWN_KEEP_DAYS so that the driver can put it back (reinstate.evidence.purge deletes
+it after). `EvidenceItem.objects`, and so every related manager (case.evidence, a checklist item's
+evidence, a statement's exhibits, a contact's attachments), sees only the items in the case;
+`EvidenceItem.all_objects` sees the withdrawn ones too.
 """
 
 from __future__ import annotations
@@ -29,6 +35,13 @@ class Blob(models.Model):
 
     def __str__(self) -> str:
         return self.sha256
+
+
+class InCaseManager(models.Manager["EvidenceItem"]):
+    """Items that are in their case: withdrawn ones are left out."""
+
+    def get_queryset(self) -> models.QuerySet[EvidenceItem]:
+        return super().get_queryset().filter(withdrawn_at__isnull=True)
 
 
 class EvidenceItem(models.Model):
@@ -58,12 +71,23 @@ class EvidenceItem(models.Model):
     satisfies = models.ManyToManyField(ChecklistItem, related_name="evidence", blank=True)
     added_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
     added_at = models.DateTimeField(auto_now_add=True)
+    # Set when the driver withdrew it: out of the case, kept until it can no longer be put back.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    all_objects = models.Manager()  # every item, withdrawn or not
+    objects = InCaseManager()
 
     class Meta:
+        # Related managers (case.evidence, a checklist item's evidence…) are made from the
+        # default manager: they see only the items in the case.
+        default_manager_name = "objects"
         ordering = ["position", "pk"]
+        # A withdrawn item keeps its row (and so its place in this rule): adding the same file
+        # again puts it back (evidence.actions.do_add_evidence).
         constraints = [
             models.UniqueConstraint(fields=["case", "blob"], name="one_item_per_original_per_case")
         ]
+        indexes = [models.Index(fields=["withdrawn_at"], name="evidence_withdrawn_at")]
 
     def __str__(self) -> str:
         return f"Exhibit {self.exhibit}"

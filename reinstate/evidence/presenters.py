@@ -11,8 +11,9 @@ from zoneinfo import ZoneInfo
 
 from reinstate.cases.models import Case, ChecklistItem
 from reinstate.cases.presenters import case_tz
-from reinstate.evidence.actions import size_text
+from reinstate.evidence.actions import kept_until, size_text
 from reinstate.evidence.models import Blob, EvidenceItem
+from reinstate.rules.letter import long_date
 from reinstate.rules.photo_map import MapPoint, Plot, plot_points
 from reinstate.rules.photos import Flag, Photo, PhotoTime, photo_flags, photo_time
 from reinstate.rules.summary import iso
@@ -51,6 +52,29 @@ class ItemView:
     @property
     def blob(self) -> Blob:
         return self.item.blob
+
+
+@dataclass(frozen=True)
+class WithdrawnView:
+    """An item withdrawn from the case that can still be put back."""
+
+    item: EvidenceItem
+    kind_title: str
+    withdrawn_at: datetime
+    kept_until: datetime
+    until: str  # "2 December 2026", in the case's time zone
+
+
+def withdrawn_view(item: EvidenceItem, tz: ZoneInfo) -> WithdrawnView:
+    assert item.withdrawn_at is not None, "only a withdrawn item"
+    until = kept_until(item.withdrawn_at).astimezone(tz)
+    return WithdrawnView(
+        item=item,
+        kind_title=EvidenceItem.Kind(item.kind).label,
+        withdrawn_at=item.withdrawn_at.astimezone(tz),
+        kept_until=until,
+        until=long_date(until.date()),
+    )
 
 
 def item_time(item: EvidenceItem, tz: ZoneInfo) -> PhotoTime:
@@ -123,8 +147,13 @@ def locker_page(
     checklist: Sequence[ChecklistItem],
     day: date | None,
     tile_url: str,
+    withdrawn: Sequence[EvidenceItem] = (),
+    just_withdrawn: int | None = None,
 ) -> dict[str, Any]:
+    """The locker. `just_withdrawn`: the item the driver withdrew a moment ago, to offer Undo
+    (ignored unless it is one of `withdrawn`, so a stale link offers nothing)."""
     tz = case_tz(case)
+    gone = [withdrawn_view(item, tz) for item in withdrawn]
     views = item_views(items, tz=tz, day=day)
     covered = {c.pk for item in items for c in item.satisfies.all()}
     missing = [c for c in checklist if c.required and not c.done and c.pk not in covered]
@@ -142,6 +171,8 @@ def locker_page(
         "missing": missing,
         "day": day,
         "tz": tz.key,
+        "withdrawn": gone,
+        "undo": next((w for w in gone if w.item.pk == just_withdrawn), None),
     }
 
 

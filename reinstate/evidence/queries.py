@@ -1,5 +1,6 @@
 """Reads of evidence that depend on who is asking: everything hangs off a case the user may
-see (cases.queries.get_case_for_user), so an outsider gets 404 for every item and file."""
+see (cases.queries.get_case_for_user), so an outsider gets 404 for every item and file.
+A withdrawn item is out of every read but those that say so (EvidenceItem.objects leaves it out)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,26 @@ def get_item_for_user(user: User, case_id: int, item_id: int) -> EvidenceItem:
     case = get_case_for_user(user, case_id)
     try:
         item = items_of(case).get(pk=item_id)
+    except EvidenceItem.DoesNotExist:
+        raise Http404("No such evidence") from None
+    item.case = case
+    return item
+
+
+def withdrawn_of(case: Case) -> QuerySet[EvidenceItem]:
+    """Items withdrawn from the case and not yet deleted for good, the latest first."""
+    return (
+        EvidenceItem.all_objects.filter(case=case, withdrawn_at__isnull=False)
+        .select_related("blob")
+        .order_by("-withdrawn_at", "-pk")
+    )
+
+
+def get_withdrawn_item_for_user(user: User, case_id: int, item_id: int) -> EvidenceItem:
+    """A withdrawn item, or one already put back (a second tap on "Put back")."""
+    case = get_case_for_user(user, case_id)
+    try:
+        item = EvidenceItem.all_objects.select_related("blob").get(case=case, pk=item_id)
     except EvidenceItem.DoesNotExist:
         raise Http404("No such evidence") from None
     item.case = case

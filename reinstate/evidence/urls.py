@@ -11,6 +11,7 @@ urlpatterns = [
     path("day/", views.incident_day, name="day"),
     path("<int:item_id>/", views.item, name="item"),
     path("<int:item_id>/withdraw/", views.withdraw, name="withdraw"),
+    path("<int:item_id>/put-back/", views.put_back, name="put_back"),
     path("<int:item_id>/move/", views.move, name="move"),
     path("<int:item_id>/preview/<str:size>.jpg", views.preview, name="preview"),
     path("<int:item_id>/download/", views.download, name="download"),

@@ -24,8 +24,10 @@ from reinstate.evidence.actions import (
     do_add_evidence,
     do_describe_evidence,
     do_move_evidence,
+    do_restore_evidence,
     do_set_incident_day,
     do_withdraw_evidence,
+    kept_until,
     size_text,
 )
 from reinstate.evidence.blobstore import default_store
@@ -35,6 +37,7 @@ from reinstate.evidence.renditions import make_renditions
 from reinstate.evidence.sniff import EvidenceFileError
 from reinstate.evidence.uploads import EvidenceLimitHandler, request_limit
 from reinstate.lib.http import AuthenticatedHttpRequest
+from reinstate.rules.letter import long_date
 
 FILE_POLICY = "default-src 'none'; sandbox"
 
@@ -43,13 +46,17 @@ def _locker(request: AuthenticatedHttpRequest, case_id: int, **extra: object) ->
     case = get_case_for_user(request.user, case_id)
     checklist = queries.checklist_of(case)
     day = queries.incident_day(case)
+    just_withdrawn = request.GET.get("withdrawn", "")
     context = locker_page(
         case,
         list(queries.items_of(case)),
         checklist=checklist,
         day=day.day if day else None,
         tile_url=settings.EVIDENCE_MAP_TILES,
+        withdrawn=list(queries.withdrawn_of(case)),
+        just_withdrawn=int(just_withdrawn) if just_withdrawn.isdigit() else None,
     )
+    context["keep_days"] = settings.WITHDRAWN_KEEP_DAYS
     context.setdefault("form", AddEvidenceForm(checklist=checklist))
     context["checklist"] = checklist
     context["day_form"] = IncidentDayForm(initial={"day": context["day"]})
@@ -118,11 +125,15 @@ def _add(
             problems.append(f"“{upload.name}”: {error}")
         else:
             item = result.item
-            added.append(
-                f"“{item.filename}” is already exhibit {item.exhibit} (the same file)."
-                if result.duplicate
-                else f"Added “{item.filename}” as exhibit {item.exhibit}."
-            )
+            if result.duplicate:
+                text = f"“{item.filename}” is already exhibit {item.exhibit} (the same file)."
+            elif result.restored:
+                text = (
+                    f"“{item.filename}” had been withdrawn: it is back as exhibit {item.exhibit}."
+                )
+            else:
+                text = f"Added “{item.filename}” as exhibit {item.exhibit}."
+            added.append(text)
     for text in added:
         messages.success(request, text)
     if _wants_json(request):
@@ -187,7 +198,13 @@ def item(request: AuthenticatedHttpRequest, case_id: int, item_id: int) -> HttpR
     return render(
         request,
         "evidence/item.html",
-        {"case": case, "view": view, "form": form, "checklist": checklist},
+        {
+            "case": case,
+            "view": view,
+            "form": form,
+            "checklist": checklist,
+            "keep_days": settings.WITHDRAWN_KEEP_DAYS,
+        },
         status=400 if form.errors else 200,
     )
 
@@ -197,13 +214,36 @@ def item(request: AuthenticatedHttpRequest, case_id: int, item_id: int) -> HttpR
 def withdraw(request: AuthenticatedHttpRequest, case_id: int, item_id: int) -> HttpResponse:
     evidence = queries.get_item_for_user(request.user, case_id, item_id)
     label, name = evidence.exhibit, evidence.filename
-    do_withdraw_evidence(item=evidence, actor=request.user)
+    withdrawn = do_withdraw_evidence(item=evidence, actor=request.user)
+    assert withdrawn.withdrawn_at is not None
+    until = kept_until(withdrawn.withdrawn_at).astimezone(case_tz(evidence.case))
     messages.success(
         request,
-        f"Exhibit {label} (“{name}”) was withdrawn from this case. The case history keeps "
-        "that it was added, and its fingerprint (SHA-256).",
+        f"Exhibit {label} (“{name}”) was withdrawn from this case. You can put it back until "
+        f"{long_date(until.date())}; after that it is deleted for good. The case history "
+        "keeps that it was added, and its fingerprint (SHA-256).",
     )
-    return redirect("evidence:locker", case_id=case_id)
+    # The locker offers Undo for this item (under "Withdrawn recently" it stays on offer).
+    return redirect(reverse("evidence:locker", args=[case_id]) + f"?withdrawn={evidence.pk}")
+
+
+@require_POST
+@login_required
+def put_back(request: AuthenticatedHttpRequest, case_id: int, item_id: int) -> HttpResponse:
+    """Undo a withdrawal: the item returns to its old place in the case."""
+    evidence = queries.get_withdrawn_item_for_user(request.user, case_id, item_id)
+    name = evidence.filename
+    back = do_restore_evidence(item=evidence, actor=request.user)
+    if back is None:
+        messages.error(
+            request, f"“{name}” was deleted for good. Add the file again if you still have it."
+        )
+        return redirect("evidence:locker", case_id=case_id)
+    if evidence.withdrawn_at is None:
+        messages.success(request, f"“{name}” is already in this case, as exhibit {back.exhibit}.")
+    else:
+        messages.success(request, f"“{name}” is back in this case, as exhibit {back.exhibit}.")
+    return redirect(reverse("evidence:locker", args=[case_id]) + f"#item-{back.pk}")
 
 
 @require_POST

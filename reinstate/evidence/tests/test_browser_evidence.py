@@ -1,5 +1,5 @@
-"""A driver on a phone adds two delivery photos, sees when and where each was taken, and
-withdraws one."""
+"""A driver on a phone adds two delivery photos, sees when and where each was taken,
+withdraws one, and puts it back."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from reinstate.evidence.tests.conftest import DISPUTE
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_driver_adds_two_photos_sees_time_and_place_and_withdraws_one(
+def test_a_driver_adds_two_photos_sees_time_and_place_withdraws_one_and_puts_it_back(
     live_server: object, driver: User, open_case: Callable[..., Case], tmp_path: Path
 ) -> None:
     case = open_case(driver, DISPUTE)
@@ -64,8 +64,21 @@ def test_a_driver_adds_two_photos_sees_time_and_place_and_withdraws_one(
         expect(page.locator(".photo-map svg .pin")).to_have_count(1)
         assert fits_the_screen(page)
 
+        expect(page.get_by_role("button", name="Undo")).to_be_visible()
+        expect(page.get_by_role("heading", name="Withdrawn recently")).to_be_visible()
+        screenshot(page, "evidence-withdrawn")
+
         page.get_by_role("link", name="Back to the case").click()
         expect(page.get_by_text("(in your evidence: exhibit A)")).to_be_visible()
         screenshot(page, "evidence-case-page")
 
-    assert list(EvidenceItem.objects.values_list("filename", flat=True)) == ["door.jpg"]
+        # Changed her mind: the photo comes back, as exhibit B, from the locker's list.
+        page.get_by_role("link", name="Open the evidence locker (1)").click()
+        page.get_by_role("button", name="Put back “gate.jpg”").click()
+        expect(page.get_by_text("“gate.jpg” is back in this case, as exhibit B.")).to_be_visible()
+        expect(page.locator(".exhibit")).to_have_count(2)
+        expect(page.locator(".photo-map svg .pin")).to_have_count(2)
+        expect(page.get_by_role("heading", name="Withdrawn recently")).to_have_count(0)
+        assert fits_the_screen(page)
+
+    assert list(EvidenceItem.objects.values_list("filename", flat=True)) == ["door.jpg", "gate.jpg"]

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from reinstate.accounts.models import User
@@ -10,27 +12,30 @@ from reinstate.audit.models import AuditEvent
 from reinstate.cases.models import Case
 from reinstate.evidence.actions import do_lock_exhibit_labels, do_withdraw_evidence
 from reinstate.evidence.blobstore import BlobStore
-from reinstate.evidence.models import Blob
+from reinstate.evidence.models import Blob, EvidenceItem
+from reinstate.evidence.purge import purge_withdrawn
 from reinstate.evidence.tests import files
 from reinstate.evidence.tests.conftest import DISPUTE, add
 
 pytestmark = pytest.mark.django_db
 
 
-def test_withdrawing_keeps_the_record_and_deletes_the_unused_original(
+def test_withdrawing_takes_the_item_out_and_keeps_its_original_for_now(
     case: Case, store: BlobStore, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
 ) -> None:
     item = add(case, files.jpeg(), "door.jpg").item
     sha = item.blob.sha256
     with django_capture_on_commit_callbacks(execute=True):
-        assert do_withdraw_evidence(item=item, actor=case.owner)
-    assert not case.evidence.exists() and not Blob.objects.exists()
-    assert not store.path_for(sha).exists()
-    assert not store.rendition_path(sha, "thumb").exists()
+        withdrawn = do_withdraw_evidence(item=item, actor=case.owner)
+    assert withdrawn.withdrawn_at is not None
+    assert not case.evidence.exists() and not EvidenceItem.objects.exists()
+    assert EvidenceItem.all_objects.get().pk == item.pk  # kept, so it can be put back
+    assert Blob.objects.get().sha256 == sha and store.hash_of(sha) == sha
+    assert store.rendition_path(sha, "thumb").exists()
     assert store.leftovers() == []
     event = AuditEvent.objects.get(kind="evidence.withdrawn")
     assert event.data["sha256"] == sha and event.data["filename"] == "door.jpg"
-    assert event.data["original_deleted"] is True
+    assert event.data["original_deleted"] is False
 
 
 def test_an_original_another_case_holds_is_kept(
@@ -44,7 +49,9 @@ def test_an_original_another_case_holds_is_kept(
     mine = add(case, files.pdf(), "r.pdf").item
     add(other, files.pdf(), "r.pdf")
     with django_capture_on_commit_callbacks(execute=True):
-        assert not do_withdraw_evidence(item=mine, actor=case.owner)
+        do_withdraw_evidence(item=mine, actor=case.owner)
+        purge_withdrawn(now=timezone.now() + timedelta(days=365))
+    assert not EvidenceItem.all_objects.filter(pk=mine.pk).exists()
     assert store.path_for(mine.blob.sha256).exists()
     assert other.evidence.get().blob.sha256 == mine.blob.sha256
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from reinstate.comms.remind import comms_reminders
 from reinstate.core.cli import JsonCommand
+from reinstate.evidence.purge import purge_withdrawn
 from reinstate.health.management.commands.health import as_of_option
 from reinstate.health.remind import run_reminders
 from reinstate.rules.summary import iso
@@ -34,6 +35,7 @@ class Command(JsonCommand):
         now = as_of_option(options["as_of"], "UTC")
         counts = run_reminders(now=now)
         counts.update(comms_reminders(now=now))  # the support log's (reinstate/comms/remind.py)
+        counts.update(purge_withdrawn(now=now))  # withdrawn evidence (reinstate/evidence/purge.py)
         self.emit({"as_of": iso(now), **{name: counts[name] for name in COUNTS}})
         if counts["failed"]:
             sys.exit(1)  # cron mails the failure; the log says which user and why
