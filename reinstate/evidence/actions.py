@@ -294,7 +294,9 @@ def kept_until(withdrawn_at: datetime) -> datetime:
     return withdrawn_at + timedelta(days=settings.WITHDRAWN_KEEP_DAYS)
 
 
-def do_restore_evidence(*, item: EvidenceItem, actor: User | None) -> EvidenceItem | None:
+def do_restore_evidence(
+    *, item: EvidenceItem, actor: User | None, store: BlobStore | None = None
+) -> EvidenceItem | None:
     """Put a withdrawn item back in its case, in its old place. None when it was deleted for
     good meanwhile; an item already back is returned as it is."""
     with transaction.atomic():
@@ -303,6 +305,8 @@ def do_restore_evidence(*, item: EvidenceItem, actor: User | None) -> EvidenceIt
         found = current.first()
         if found is None or found.withdrawn_at is None:
             return found
+        # A purge cut off by a crash may have left the original set aside in the trash.
+        (store or default_store()).recover(found.blob.sha256)
         _put_back(found, actor=actor, how="put back")
     return found
 

@@ -116,6 +116,16 @@ class BlobStore:
         else:
             trashed.unlink(missing_ok=True)
 
+    def recover(self, sha256: str) -> bool:
+        """Put an original back from the trash when a deletion was cut off between setting it
+        aside and committing (the row still names it). True when one was put back."""
+        if self.path_for(sha256).exists():
+            return False
+        for trashed in sorted(self.trash_dir.glob(f"{sha256}.*")):
+            self.restore(trashed)
+            return True
+        return False
+
     def empty(self, trashed: Path, sha256: str) -> None:
         trashed.unlink(missing_ok=True)
         for size in ("page", "thumb"):

@@ -254,9 +254,13 @@ def test_reinstate_remind_deletes_what_is_due(
 ) -> None:
     gone = add(case, files.jpeg(), "door.jpg").item
     do_withdraw_evidence(item=gone, actor=case.owner, now=T)
+    printed = []
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("remind", "--as-of", "2026-12-10T09:00:00+00:00", stdout=io.StringIO())
-        call_command("remind", "--as-of", "2026-12-10T10:00:00+00:00", stdout=io.StringIO())
+        for hour in ("09", "10"):  # cron twice
+            out = io.StringIO()
+            call_command("remind", "--as-of", f"2026-12-10T{hour}:00:00+00:00", stdout=out)
+            printed.append(json.loads(out.getvalue()))
+    assert [(p["withdrawn_deleted"], p["originals_deleted"]) for p in printed] == [(1, 1), (0, 0)]
     assert not EvidenceItem.all_objects.exists()
     assert not store.path_for(gone.blob.sha256).exists()
 
@@ -307,3 +311,17 @@ def test_a_checklist_item_only_withdrawn_evidence_satisfies_goes_with_its_reason
         stated_deadline=case.stated_deadline,
     )
     assert not case.checklist.filter(key="delivery_photos").exists()
+
+
+def test_putting_back_recovers_an_original_a_cut_off_purge_left_in_the_trash(
+    case: Case, store: BlobStore
+) -> None:
+    item = add(case, files.jpeg(color=(5, 150, 90)), "gate.jpg").item
+    original = store.path_for(item.blob.sha256)
+    data = original.read_bytes()
+    do_withdraw_evidence(item=item, actor=case.owner, now=T)
+    store.trash(item.blob.sha256)  # what a purge killed before its commit leaves behind
+    assert not original.exists()
+    assert do_restore_evidence(item=item, actor=case.owner, store=store) is not None
+    assert original.read_bytes() == data
+    assert not list(store.trash_dir.iterdir())

@@ -21,6 +21,9 @@ COUNTS = (
     "checkins",
     "skipped_no_email",
     "stale_imports",
+    "follow_ups",  # the support log's (reinstate/comms/remind.py)
+    "withdrawn_deleted",  # withdrawn evidence past its keep period (reinstate/evidence/purge.py)
+    "originals_deleted",
     "failed",
 )
 
