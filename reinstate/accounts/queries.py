@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from reinstate.accounts.models import Membership, Organisation, User
@@ -16,8 +16,25 @@ def _advocated_by(user: User) -> QuerySet[Organisation]:
         Organisation.objects.filter(
             membership__user=user, membership__role=Membership.Role.ADVOCATE
         )
-        # `cases` is the reverse of Case.organisation: every case shared with it, open or closed.
-        .annotate(case_count=Count("cases", distinct=True))
+        # `cases` is the reverse of Case.organisation: every case shared with it, open or closed,
+        # and how the closed ones ended: the outcomes a clinic counts.
+        .annotate(
+            case_count=Count("cases", distinct=True),
+            open_count=Count("cases", filter=Q(cases__status="open"), distinct=True),
+            reinstated_count=Count(
+                "cases",
+                filter=Q(cases__status="closed", cases__outcome="reinstated"),
+                distinct=True,
+            ),
+            denied_count=Count(
+                "cases", filter=Q(cases__status="closed", cases__outcome="denied"), distinct=True
+            ),
+            other_count=Count(
+                "cases",
+                filter=Q(cases__status="closed") & ~Q(cases__outcome__in=["reinstated", "denied"]),
+                distinct=True,
+            ),
+        )
         .prefetch_related(Prefetch("membership_set", queryset=advocates))
         .order_by("name", "pk")
     )

@@ -112,6 +112,34 @@ def test_it_lists_the_advocates_organisations_with_code_advocates_and_cases(
     assert other.invite_code not in html
 
 
+def test_it_counts_how_the_shared_cases_ended(
+    driver: User, advocate: User, open_case: Callable[..., Case]
+) -> None:
+    from datetime import date
+
+    from reinstate.cases.actions import do_set_case_outcome, do_set_case_status
+
+    organisation = clinic(advocate)
+    cases = [open_case(driver, FLEX_LATE) for _ in range(5)]
+    for case in cases:
+        do_share_case(case=case, actor=driver, invite_code=organisation.invite_code)
+    for case in cases[:2]:  # the notice came on 2 November
+        do_set_case_outcome(
+            case=case, actor=driver, outcome="reinstated", reinstated_on=date(2026, 11, 20)
+        )
+    do_set_case_outcome(case=cases[2], actor=driver, outcome="denied")
+    do_set_case_status(case=cases[3], actor=driver, status="closed")  # without saying how
+    html = client_for(advocate).get(page(organisation)).content.decode()
+    assert "5 cases shared with it" in html
+    for title, count in (
+        ("Open", 1),
+        ("Reinstated", 2),
+        ("Appeal denied", 1),
+        ("Closed without an answer, or other", 1),
+    ):
+        assert f"<li>{title}: <strong>{count}</strong></li>" in html
+
+
 def test_it_adds_an_advocate_by_user_name(advocate: User, other_driver: User) -> None:
     organisation = clinic(advocate)
     response = client_for(advocate).post(add_url(organisation), {"username": " Omar "})
