@@ -16,6 +16,7 @@ from reinstate.rules.messages import draft_deadline_confirmation, format_moment,
 
 SEATTLE = "seattle_smc_8_40"
 SEATTLE_NAME = "Seattle's App-Based Worker Deactivation Rights Ordinance (SMC 8.40)"
+CALIFORNIA_PRIVACY = "ca_ccpa_workers"  # catalogue/laws.toml
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,16 @@ def drafts_for(facts: CaseFacts) -> list[Draft]:
             _human_review(facts),
         ),
     ]
+    if CALIFORNIA_PRIVACY in facts.law_keys:
+        found.append(
+            Draft(
+                "data_access",
+                "Ask for the data the company holds about you (California)",
+                "California's privacy law (CCPA/CPRA) lets workers see the data a company holds "
+                "about them, free of charge; it can show what the decision was based on.",
+                _data_access(facts),
+            )
+        )
     if facts.reason_key == "background_check":
         found.append(
             Draft(
@@ -151,4 +162,21 @@ def _background_report(facts: CaseFacts) -> str:
         "3. A summary of my rights under the Fair Credit Reporting Act.",
         "",
         "I may need to dispute information in the report, so please send it as soon as you can.",
+    )
+
+
+def _data_access(facts: CaseFacts) -> str:
+    return _letter(
+        facts,
+        "I live and work in California. Under the California Consumer Privacy Act, as amended "
+        "by the California Privacy Rights Act, I would like to know what personal information "
+        "the company holds about me. Could you please send me:",
+        "1. The specific pieces of personal information you have collected about me, including "
+        "my ratings, customer reports, location and GPS data, delivery or trip records, and the "
+        "history of my account's status.",
+        "2. The categories of sources it came from, and the purposes it is used for.",
+        "3. The categories of third parties it has been shared with.",
+        "",
+        "As I understand it, the company is to answer within 45 days, free of charge. Please "
+        "tell me if you need anything from me to confirm who I am.",
     )

@@ -168,6 +168,7 @@ def test_drafts_are_filled_from_the_case_and_tone_checked(case: Case) -> None:
     client = client_for(case.owner)
     page = client.get(reverse("comms:drafts", args=[case.pk])).content.decode()
     assert "Ask for the exact reason" in page and "Confirm the appeal deadline" in page
+    assert "Ask for the data the company holds about you (California)" in page  # Dana is in LA
     assert "Tone check: calm and clear." in page
     checked = client.post(
         reverse("comms:tone", args=[case.pk]),

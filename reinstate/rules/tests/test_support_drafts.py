@@ -45,3 +45,11 @@ def test_background_check_cases_ask_for_the_report_under_the_fcra() -> None:
     facts = CaseFacts(**{**FACTS.__dict__, "reason_key": "background_check"})
     text = by_key(facts)["background_report"]
     assert "Fair Credit Reporting Act" in text and "copy of the background report" in text
+
+
+def test_california_drivers_can_ask_for_their_data_under_the_ccpa() -> None:
+    assert "data_access" not in by_key(FACTS)
+    text = by_key(CaseFacts(**{**FACTS.__dict__, "law_keys": ["ca_ccpa_workers"]}))["data_access"]
+    assert "California Consumer Privacy Act" in text and "within 45 days" in text
+    assert "location and GPS data" in text and "My ticket number is 4455667." in text
+    assert check_tone(text) == []
