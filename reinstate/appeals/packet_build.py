@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
-from django.db import close_old_connections, transaction
+from django.db import connections, transaction
 from django.utils import timezone
 
 from reinstate.accounts.models import User
@@ -163,11 +163,12 @@ def build_in_background(packet: Packet, *, actor: User | None) -> None:
         return
 
     def thread() -> None:
-        close_old_connections()
         try:
             _run(packet, actor)
         finally:
-            close_old_connections()
+            # This thread's own connections: they would otherwise stay open (for CONN_MAX_AGE)
+            # after the thread ends, one per build, until the database refuses new ones.
+            connections.close_all()
 
     transaction.on_commit(lambda: threading.Thread(target=thread, daemon=True).start())
 
