@@ -100,7 +100,8 @@ def case_page(case: Case, *, now: datetime) -> dict[str, Any]:
     platform = catalogue.platforms.get(case.platform or "")
     reason = catalogue.reasons.get(case.reason or "")
     kind = catalogue.kinds.get(case.kind)
-    checklist = checklist_rows(case)
+    # A closed case's checklist no longer applies: the page puts it away with the deadline.
+    checklist = checklist_rows(case) if case.status == Case.Status.OPEN else []
     message = ""
     if case.ask_support_to_confirm and case.kind not in {"appeal_granted", "information"}:
         message = draft_deadline_confirmation(
