@@ -25,14 +25,17 @@ run: install
 
 test: install system-deps lint test-suite
 
-# The suite alone; DATABASE_URL picks PostgreSQL, otherwise SQLite.
+# The suite alone, on two workers; DATABASE_URL picks PostgreSQL, otherwise SQLite.
+# PYTEST_ARGS narrows it, e.g. PYTEST_ARGS="-m database" (what .ci/run does on PostgreSQL).
+PYTEST_ARGS ?=
 test-suite: install
-	REINSTATE_HOME=$$(mktemp -d) $(BIN)/python -m pytest
+	REINSTATE_HOME=$$(mktemp -d) $(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check reinstate bench
 	$(BIN)/ruff format --check reinstate bench
 	$(BIN)/mypy reinstate bench
+	$(BIN)/lint-imports --no-cache
 	REINSTATE_HOME=$$(mktemp -d) $(BIN)/python -m django makemigrations --check --dry-run --settings=reinstate.settings
 
 format: install

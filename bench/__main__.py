@@ -98,6 +98,7 @@ def main() -> None:
     """Each figure is printed as soon as it is measured: the whole run takes minutes."""
     benches: list[Callable[[], list[dict[str, Any]]]] = [
         lambda: [notice_read_bench()],
+        lambda: run_bench_module("bench.notice"),  # hostile 10 MB texts, beside a normal one
         lambda: [evidence_bench()],
         lambda: run_bench_module("bench.health"),  # import and standing, beside plain pandas
         lambda: [appeals_bench()],

@@ -55,10 +55,10 @@ def make_case(photos: list[Path], pdfs: list[Path]) -> Any:
     from reinstate.accounts.models import User
     from reinstate.appeals.actions import do_approve_letter, do_save_letter, do_set_appeal
     from reinstate.appeals.assess import first_draft
-    from reinstate.appeals.tests.samples import STRONG
     from reinstate.cases.actions import do_open_case
     from reinstate.evidence.actions import do_add_evidence
     from reinstate.lib.notice_file import notice_from_text
+    from reinstate.testing.appeal_samples import STRONG
 
     call_command("migrate", interactive=False, verbosity=0)
     user = User.objects.create_user(username="bench", time_zone="America/Los_Angeles")

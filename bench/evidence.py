@@ -28,7 +28,7 @@ def phone_photos(folder: Path) -> list[Path]:
     """30 distinct noisy 12 MP JPEGs of about 2.7 MB, with time, offset and GPS in EXIF."""
     from PIL import Image, ImageFilter
 
-    from reinstate.evidence.tests.files import phone_exif
+    from reinstate.testing.files import phone_exif
 
     small = Image.effect_noise((SIZE[0] // 8, SIZE[1] // 8), 60).convert("RGB")
     scene = small.resize(SIZE, Image.Resampling.BICUBIC).filter(ImageFilter.SMOOTH)

@@ -1,4 +1,5 @@
-"""Account health speed: import 100,000 blocks, and standing over them, beside plain pandas.
+"""Account health speed: import 100,000 blocks, and standing over them, beside plain pandas;
+and how quickly a gigabyte of garbage is refused, beside reading the gigabyte once.
 
 Run by `make bench` (bench/__main__.py starts it in its own process, with an empty
 REINSTATE_HOME on SQLite). Prints one JSON line per benchmark.
@@ -69,6 +70,87 @@ def timed(action: Callable[[], object], runs: int) -> list[float]:
         times.append(time.perf_counter() - started)
         CPU_TIMES.append(time.process_time() - cpu)
     return times
+
+
+GIB = 1024**3
+REFUSE_ZEROS_TARGET_S = 1.0
+REFUSE_GARBAGE_TARGET_S = 5.0
+
+
+class Garbage(io.RawIOBase):
+    """A gigabyte stream made as it is read (the tests' hostile files, test_blocks_csv.py)."""
+
+    def __init__(self, head: bytes, filler: bytes, size: int = GIB) -> None:
+        self.head, self.filler, self.size, self.pos = head, filler, size, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        self.pos = offset
+        return offset
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        count = min(len(buffer), self.size - self.pos)
+        out = bytearray(self.head[self.pos : self.pos + count])
+        rest = count - len(out)
+        if rest:
+            start = (self.pos + len(out)) % len(self.filler)
+            out += (self.filler * ((start + rest) // len(self.filler) + 1))[start : start + rest]
+        buffer[:count] = out
+        self.pos += count
+        return count
+
+
+def refusal_bench(folder: Path) -> dict[str, object]:
+    """A gigabyte of garbage refused by read_blocks (the better of three runs), beside plain
+    Python reading the gigabyte of zeros once, a megabyte at a time."""
+    from reinstate.rules.blocks_csv import CsvRefused, read_blocks
+
+    tz, now = ZoneInfo(ZONE), datetime.now(UTC)
+    zeros = folder / "zeros.csv"
+    with zeros.open("wb") as handle:
+        handle.truncate(GIB)  # sparse: takes no disk space
+
+    def refuse(open_stream: Callable[[], io.BufferedIOBase]) -> float:
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            with open_stream() as stream:
+                try:
+                    read_blocks(stream, tz=tz, now=now)  # type: ignore[arg-type]
+                except CsvRefused:
+                    times.append(time.perf_counter() - started)
+                else:
+                    raise AssertionError("a gigabyte of garbage was not refused")
+        return min(times)
+
+    def read_through() -> None:
+        with zeros.open("rb") as handle:
+            while handle.read(1024 * 1024):
+                pass
+
+    zeros_s = refuse(lambda: zeros.open("rb"))
+    no_line_ends_s = refuse(lambda: io.BufferedReader(Garbage(b"", b"lorem ipsum ")))
+    head = f"{HEADER}\n".encode()
+    garbage_lines_s = refuse(lambda: io.BufferedReader(Garbage(head, b"garbage,more garbage\n")))
+    whole = min(timed(read_through, runs=3))
+    zeros.unlink()
+    return {
+        "bench": "health import refuses 1 GiB of garbage (zeros; no line ends; garbage lines)",
+        "runs": 3,
+        "reinstate_zeros_s": round(zeros_s, 6),
+        "reinstate_no_line_ends_s": round(no_line_ends_s, 6),
+        "reinstate_garbage_lines_s": round(garbage_lines_s, 6),
+        "baseline_python_read_whole_gib_s": round(whole, 3),
+        "target_zeros_s": REFUSE_ZEROS_TARGET_S,
+        "target_garbage_s": REFUSE_GARBAGE_TARGET_S,
+        "meets_target": zeros_s < REFUSE_ZEROS_TARGET_S
+        and max(no_line_ends_s, garbage_lines_s) < REFUSE_GARBAGE_TARGET_S,
+    }
 
 
 def pandas_import(data: bytes, database: Path) -> int:
@@ -221,6 +303,7 @@ def main() -> None:
             }
         )
     )
+    print(json.dumps(refusal_bench(home)))
 
 
 if __name__ == "__main__":

@@ -21,6 +21,11 @@ def main(argv: list[str] | None = None) -> None:
     import django
 
     django.setup()
+    execute(args)
+
+
+def execute(args: list[str]) -> None:
+    """Run one verb in a process where Django is set up (the tests call this in-process)."""
     if args and args[0] not in NO_DATABASE:
         ensure_database()
     from django.core.management import ManagementUtility

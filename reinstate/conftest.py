@@ -1,57 +1,64 @@
-"""Personas shared by every test: a driver, another driver, and an advocate."""
+"""Fixtures every test may use: the personas (a driver, another driver, an advocate), a case
+opener, one browser for the whole run; and how the suite itself is set up."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.test import Client
+from django.conf import settings
+from playwright.sync_api import Browser
 
-from reinstate.accounts.models import Membership, Organisation, User
+from reinstate.accounts.models import User
 from reinstate.cases.actions import do_open_case
 from reinstate.cases.models import Case
 from reinstate.lib.notice_file import notice_from_text
-
-PASSWORD = "correct horse battery staple"
+from reinstate.testing import browser as browsers
+from reinstate.testing.personas import make_advocate, make_driver, make_other_driver
 
 # The browser tests drive Playwright's synchronous API, which runs an event loop
 # in this thread; the ORM calls the live server makes are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server"}
 
-def make_user(username: str, **extra: str) -> User:
-    user = User.objects.create_user(username=username, password=PASSWORD, **extra)
-    return user
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Argon2 is meant to be slow (a quarter of a second a user); the tests make hundreds of
+    # users and check no hashing. tests/test_settings checks the app itself uses Argon2.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    config.addinivalue_line("markers", "database: uses the database (set by conftest)")
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` selects by marker and xdist groups the tests
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test that touches the database, so a run can take only those (`-m database`:
+    the PostgreSQL run need not repeat the ~1,300 tests that never touch it); and keep the
+    browser tests on one worker, so one Chromium serves them all."""
+    for item in items:
+        uses = set(getattr(item, "fixturenames", ())) & DATABASE_FIXTURES
+        if uses or item.get_closest_marker("django_db"):
+            item.add_marker(pytest.mark.database)
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 @pytest.fixture
 def driver(db: None) -> User:
-    """Dana drives Amazon Flex in Los Angeles."""
-    return make_user("dana", time_zone="America/Los_Angeles", state="CA", city="Los Angeles")
+    return make_driver()
 
 
 @pytest.fixture
 def other_driver(db: None) -> User:
-    """Omar drives for DoorDash in Chicago; he must never see Dana's cases."""
-    return make_user("omar", time_zone="America/Chicago", state="IL", city="Chicago")
+    return make_other_driver()
 
 
 @pytest.fixture
 def advocate(db: None) -> User:
-    """Ada works at a drivers' resource centre."""
-    user = make_user("ada", time_zone="America/New_York")
-    organisation = Organisation.objects.create(name="Drivers Resource Center")
-    Membership.objects.create(organisation=organisation, user=user)
-    return user
-
-
-def client_for(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
+    return make_advocate()
 
 
 @pytest.fixture
@@ -74,8 +81,8 @@ def open_case() -> Callable[..., Case]:
     return _open
 
 
-FLEX_LATE = (
-    "Dear Partner,\nWe have decided to end your participation in the Amazon Flex program. "
-    "Over the past 30 days you arrived late to the delivery station for several blocks.\n"
-    "You may appeal this decision within 10 calendar days of this message.\nAmazon Flex Support"
-)
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Browser]:
+    """One Chromium for the whole run; each test opens its own context in it."""
+    with browsers.launched() as browser:
+        yield browser

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "reinstate.health",
     "reinstate.comms",
     "reinstate.appeals",
+    "reinstate.compose",
 ]
 
 MIDDLEWARE = [

@@ -1,12 +1,15 @@
 from django.urls import include, path
 
+from reinstate.cases import urls as cases_urls
+from reinstate.compose import urls as compose_urls
 from reinstate.core import views as core_views
 
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("accounts/", include("reinstate.accounts.urls")),
-    path("cases/", include("reinstate.cases.urls")),
+    # One `cases` namespace: the case app's pages and the case page that gathers every app.
+    path("cases/", include((cases_urls.urlpatterns + compose_urls.case_patterns, "cases"))),
     path("cases/<int:case_id>/evidence/", include("reinstate.evidence.urls")),
     path("cases/<int:case_id>/support/", include("reinstate.comms.urls")),
     path("health/", include("reinstate.health.urls")),

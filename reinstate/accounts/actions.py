@@ -14,9 +14,10 @@ from reinstate.accounts.models import (
     new_invite_code,
 )
 from reinstate.audit.actions import record_event
+from reinstate.lib.errors import UserInputError
 
 
-class AccountInputError(ValueError):
+class AccountInputError(UserInputError):
     pass
 
 

@@ -6,6 +6,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from reinstate.accounts.models import Membership, Organisation, User
+from reinstate.core.cli import Error
 
 
 def _advocated_by(user: User) -> QuerySet[Organisation]:
@@ -78,3 +79,11 @@ def find_user(username: str) -> User | None:
         return exact
     matches = list(active.filter(username__iexact=username)[:2])
     return matches[0] if len(matches) == 1 else None
+
+
+def user_named(name: str) -> User:
+    """The user a command names, or a one-line error that says how to create them."""
+    try:
+        return User.objects.get(username=name)
+    except User.DoesNotExist:
+        raise Error(f"No user named {name!r}. Create one with: reinstate user add {name}") from None

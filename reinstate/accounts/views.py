@@ -25,8 +25,8 @@ from reinstate.accounts.actions import (
     do_update_profile,
 )
 from reinstate.accounts.forms import AddAdvocateForm, OrganisationForm, ProfileForm, SignUpForm
+from reinstate.accounts.http import AuthenticatedHttpRequest
 from reinstate.accounts.models import Organisation
-from reinstate.lib.http import AuthenticatedHttpRequest
 
 
 @require_http_methods(["GET", "POST"])

@@ -18,6 +18,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from reinstate.accounts.http import AuthenticatedHttpRequest
 from reinstate.appeals import forms
 from reinstate.appeals.actions import (
     do_approve_letter,
@@ -38,7 +39,6 @@ from reinstate.appeals.presenters import appeal_page_context, policy_choices, su
 from reinstate.appeals.queries import appeal_of, get_letter_for_user, get_packet_for_user
 from reinstate.cases.models import Case
 from reinstate.cases.queries import get_case_for_user
-from reinstate.lib.http import AuthenticatedHttpRequest
 from reinstate.rules.readiness import PlanAction, Statement
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
 
-from reinstate.accounts.models import User
 from reinstate.audit.models import AuditEvent, ChainHead
+
+if TYPE_CHECKING:  # the log names people; it needs nothing else of accounts
+    from reinstate.accounts.models import User
 
 
 def event_digest(

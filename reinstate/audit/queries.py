@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from reinstate.audit.actions import event_digest
 from reinstate.audit.models import AuditEvent
-from reinstate.evidence.integrity import check_store
 
 
 @dataclass(frozen=True)
@@ -44,12 +42,3 @@ def verify_chain() -> list[ChainProblem]:
         prev_hash = event.hash
         expected_seq = event.seq + 1
     return problems
-
-
-def verify_everything(case_id: int | None = None) -> list[dict[str, Any]]:
-    """What `reinstate verify` reports: each event of the chain that does not match (the chain
-    is always walked whole), then each original in the blob store (one case's, with case_id)."""
-    problems: list[dict[str, Any]] = [
-        {"kind": "audit_event", "seq": p.seq, "problem": p.problem} for p in verify_chain()
-    ]
-    return problems + [p.as_json() for p in check_store(case_id)]

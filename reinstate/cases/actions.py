@@ -12,7 +12,6 @@ from django.utils import timezone
 from reinstate.accounts.models import Organisation, User
 from reinstate.audit.actions import record_event
 from reinstate.cases.models import Case, ChecklistItem, Correction
-from reinstate.evidence.models import EvidenceItem
 from reinstate.lib.notice_file import NoticeInput
 from reinstate.rules.catalogue_files import load_catalogue
 from reinstate.rules.deadlines import DeadlineDecision, decide_deadline
@@ -321,8 +320,13 @@ def _sync_checklist(case: Case) -> None:
     documents = list(reason.documents) if reason else []
     keep = {doc.key for doc in documents}
     # An item the driver ticked, or that evidence satisfies, stays even if the reason changed
-    # (evidence withdrawn from the case does not count: EvidenceItem.objects leaves it out).
-    satisfied = Exists(EvidenceItem.objects.filter(satisfies=OuterRef("pk")))
+    # (evidence withdrawn from the case does not count). `evidence` is the reverse side of
+    # EvidenceItem.satisfies: the evidence app builds on cases, not the other way round.
+    satisfied = Exists(
+        ChecklistItem.evidence.through.objects.filter(
+            checklistitem=OuterRef("pk"), evidenceitem__withdrawn_at__isnull=True
+        )
+    )
     case.checklist.exclude(key__in=keep).filter(done=False).exclude(satisfied).delete()
     existing = {item.key: item for item in case.checklist.all()}
     for position, doc in enumerate(documents):

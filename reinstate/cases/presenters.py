@@ -8,7 +8,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from reinstate.cases.models import Case, ChecklistItem
-from reinstate.comms.presenters import support_summary
 from reinstate.rules.catalogue_files import load_catalogue
 from reinstate.rules.deadlines import PlanStep, countdown_text, plan_work, urgency
 from reinstate.rules.messages import draft_deadline_confirmation
@@ -125,7 +124,6 @@ def case_page(case: Case, *, now: datetime) -> dict[str, Any]:
         "confirmation_message": message,
         "corrections": list(case.corrections.select_related("by")),
         "references": case.reading.get("references", {}),
-        "support": support_summary(case, now=now),
         "outcome": outcome_text(case),
         **deadline_status(case, now=now),
     }
@@ -193,3 +191,8 @@ def case_json(case: Case, *, now: datetime) -> dict[str, Any]:
         ],
         "references": case.reading.get("references", {}),
     }
+
+
+def case_title(case: Case) -> str:
+    platform = load_catalogue().platforms.get(case.platform or "")
+    return f"{platform.name if platform else 'Account'} appeal (case {case.pk})"

@@ -7,6 +7,7 @@ from django.http import Http404
 
 from reinstate.accounts.models import User
 from reinstate.cases.models import Case, ChecklistItem
+from reinstate.core.cli import Error
 
 
 def visible_cases(user: User) -> QuerySet[Case]:
@@ -59,3 +60,13 @@ def get_own_case_for_user(user: User, case_id: int) -> Case:
     if case.owner_id != user.pk:
         raise Http404("No such case")
     return case
+
+
+def case_numbered(case_id: int) -> Case:
+    """The case a command names by its number, or a one-line error."""
+    try:
+        return Case.objects.select_related("owner").get(pk=case_id)
+    except Case.DoesNotExist:
+        raise Error(
+            f"No case {case_id}. See your cases with: reinstate case list --user NAME"
+        ) from None

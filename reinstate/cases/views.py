@@ -4,31 +4,26 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from reinstate.accounts.http import AuthenticatedHttpRequest
 from reinstate.cases import queries
 from reinstate.cases.actions import (
     CaseInputError,
     do_correct_reading,
     do_open_case,
-    do_set_case_outcome,
     do_set_case_status,
     do_set_checklist_item,
     do_share_case,
     do_unshare_case,
 )
-from reinstate.cases.calendar import calendar_for, case_title
-from reinstate.cases.forms import CaseOutcomeForm, CorrectReadingForm, NewCaseForm
-from reinstate.cases.models import Case
-from reinstate.cases.presenters import case_page, checklist_row, docket_row, outcome_text
-from reinstate.health.presenters import plan_watch
-from reinstate.lib.http import AuthenticatedHttpRequest
+from reinstate.cases.forms import CorrectReadingForm, NewCaseForm
+from reinstate.cases.presenters import checklist_row, docket_row
 
 
 @require_GET
@@ -57,61 +52,6 @@ def case_new(request: AuthenticatedHttpRequest) -> HttpResponse:
         else:
             return redirect("cases:detail", case_id=case.pk)
     return render(request, "cases/new.html", {"form": form}, status=400 if form.errors else 200)
-
-
-@require_GET
-@login_required
-def case_detail(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
-    case = queries.get_case_for_user(request.user, case_id)
-    return _detail(request, case)
-
-
-def _detail(
-    request: AuthenticatedHttpRequest,
-    case: Case,
-    *,
-    outcome_form: CaseOutcomeForm | None = None,
-    status: int = 200,
-) -> HttpResponse:
-    now = timezone.now()
-    context = case_page(case, now=now)
-    context["is_owner"] = case.owner_id == request.user.pk
-    context["outcome_form"] = outcome_form or CaseOutcomeForm(
-        initial={
-            "outcome": case.outcome,
-            "reinstated_on": case.reinstated_on,
-            "note": case.outcome_note,
-        }
-    )
-    context["after"] = plan_watch(request.user, case, now=now)
-    return render(request, "cases/detail.html", context, status=status)
-
-
-@require_POST
-@login_required
-def case_outcome(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
-    """Close the case with how it ended (advocates of a shared organisation too, as for closing
-    and reopening); reopening takes it back."""
-    case = queries.get_case_for_user(request.user, case_id)
-    form = CaseOutcomeForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            do_set_case_outcome(
-                case=case,
-                actor=request.user,
-                outcome=data["outcome"],
-                reinstated_on=data["reinstated_on"],
-                note=data["note"],
-            )
-        except CaseInputError as error:
-            form.add_error(None, str(error))
-        else:
-            ended = outcome_text(case)
-            messages.success(request, f"Saved: {ended[:1].lower()}{ended[1:]}. Case closed.")
-            return redirect("cases:detail", case_id=case.pk)
-    case.refresh_from_db()  # the page shows the case as stored, not the refused input
-    return _detail(request, case, outcome_form=form, status=400)
 
 
 @require_http_methods(["GET", "POST"])
@@ -169,37 +109,6 @@ def case_status(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse
         if had_outcome and not case.outcome:
             messages.success(request, "The case is open again; how it ended is cleared.")
     return redirect("cases:detail", case_id=case.pk)
-
-
-@require_GET
-@login_required
-def case_ics(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
-    case = queries.get_case_for_user(request.user, case_id)
-    body = calendar_for([case], name=case_title(case), now=timezone.now(), site_url=_site(request))
-    return _ics_response(body, filename=f"reinstate-case-{case.pk}.ics")
-
-
-@require_GET
-def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
-    """The private subscription URL: the token is the credential, so no login."""
-    user = queries.get_user_by_calendar_token(token)
-    cases = queries.cases_for_docket(user)
-    body = calendar_for(
-        cases, name="Reinstate deadlines", now=timezone.now(), site_url=_site(request)
-    )
-    return _ics_response(body, filename=None)
-
-
-def _site(request: HttpRequest) -> str:
-    return settings.SITE_URL or request.build_absolute_uri("/").rstrip("/")
-
-
-def _ics_response(body: bytes, *, filename: str | None) -> HttpResponse:
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    if filename:
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @require_POST

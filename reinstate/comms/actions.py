@@ -24,7 +24,7 @@ from reinstate.comms.models import Channel, Contact, Direction, Ticket
 from reinstate.evidence.actions import do_add_evidence, safe_filename
 from reinstate.evidence.models import EvidenceItem
 from reinstate.evidence.sniff import EvidenceFileError
-from reinstate.health.bulk import paused_gc
+from reinstate.lib.bulk_insert import paused_gc
 from reinstate.rules.chat import Turn
 from reinstate.rules.notice import ticket_numbers
 

@@ -1,7 +1,6 @@
 """Writing thousands of imported emails at once: an mbox of 10,000 messages in seconds.
 
-Building a model instance per message costs more than writing its row (measured in
-`make bench`), so the rows go to the database as plain tuples; each contact's id is then read
+The rows go to the database as plain tuples (lib/bulk_insert.py); each contact's id is then read
 back by its Message-ID (unique per case), for its ticket links. The caller holds the transaction.
 """
 
@@ -12,9 +11,10 @@ from datetime import datetime
 from typing import Any
 
 from django.db import connections
-from django.db.models import Field, Model
+from django.db.models import Model
 
 from reinstate.comms.models import Contact
+from reinstate.lib.bulk_insert import insert_rows
 
 FIELDS = (
     "case",
@@ -32,23 +32,6 @@ FIELDS = (
     "added_by",
     "added_at",
 )
-
-
-def _column(model: type[Model], name: str) -> str:
-    field = model._meta.get_field(name)
-    assert isinstance(field, Field) and field.column is not None
-    return field.column
-
-
-def _insert_sql(model: type[Model], fields: Sequence[str]) -> str:
-    connection = connections[model._default_manager.db]
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(_column(model, name)) for name in fields)
-    # Names come from the model, quoted by the backend; every value is a parameter.
-    return (
-        f"INSERT INTO {quote(model._meta.db_table)} ({columns}) "  # noqa: S608
-        f"VALUES ({', '.join(['%s'] * len(fields))})"
-    )
 
 
 def insert_contacts(
@@ -81,8 +64,7 @@ def insert_contacts(
         for row in rows
     ]
     keys = [row["source_key"] for row in rows]
-    with connection.cursor() as cursor:
-        cursor.executemany(_insert_sql(Contact, FIELDS), values)
+    insert_rows(Contact, FIELDS, values)
     return dict(
         Contact.objects.filter(case_id=case_id, source_key__in=keys).values_list("source_key", "pk")
     )
@@ -92,6 +74,4 @@ def insert_links(
     through: type[Model], fields: tuple[str, str], pairs: Sequence[tuple[int, int]]
 ) -> None:
     """INSERT many-to-many links (contact, ticket) or (contact, evidence item)."""
-    if pairs:
-        with connections[through._default_manager.db].cursor() as cursor:
-            cursor.executemany(_insert_sql(through, fields), list(pairs))
+    insert_rows(through, fields, pairs)

@@ -19,8 +19,8 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 
 from reinstate.audit.actions import record_event
-from reinstate.cases.calendar import case_title
 from reinstate.cases.models import Case
+from reinstate.cases.presenters import case_title
 from reinstate.comms.imports import drop_stale_imports
 from reinstate.comms.models import Contact, FollowUpSent
 from reinstate.comms.presenters import case_follow_up

@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from reinstate.accounts.http import AuthenticatedHttpRequest
 from reinstate.cases.presenters import case_tz
 from reinstate.cases.queries import get_case_for_user
 from reinstate.comms import queries
@@ -32,7 +33,6 @@ from reinstate.comms.mail import MailFilter
 from reinstate.comms.models import Channel, Direction, PendingImport
 from reinstate.comms.presenters import log_page
 from reinstate.comms.timeline import timeline
-from reinstate.lib.http import AuthenticatedHttpRequest
 from reinstate.rules.chat import Turn
 from reinstate.rules.tone import check_tone
 

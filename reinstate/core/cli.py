@@ -9,24 +9,9 @@ from typing import Any, NoReturn
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from reinstate.accounts.models import User
-from reinstate.cases.models import Case
+from reinstate.lib.errors import UserInputError
 
 EXIT_BAD_INPUT = 2
-
-
-def user_errors() -> tuple[type[Exception], ...]:
-    """Mistakes a user can fix: reported in one line, never as a traceback.
-
-    Imported only when an error is raised: the case errors come with the notice reader, which
-    most commands never need (a tenth of a short command's time).
-    """
-    from reinstate.accounts.actions import AccountInputError
-    from reinstate.cases.actions import CaseInputError
-    from reinstate.lib.notice_file import NoticeInputError
-    from reinstate.lib.tz import UnknownTimeZone
-
-    return (AccountInputError, CaseInputError, NoticeInputError, UnknownTimeZone)
 
 
 class Error(CommandError):
@@ -64,27 +49,9 @@ class JsonCommand(BaseCommand):
         try:
             return super().execute(*args, **options)
         except Exception as error:
-            if isinstance(error, user_errors()):
+            if isinstance(error, UserInputError):
                 raise Error(str(error)) from None
             raise
 
     def emit(self, payload: dict[str, Any] | list[Any]) -> None:
         self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
-
-
-def user_named(name: str) -> User:
-    """The user a command names, or a one-line error that says how to create them."""
-    try:
-        return User.objects.get(username=name)
-    except User.DoesNotExist:
-        raise Error(f"No user named {name!r}. Create one with: reinstate user add {name}") from None
-
-
-def case_numbered(case_id: int) -> Case:
-    """The case a command names by its number, or a one-line error."""
-    try:
-        return Case.objects.select_related("owner").get(pk=case_id)
-    except Case.DoesNotExist:
-        raise Error(
-            f"No case {case_id}. See your cases with: reinstate case list --user NAME"
-        ) from None

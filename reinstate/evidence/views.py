@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from reinstate.accounts.http import AuthenticatedHttpRequest
 from reinstate.cases.presenters import case_tz
 from reinstate.cases.queries import get_case_for_user
 from reinstate.evidence import queries
@@ -36,7 +37,6 @@ from reinstate.evidence.presenters import item_views, locker_page
 from reinstate.evidence.renditions import make_renditions
 from reinstate.evidence.sniff import EvidenceFileError
 from reinstate.evidence.uploads import EvidenceLimitHandler, request_limit
-from reinstate.lib.http import AuthenticatedHttpRequest
 from reinstate.rules.letter import long_date
 
 FILE_POLICY = "default-src 'none'; sandbox"

@@ -19,9 +19,10 @@ from reinstate.accounts.models import User
 from reinstate.audit.actions import record_event
 from reinstate.health.actions import HealthInputError, check_platform
 from reinstate.health.alerts import sync_alerts
-from reinstate.health.bulk import insert_blocks, paused_gc
+from reinstate.health.bulk import insert_blocks
 from reinstate.health.models import BlockImport
 from reinstate.health.queries import existing_starts
+from reinstate.lib.bulk_insert import paused_gc
 from reinstate.lib.tz import parse_time_zone
 from reinstate.rules.blocks_csv import CsvRefused, ReadResult, read_blocks
 

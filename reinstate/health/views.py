@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from reinstate.accounts.http import AuthenticatedHttpRequest
 from reinstate.cases.models import Case
 from reinstate.cases.queries import get_own_case_for_user
 from reinstate.health import actions, imports, presenters, queries
@@ -29,7 +30,6 @@ from reinstate.health.forms import (
     block_initial,
 )
 from reinstate.health.models import BlockImport, WatchLevel
-from reinstate.lib.http import AuthenticatedHttpRequest
 from reinstate.rules.expiry import DOCUMENT_KINDS
 
 PREVIEW_ROWS = 10

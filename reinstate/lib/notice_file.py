@@ -15,10 +15,12 @@ from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 
+from reinstate.lib.errors import UserInputError
+
 MAX_NOTICE_BYTES = 200_000
 
 
-class NoticeInputError(ValueError):
+class NoticeInputError(UserInputError):
     pass
 
 

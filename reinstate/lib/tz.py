@@ -6,6 +6,8 @@ from datetime import datetime
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from reinstate.lib.errors import UserInputError
+
 US_ZONES = [
     ("America/New_York", "Eastern (New York)"),
     ("America/Chicago", "Central (Chicago)"),
@@ -18,7 +20,7 @@ US_ZONES = [
 ]
 
 
-class UnknownTimeZone(ValueError):
+class UnknownTimeZone(UserInputError):
     pass
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from reinstate.lib.errors import UserInputError
 from reinstate.rules.deadlines import DeadlineDecision, decide_deadline
 from reinstate.rules.notice import read_notice
 from reinstate.rules.reading import PLATFORMS, NoticeReading
@@ -16,7 +17,7 @@ from reinstate.rules.reading import PLATFORMS, NoticeReading
 CLOCK_SKEW = timedelta(minutes=5)
 
 
-class IntakeError(ValueError):
+class IntakeError(UserInputError):
     """Input a person can fix; the message says how."""
 
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from reinstate.accounts.models import Organisation
 from reinstate.cases.models import Case
-from reinstate.conftest import FLEX_LATE, PASSWORD, make_user
-from reinstate.core.tests.browser import fits_the_screen, phone_page, screenshot
+from reinstate.testing.browser import fits_the_screen, phone_page, screenshot
+from reinstate.testing.notices import FLEX_LATE
+from reinstate.testing.personas import PASSWORD, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,14 +25,14 @@ def sign_in(page: Page, base: str, username: str) -> None:
 
 
 def test_an_advocate_sets_up_a_clinic_and_sees_a_case_a_driver_shares(
-    live_server: object, open_case: Callable[..., Case]
+    chromium: Browser, live_server: object, open_case: Callable[..., Case]
 ) -> None:
     base = str(live_server)
     make_user("ada", time_zone="America/New_York")
     dana = make_user("dana", time_zone="America/Los_Angeles", state="CA")
     case = open_case(dana, FLEX_LATE)
 
-    with phone_page() as page:
+    with phone_page(chromium) as page:
         sign_in(page, base, "ada")
         page.goto(f"{base}/accounts/profile/")
         page.get_by_role("link", name="Your organisations").click()
@@ -42,14 +43,14 @@ def test_an_advocate_sets_up_a_clinic_and_sees_a_case_a_driver_shares(
         assert fits_the_screen(page)
         screenshot(page, "organisation-page")
 
-    with phone_page() as page:
+    with phone_page(chromium) as page:
         sign_in(page, base, "dana")
         page.goto(f"{base}/cases/{case.pk}/")
         page.get_by_placeholder("Organisation code").fill(code)
         page.get_by_role("button", name="Share this case").click()
         expect(page.get_by_text("Shared with Eastside Drivers Clinic:")).to_be_visible()
 
-    with phone_page() as page:
+    with phone_page(chromium) as page:
         sign_in(page, base, "ada")
         page.get_by_role("navigation", name="Main").get_by_role("link", name="My cases").click()
         expect(page.locator(".case-row")).to_have_count(1)

@@ -10,7 +10,8 @@ from reinstate.accounts.models import Membership, Organisation, User
 from reinstate.audit.models import AuditEvent
 from reinstate.cases.actions import CaseInputError, do_share_case
 from reinstate.cases.models import Case
-from reinstate.conftest import FLEX_LATE, client_for, make_user
+from reinstate.testing.notices import FLEX_LATE
+from reinstate.testing.personas import client_for, make_user
 
 pytestmark = pytest.mark.django_db
 

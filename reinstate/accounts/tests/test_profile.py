@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from reinstate.accounts.models import User
 from reinstate.audit.models import AuditEvent
-from reinstate.conftest import client_for
+from reinstate.testing.personas import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -13,12 +12,12 @@ from pytest_django.fixtures import Settings
 from reinstate.accounts.models import User
 from reinstate.appeals.actions import do_approve_letter, do_save_letter, do_set_appeal
 from reinstate.appeals.assess import first_draft
-from reinstate.appeals.tests.samples import STRONG
 from reinstate.cases.models import Case
 from reinstate.comms.actions import do_add_contact
-from reinstate.conftest import FLEX_LATE
-from reinstate.evidence.actions import do_add_evidence
-from reinstate.evidence.tests import files
+from reinstate.testing import files
+from reinstate.testing.appeal_samples import STRONG
+from reinstate.testing.evidence import add_file
+from reinstate.testing.notices import FLEX_LATE
 
 
 @pytest.fixture(autouse=True)
@@ -31,16 +30,6 @@ def home(settings: Settings, tmp_path: Path) -> Path:
 @pytest.fixture
 def case(driver: User, open_case: Callable[..., Case]) -> Case:
     return open_case(driver, FLEX_LATE)
-
-
-def add_file(case: Case, data: bytes, name: str, **options: object) -> None:
-    do_add_evidence(
-        case=case,
-        actor=case.owner,
-        source=io.BytesIO(data),
-        filename=name,
-        **options,  # type: ignore[arg-type]
-    )
 
 
 @pytest.fixture

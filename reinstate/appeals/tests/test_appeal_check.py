@@ -9,9 +9,9 @@ import pytest
 from reinstate.appeals.actions import do_save_letter, do_set_appeal
 from reinstate.appeals.assess import readiness_of
 from reinstate.appeals.inputs import AppealInput, AppealInputError, Explanation
-from reinstate.appeals.tests.samples import STRONG
 from reinstate.cases.models import Case
 from reinstate.rules.readiness import Statement
+from reinstate.testing.appeal_samples import STRONG
 
 pytestmark = pytest.mark.django_db
 NOW = datetime(2026, 11, 3, 12, 0, tzinfo=UTC)  # before the case's deadline

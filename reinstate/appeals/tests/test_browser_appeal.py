@@ -6,23 +6,23 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Browser, expect
 from pytest_django.fixtures import Settings
 
 from reinstate.appeals.models import Packet
 from reinstate.cases.models import Case
-from reinstate.conftest import PASSWORD
-from reinstate.core.tests.browser import fits_the_screen, phone_page, screenshot
+from reinstate.testing.browser import fits_the_screen, phone_page, screenshot
+from reinstate.testing.personas import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_driver_writes_the_appeal_and_builds_the_packet_on_a_phone(
-    live_server: object, evidence: Case, settings: Settings
+    chromium: Browser, live_server: object, evidence: Case, settings: Settings
 ) -> None:
     settings.REINSTATE_BUILD_INLINE = False  # the real path: a background build, polled
     base = str(live_server)
-    with phone_page() as page:
+    with phone_page(chromium) as page:
         page.goto(f"{base}/accounts/login/?next=/cases/{evidence.pk}/")
         page.get_by_label("Username").fill("dana")
         page.get_by_label("Password").fill(PASSWORD)

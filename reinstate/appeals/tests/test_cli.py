@@ -3,17 +3,16 @@ one line on stderr."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pypdf import PdfReader
 
-from reinstate.appeals.tests.samples import WHAT_HAPPENED
-from reinstate.cases.tests.test_cli import ok_json, run
-from reinstate.conftest import FLEX_LATE
-from reinstate.evidence.tests import files
+from reinstate.testing import files
+from reinstate.testing.appeal_samples import WHAT_HAPPENED
+from reinstate.testing.cli import ok, reinstate
+from reinstate.testing.notices import FLEX_LATE
 
 APPEAL = f"""
 [explanation]
@@ -42,78 +41,69 @@ driving_since = "March 2023"
 """
 
 
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    """An empty data folder on SQLite, whatever database the suite itself uses."""
-    values = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    values["REINSTATE_HOME"] = str(tmp_path / "cli-home")
-    return values
+pytestmark = pytest.mark.django_db
 
 
 def fail_line(result: Any) -> str:
-    assert result.returncode == 2, result.stdout.decode()
-    lines = result.stderr.decode().strip().splitlines()
+    assert result.returncode == 2, result.stdout
+    lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in lines[0]
     return str(lines[0])
 
 
 @pytest.fixture
-def case_id(env: dict[str, str], tmp_path: Path) -> str:
+def case_id(tmp_path: Path) -> str:
     (tmp_path / "notice.txt").write_text(FLEX_LATE)
     (tmp_path / "gate.jpg").write_bytes(files.jpeg())
     (tmp_path / "pw").write_text("correct horse battery")
-    ok_json(run(env, "user", "add", "dana", "--password-file", str(tmp_path / "pw")))
-    case = ok_json(
-        run(env, "case", "new", "--user", "dana", "--notice", str(tmp_path / "notice.txt"))
-    )
-    assert run(env, "evidence", "add", str(case["id"]), str(tmp_path / "gate.jpg")).returncode == 0
+    ok(reinstate("user", "add", "dana", "--password-file", str(tmp_path / "pw")))
+    case = ok(reinstate("case", "new", "--user", "dana", "--notice", str(tmp_path / "notice.txt")))
+    assert reinstate("evidence", "add", str(case["id"]), str(tmp_path / "gate.jpg")).returncode == 0
     return str(case["id"])
 
 
-def test_appeal_set_show_and_check(env: dict[str, str], tmp_path: Path, case_id: str) -> None:
-    before = ok_json(run(env, "appeal", "check", case_id))
+def test_appeal_set_show_and_check(tmp_path: Path, case_id: str) -> None:
+    before = ok(reinstate("appeal", "check", case_id))
     assert before["ready"] is False
     assert {"no_statements", "policy_not_named", "no_actions"} <= {
         f["code"] for f in before["findings"]
     }
     (tmp_path / "appeal.toml").write_text(APPEAL)
-    ok_json(run(env, "appeal", "set", case_id, str(tmp_path / "appeal.toml")))
-    shown = ok_json(run(env, "appeal", "show", case_id))
+    ok(reinstate("appeal", "set", case_id, str(tmp_path / "appeal.toml")))
+    shown = ok(reinstate("appeal", "show", case_id))
     assert shown["explanation"]["statements"] == [
         {"text": "The gate was locked at 10:02.", "exhibits": ["A"]}
     ]
     assert shown["plan"]["actions"][0]["starts_on"] == "2026-12-01"
-    after = ok_json(run(env, "appeal", "check", case_id))
+    after = ok(reinstate("appeal", "check", case_id))
     assert set(after) == {"ready", "score", "findings"}
     assert after["score"] > before["score"]
     assert all(set(f) == {"code", "severity", "message", "fix"} for f in after["findings"])
 
 
-def test_packet_build_refuses_without_approval_then_builds(
-    env: dict[str, str], tmp_path: Path, case_id: str
-) -> None:
+def test_packet_build_refuses_without_approval_then_builds(tmp_path: Path, case_id: str) -> None:
     (tmp_path / "appeal.toml").write_text(APPEAL)
-    ok_json(run(env, "appeal", "set", case_id, str(tmp_path / "appeal.toml")))
+    ok(reinstate("appeal", "set", case_id, str(tmp_path / "appeal.toml")))
     out = tmp_path / "appeal.pdf"
-    assert "No approved letter" in fail_line(run(env, "packet", "build", case_id, "-o", str(out)))
+    assert "No approved letter" in fail_line(reinstate("packet", "build", case_id, "-o", str(out)))
     assert not out.exists()
-    draft = ok_json(run(env, "packet", "build", case_id, "-o", str(out), "--draft"))
+    draft = ok(reinstate("packet", "build", case_id, "-o", str(out), "--draft"))
     assert (
         draft["pages"] == len(PdfReader(out).pages)
         and "DRAFT" in PdfReader(out).pages[0].extract_text()
     )
-    letter = ok_json(run(env, "appeal", "letter", case_id))
+    letter = ok(reinstate("appeal", "letter", case_id))
     assert "10:17 for a block" in letter["text"]
-    ok_json(run(env, "appeal", "approve", case_id, str(letter["version"])))
-    built = ok_json(run(env, "packet", "build", case_id, "-o", str(out)))
+    ok(reinstate("appeal", "approve", case_id, str(letter["version"])))
+    built = ok(reinstate("packet", "build", case_id, "-o", str(out)))
     assert set(built) >= {"path", "format", "pages", "bytes", "exhibits", "sha256"}
     assert built["format"] == "pdf" and built["exhibits"] == 1 and built["pages"] == 3
     assert built["bytes"] == out.stat().st_size
-    text = ok_json(run(env, "packet", "build", case_id, "-o", str(tmp_path / "appeal.txt")))
+    text = ok(reinstate("packet", "build", case_id, "-o", str(tmp_path / "appeal.txt")))
     assert text["format"] == "txt" and text["chars"] <= text["limit"]
     assert "I am writing to appeal" in (tmp_path / "appeal.txt").read_text()
-    word = ok_json(
-        run(env, "packet", "build", case_id, "-o", str(tmp_path / "a.out"), "--format", "docx")
+    word = ok(
+        reinstate("packet", "build", case_id, "-o", str(tmp_path / "a.out"), "--format", "docx")
     )
     assert word["format"] == "docx" and (tmp_path / "a.out").read_bytes()[:2] == b"PK"
 
@@ -129,25 +119,22 @@ def test_packet_build_refuses_without_approval_then_builds(
     ],
 )
 def test_bad_input_is_one_line_and_changes_nothing(
-    env: dict[str, str],
     tmp_path: Path,
     case_id: str,
     content: str,
     message: str,
 ) -> None:
     (tmp_path / "appeal.toml").write_text(content)
-    assert message in fail_line(run(env, "appeal", "set", case_id, str(tmp_path / "appeal.toml")))
-    assert ok_json(run(env, "appeal", "show", case_id))["explanation"]["what_happened"] == ""
+    assert message in fail_line(reinstate("appeal", "set", case_id, str(tmp_path / "appeal.toml")))
+    assert ok(reinstate("appeal", "show", case_id))["explanation"]["what_happened"] == ""
 
 
-def test_unknown_case_missing_file_and_folder(
-    env: dict[str, str], tmp_path: Path, case_id: str
-) -> None:
-    assert "No case 99" in fail_line(run(env, "appeal", "check", "99"))
+def test_unknown_case_missing_file_and_folder(tmp_path: Path, case_id: str) -> None:
+    assert "No case 99" in fail_line(reinstate("appeal", "check", "99"))
     assert "No case 99" in fail_line(
-        run(env, "packet", "build", "99", "-o", str(tmp_path / "x.pdf"))
+        reinstate("packet", "build", "99", "-o", str(tmp_path / "x.pdf"))
     )
-    assert "No file" in fail_line(run(env, "appeal", "set", case_id, str(tmp_path / "none.toml")))
+    assert "No file" in fail_line(reinstate("appeal", "set", case_id, str(tmp_path / "none.toml")))
     assert "No folder" in fail_line(
-        run(env, "packet", "build", case_id, "-o", "/nonexistent/x.pdf")
+        reinstate("packet", "build", case_id, "-o", "/nonexistent/x.pdf")
     )

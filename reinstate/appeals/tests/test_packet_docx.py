@@ -13,9 +13,9 @@ from PIL import Image
 
 from reinstate.appeals.models import Packet
 from reinstate.appeals.packet_build import build_packet
-from reinstate.appeals.tests.conftest import add_file
 from reinstate.cases.models import Case
 from reinstate.evidence.blobstore import default_store
+from reinstate.testing.evidence import add_file
 
 pytestmark = pytest.mark.django_db
 

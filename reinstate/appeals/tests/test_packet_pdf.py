@@ -109,8 +109,8 @@ def test_a_turned_or_offset_page_is_stamped_upright_in_its_corner(
     from pypdf import PdfWriter
     from pypdf.generic import RectangleObject
 
-    from reinstate.appeals.tests.conftest import add_file
-    from reinstate.evidence.tests import files
+    from reinstate.testing import files
+    from reinstate.testing.evidence import add_file
 
     writer = PdfWriter(clone_from=PdfReader(BytesIO(files.pdf("Scanned receipt", pages=2))))
     writer.pages[0].rotate(90)

@@ -15,7 +15,7 @@ from reinstate.accounts.models import User
 from reinstate.appeals.models import LetterVersion, Packet
 from reinstate.appeals.packet_build import build_packet
 from reinstate.cases.models import Case
-from reinstate.conftest import client_for
+from reinstate.testing.personas import client_for
 
 pytestmark = pytest.mark.django_db
 

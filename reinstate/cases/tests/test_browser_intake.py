@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Browser, expect
 
 from reinstate.cases.models import Case
-from reinstate.core.tests.browser import fits_the_screen, phone_page, screenshot
+from reinstate.testing.browser import fits_the_screen, phone_page, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,9 +17,11 @@ NOTICE = (
 )
 
 
-def test_a_driver_signs_up_and_reads_a_notice_on_a_phone(live_server: object) -> None:
+def test_a_driver_signs_up_and_reads_a_notice_on_a_phone(
+    chromium: Browser, live_server: object
+) -> None:
     base = str(live_server)
-    with phone_page() as page:
+    with phone_page(chromium) as page:
         page.goto(f"{base}/accounts/signup/")
         assert fits_the_screen(page)
         page.get_by_label("Username").fill("dana")

@@ -2,52 +2,23 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from reinstate.conftest import FLEX_LATE
+from reinstate.testing.cli import ok, reinstate
+from reinstate.testing.notices import FLEX_LATE
 
-REINSTATE = str(Path(sys.executable).parent / "reinstate")
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> dict[str, str]:
-    """An empty data folder on SQLite, whatever database the suite itself uses."""
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env["REINSTATE_HOME"] = str(tmp_path / "home")
-    return env
+pytestmark = pytest.mark.django_db
 
 
-def run(
-    env: dict[str, str], *args: str, stdin: str | bytes | None = None
-) -> subprocess.CompletedProcess[bytes]:
-    data = stdin.encode() if isinstance(stdin, str) else stdin
-    return subprocess.run(
-        [REINSTATE, *args], input=data, capture_output=True, env=env, timeout=60, check=False
-    )
-
-
-def ok_json(result: subprocess.CompletedProcess[bytes]) -> dict[str, Any]:
-    assert result.returncode == 0, result.stderr.decode()
-    payload = json.loads(result.stdout)
-    assert isinstance(payload, dict)
-    return payload
-
-
-def test_notice_read_prints_the_reading(home: dict[str, str], tmp_path: Path) -> None:
+def test_notice_read_prints_the_reading(tmp_path: Path) -> None:
     notice = tmp_path / "notice.txt"
     notice.write_text(FLEX_LATE)
-    result = ok_json(
-        run(
-            home,
+    result = ok(
+        reinstate(
             "notice",
             "read",
             str(notice),
@@ -68,14 +39,14 @@ def test_notice_read_prints_the_reading(home: dict[str, str], tmp_path: Path) ->
     assert set(result["references"]) == {"ticket_numbers", "emails", "urls"}
 
 
-def test_notice_read_takes_stdin_and_an_emails_date(home: dict[str, str]) -> None:
+def test_notice_read_takes_stdin_and_an_emails_date() -> None:
     eml = (
         "From: Uber <support@uber.example>\nDate: Tue, 03 Nov 2026 10:00:00 -0500\n"
         "Subject: Account update\n\nWe recently re-ran your background check. Based on the "
         "results, you no longer meet Uber's screening criteria and your account has been "
         "deactivated. You may dispute the findings with Checkr within 7 days of this notice."
     )
-    result = ok_json(run(home, "notice", "read", "-", "--tz", "America/New_York", stdin=eml))
+    result = ok(reinstate("notice", "read", "-", "--tz", "America/New_York", stdin=eml))
     assert result["platform"] == "uber"
     assert result["reason"] == "background_check"
     assert result["stated_deadline"] == "2026-11-10T10:00:00-05:00"
@@ -100,82 +71,26 @@ def test_notice_read_takes_stdin_and_an_emails_date(home: dict[str, str]) -> Non
     ],
 )
 def test_bad_input_exits_2_with_one_line(
-    home: dict[str, str], args: list[str], stdin: str | bytes | None, message: str
+    args: list[str], stdin: str | bytes | None, message: str
 ) -> None:
-    result = run(home, *args, stdin=stdin)
+    result = reinstate(*args, stdin=stdin or b"")
     assert result.returncode == 2
-    stderr = result.stderr.decode().strip()
+    stderr = result.stderr.strip()
     assert message in stderr
     assert len(stderr.splitlines()) == 1
     assert "Traceback" not in stderr
-    assert result.stdout == b""
+    assert result.stdout == ""
 
 
-def test_ten_megabytes_of_text_is_refused_quickly(home: dict[str, str]) -> None:
-    result = run(home, "notice", "read", "-", stdin=b"late " * 2_000_000)
+def test_ten_megabytes_of_text_is_refused_quickly() -> None:
+    result = reinstate("notice", "read", "-", stdin=b"late " * 2_000_000)
     assert result.returncode == 2
-    assert "too long" in result.stderr.decode()
+    assert "too long" in result.stderr
 
 
-def test_user_and_case_commands_work_on_an_empty_home(home: dict[str, str], tmp_path: Path) -> None:
-    password = tmp_path / "pw"
-    password.write_text("a long enough passphrase\n")
-    user = ok_json(
-        run(
-            home,
-            "user",
-            "add",
-            "dana",
-            "--password-file",
-            str(password),
-            "--tz",
-            "America/Los_Angeles",
-        )
-    )
-    assert user["username"] == "dana" and "password" not in user
-    notice = tmp_path / "n.txt"
-    notice.write_text(FLEX_LATE)
-    case = ok_json(
-        run(
-            home,
-            "case",
-            "new",
-            "--user",
-            "dana",
-            "--notice",
-            str(notice),
-            "--received",
-            "2026-11-02T16:00:00-08:00",
-        )
-    )
-    assert case["deadline"] == "2026-11-12T16:00:00-08:00"
-    assert case["checklist"]
-    shown = ok_json(run(home, "case", "show", str(case["id"])))
-    assert shown["id"] == case["id"] and shown["deadline_source"] == "notice"
-    listed = ok_json(run(home, "case", "list", "--user", "dana"))
-    assert [c["id"] for c in listed["cases"]] == [case["id"]]
-    duplicate = run(home, "user", "add", "dana")
-    assert duplicate.returncode == 2 and b"taken" in duplicate.stderr
-
-
-def test_verify_passes_on_an_intact_log(home: dict[str, str]) -> None:
-    ok_json(run(home, "user", "add", "omar"))
-    assert ok_json(run(home, "verify"))["ok"] is True
-
-
-def test_the_django_command_and_the_fast_path_agree(home: dict[str, str], tmp_path: Path) -> None:
-    notice = tmp_path / "notice.txt"
-    notice.write_text(FLEX_LATE)
-    args = [str(notice), "--received", "2026-11-02T16:00:00-08:00", "--tz", "America/Los_Angeles"]
-    fast = ok_json(run(home, "notice", "read", *args))
-    through_django = subprocess.run(
-        [sys.executable, "-m", "django", "notice", "read", *args],
-        capture_output=True,
-        env={**home, "DJANGO_SETTINGS_MODULE": "reinstate.settings"},
-        timeout=60,
-        check=True,
-    )
-    assert json.loads(through_django.stdout) == fast
+def test_verify_passes_on_an_intact_log() -> None:
+    ok(reinstate("user", "add", "omar"))
+    assert ok(reinstate("verify"))["ok"] is True
 
 
 def la_today() -> date:
@@ -183,26 +98,23 @@ def la_today() -> date:
     return datetime.now(ZoneInfo("America/Los_Angeles")).date()
 
 
-def new_case(env: dict[str, str], tmp_path: Path) -> str:
+def new_case(tmp_path: Path) -> str:
     """Dana, in Los Angeles, with a case whose notice came a month ago."""
-    ok_json(run(env, "user", "add", "dana", "--tz", "America/Los_Angeles"))
+    ok(reinstate("user", "add", "dana", "--tz", "America/Los_Angeles"))
     notice = tmp_path / "n.txt"
     notice.write_text(FLEX_LATE)
     received = (datetime.now(ZoneInfo("America/Los_Angeles")) - timedelta(days=30)).isoformat()
-    case = ok_json(
-        run(env, "case", "new", "--user", "dana", "--notice", str(notice), "--received", received)
+    case = ok(
+        reinstate("case", "new", "--user", "dana", "--notice", str(notice), "--received", received)
     )
     return str(case["id"])
 
 
-def test_case_close_says_how_it_ended_and_reopen_takes_it_back(
-    home: dict[str, str], tmp_path: Path
-) -> None:
-    case_id = new_case(home, tmp_path)
+def test_case_close_says_how_it_ended_and_reopen_takes_it_back(tmp_path: Path) -> None:
+    case_id = new_case(tmp_path)
     day = (la_today() - timedelta(days=2)).isoformat()
-    closed = ok_json(
-        run(
-            home,
+    closed = ok(
+        reinstate(
             "case",
             "close",
             case_id,
@@ -219,30 +131,26 @@ def test_case_close_says_how_it_ended_and_reopen_takes_it_back(
         "reinstated",
         day,
     )
-    assert ok_json(run(home, "case", "show", case_id)) == closed
-    denied = ok_json(run(home, "case", "close", case_id, "--outcome", "denied"))
+    assert ok(reinstate("case", "show", case_id)) == closed
+    denied = ok(reinstate("case", "close", case_id, "--outcome", "denied"))
     assert (denied["status"], denied["outcome"], denied["reinstated_on"]) == (
         "closed",
         "denied",
         None,
     )
-    reopened = ok_json(run(home, "case", "reopen", case_id))
+    reopened = ok(reinstate("case", "reopen", case_id))
     assert (reopened["status"], reopened["outcome"], reopened["reinstated_on"]) == (
         "open",
         None,
         None,
     )
-    just_closed = ok_json(run(home, "case", "close", case_id))
+    just_closed = ok(reinstate("case", "close", case_id))
     assert (just_closed["status"], just_closed["outcome"]) == ("closed", None)
 
 
-@pytest.fixture(scope="module")
-def open_case_home(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], str]:
-    """One home with one open case, shared by the bad-input tests: none of them may change it."""
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    folder = tmp_path_factory.mktemp("close")
-    env["REINSTATE_HOME"] = str(folder / "home")
-    return env, new_case(env, folder)
+@pytest.fixture
+def case_id(tmp_path: Path) -> str:
+    return new_case(tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -261,15 +169,14 @@ def open_case_home(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, 
     ],
 )
 def test_case_close_refuses_bad_input_with_one_line_and_changes_nothing(
-    open_case_home: tuple[dict[str, str], str], args: list[str], message: str
+    case_id: str, args: list[str], message: str
 ) -> None:
-    env, case_id = open_case_home
-    result = run(env, "case", "close", case_id, *args)
+    result = reinstate("case", "close", case_id, *args)
     assert result.returncode == 2
-    stderr = result.stderr.decode().strip()
+    stderr = result.stderr.strip()
     assert message in stderr
     assert len(stderr.splitlines()) == 1
     assert "Traceback" not in stderr
-    assert result.stdout == b""
-    shown = ok_json(run(env, "case", "show", case_id))
+    assert result.stdout == ""
+    shown = ok(reinstate("case", "show", case_id))
     assert (shown["status"], shown["outcome"], shown["reinstated_on"]) == ("open", None, None)

@@ -10,8 +10,8 @@ from reinstate.accounts.models import User
 from reinstate.audit.models import AuditEvent
 from reinstate.cases.actions import CaseInputError, do_open_case
 from reinstate.cases.models import Case
-from reinstate.conftest import FLEX_LATE
 from reinstate.lib.notice_file import notice_from_text
+from reinstate.testing.notices import FLEX_LATE
 
 pytestmark = pytest.mark.django_db
 LA = ZoneInfo("America/Los_Angeles")

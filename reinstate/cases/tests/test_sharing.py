@@ -9,7 +9,8 @@ from django.urls import reverse
 from reinstate.accounts.models import Organisation, User
 from reinstate.audit.models import AuditEvent
 from reinstate.cases.models import Case
-from reinstate.conftest import FLEX_LATE, client_for
+from reinstate.testing.notices import FLEX_LATE
+from reinstate.testing.personas import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from reinstate.accounts.models import User
 from reinstate.cases.models import Case
-from reinstate.conftest import client_for
+from reinstate.testing.personas import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from reinstate.accounts.models import User
 from reinstate.cases.models import Case
-from reinstate.conftest import FLEX_LATE, client_for
+from reinstate.testing.notices import FLEX_LATE
+from reinstate.testing.personas import client_for
 
 pytestmark = pytest.mark.django_db
 URL = reverse("cases:new")

@@ -10,7 +10,7 @@ from pytest_django.fixtures import Settings
 
 from reinstate.accounts.models import User
 from reinstate.cases.models import Case
-from reinstate.conftest import FLEX_LATE
+from reinstate.testing.notices import FLEX_LATE
 
 
 @pytest.fixture(autouse=True)

@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Browser, expect
 
 from reinstate.accounts.models import User
 from reinstate.cases.models import Case
-from reinstate.conftest import FLEX_LATE, PASSWORD
-from reinstate.core.tests.browser import fits_the_screen, phone_page, screenshot
+from reinstate.testing.browser import fits_the_screen, phone_page, screenshot
+from reinstate.testing.notices import FLEX_LATE
+from reinstate.testing.personas import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,11 +25,11 @@ CHAT = (
 
 
 def test_a_driver_pastes_a_chat_sees_the_turns_and_finds_it_on_the_timeline(
-    live_server: object, driver: User, open_case: Callable[..., Case]
+    chromium: Browser, live_server: object, driver: User, open_case: Callable[..., Case]
 ) -> None:
     case = open_case(driver, FLEX_LATE)
     base = str(live_server)
-    with phone_page() as page:
+    with phone_page(chromium) as page:
         page.goto(f"{base}/accounts/login/?next=/cases/{case.pk}/")
         page.get_by_label("Username").fill("dana")
         page.get_by_label("Password").fill(PASSWORD)

@@ -6,18 +6,19 @@ from pathlib import Path
 
 import pytest
 
-from reinstate.cases.tests.test_cli import home, ok_json, run  # noqa: F401 - the fixture
-from reinstate.comms.tests.mails import email, mbox, png_bytes, with_attachment
-from reinstate.conftest import FLEX_LATE
+from reinstate.testing.cli import ok, reinstate
+from reinstate.testing.mails import email, mbox, png_bytes, with_attachment
+from reinstate.testing.notices import FLEX_LATE
+
+pytestmark = pytest.mark.django_db
 
 CHAT = "Agent (10:31 AM): Hello Dana, how can I help?\nYou (10:32 AM): Why was I deactivated?\n"
 
 
 @pytest.fixture
-def case_id(home: dict[str, str], tmp_path: Path) -> str:  # noqa: F811
-    ok_json(
-        run(
-            home,
+def case_id(tmp_path: Path) -> str:
+    ok(
+        reinstate(
             "user",
             "add",
             "dana",
@@ -29,12 +30,11 @@ def case_id(home: dict[str, str], tmp_path: Path) -> str:  # noqa: F811
     )
     notice = tmp_path / "notice.txt"
     notice.write_text(FLEX_LATE)
-    opened = run(home, "case", "new", "--user", "dana", "--notice", str(notice))
-    return str(ok_json(opened)["id"])
+    opened = reinstate("case", "new", "--user", "dana", "--notice", str(notice))
+    return str(ok(opened)["id"])
 
 
 def test_import_prints_added_duplicates_skipped_and_tickets(
-    home: dict[str, str],  # noqa: F811
     case_id: str,
     tmp_path: Path,
 ) -> None:
@@ -42,7 +42,7 @@ def test_import_prints_added_duplicates_skipped_and_tickets(
     box.write_bytes(mbox(email(), b"not an email\n", with_attachment("s.png", png_bytes())))
     chat = tmp_path / "chat.txt"
     chat.write_text(CHAT)
-    result = ok_json(run(home, "comms", "import", case_id, str(box), str(chat)))
+    result = ok(reinstate("comms", "import", case_id, str(box), str(chat)))
     assert result["added"] == 3
     assert result["duplicates"] == 0
     assert result["skipped"] == [
@@ -52,16 +52,15 @@ def test_import_prints_added_duplicates_skipped_and_tickets(
         }
     ]
     assert result["tickets"] == ["12345678"]
-    again = ok_json(run(home, "comms", "import", case_id, str(box), str(chat)))
+    again = ok(reinstate("comms", "import", case_id, str(box), str(chat)))
     assert (again["added"], again["duplicates"]) == (0, 3)
 
 
-def test_add_and_list(home: dict[str, str], case_id: str, tmp_path: Path) -> None:  # noqa: F811
+def test_add_and_list(case_id: str, tmp_path: Path) -> None:
     shot = tmp_path / "shot.png"
     shot.write_bytes(png_bytes())
-    added = ok_json(
-        run(
-            home,
+    added = ok(
+        reinstate(
             *("comms", "add", case_id, "--channel", "phone", "--at", "2026-11-03T10:00"),
             *("--summary", "Called; they said 48 hours", "--ticket", "#4455667"),
             *("--agent", "Sam", "--file", str(shot)),
@@ -69,7 +68,7 @@ def test_add_and_list(home: dict[str, str], case_id: str, tmp_path: Path) -> Non
     )
     assert added["at"] == "2026-11-03T10:00:00-08:00"  # read in the case's time zone
     assert added["tickets"] == ["4455667"] and added["evidence"] == ["A"]
-    listed = ok_json(run(home, "comms", "list", case_id))
+    listed = ok(reinstate("comms", "list", case_id))
     assert [c["summary"] for c in listed["contacts"]] == ["Called; they said 48 hours"]
     assert listed["follow_up_due"] == "2026-11-06T18:00:00+00:00"
 
@@ -89,7 +88,6 @@ def test_add_and_list(home: dict[str, str], case_id: str, tmp_path: Path) -> Non
     ],
 )
 def test_bad_input_exits_2_with_one_line(
-    home: dict[str, str],  # noqa: F811
     case_id: str,
     tmp_path: Path,
     args: list[str],
@@ -97,9 +95,9 @@ def test_bad_input_exits_2_with_one_line(
 ) -> None:
     (tmp_path / "x").write_text("x")
     args = [case_id if a == "CASE" else str(tmp_path / "x") if a == "x" else a for a in args]
-    result = run(home, *args)
+    result = reinstate(*args)
     assert result.returncode == 2
-    stderr = result.stderr.decode().strip()
+    stderr = result.stderr.strip()
     assert message in stderr
     assert len(stderr.splitlines()) == 1
     assert "Traceback" not in stderr

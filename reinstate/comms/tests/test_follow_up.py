@@ -14,11 +14,11 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.fixtures import Settings
 
-from reinstate.cases.calendar import calendar_for
 from reinstate.cases.models import Case
 from reinstate.comms.models import Contact, FollowUpSent
 from reinstate.comms.remind import send_follow_ups
-from reinstate.conftest import client_for
+from reinstate.compose.calendar import calendar_for
+from reinstate.testing.personas import client_for
 
 
 def ask(case: Case, days_ago: float, direction: str = "to_platform") -> Contact:

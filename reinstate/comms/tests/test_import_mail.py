@@ -12,7 +12,7 @@ from reinstate.cases.models import Case
 from reinstate.comms.imports import Source, import_files
 from reinstate.comms.mail import MailFilter
 from reinstate.comms.models import Contact, Ticket
-from reinstate.comms.tests.mails import email, mbox, png_bytes, with_attachment
+from reinstate.testing.mails import email, mbox, png_bytes, with_attachment
 
 NOW = datetime(2026, 11, 10, 12, tzinfo=UTC)
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from reinstate.comms.mail import Mail, MailFilter, Skipped, read_mbox, read_message
 from reinstate.comms.mbox import split_mbox
-from reinstate.comms.tests.mails import email, mbox, png_bytes, with_attachment
+from reinstate.testing.mails import email, mbox, png_bytes, with_attachment
 
 
 def read(data: bytes) -> Mail:

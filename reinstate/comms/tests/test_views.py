@@ -15,8 +15,8 @@ from reinstate.accounts.models import Organisation, User
 from reinstate.cases.models import Case
 from reinstate.comms.imports import drop_stale_imports, pending_folder
 from reinstate.comms.models import Contact, PendingImport
-from reinstate.comms.tests.mails import email, mbox, png_bytes
-from reinstate.conftest import client_for
+from reinstate.testing.mails import email, mbox, png_bytes
+from reinstate.testing.personas import client_for
 
 CHAT = "Agent (10:31 AM): Hello Dana\nYou (10:32 AM): Why was I deactivated?\nMy ratings are fine."
 

@@ -42,3 +42,10 @@ def test_it_refuses_a_default_secret_key_in_production(key: str) -> None:
 def test_the_generated_key_passes() -> None:
     with override_settings(DEBUG=False):
         assert check_secret_key() == []
+
+
+def test_it_hashes_passwords_with_argon2() -> None:
+    # The suite swaps in a fast hasher (conftest.py); the app's own settings must not.
+    from reinstate import settings as app_settings
+
+    assert app_settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")

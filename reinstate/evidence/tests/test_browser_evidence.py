@@ -7,21 +7,25 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Browser, expect
 
 from reinstate.accounts.models import User
 from reinstate.cases.models import Case
-from reinstate.conftest import PASSWORD
-from reinstate.core.tests.browser import fits_the_screen, phone_page, screenshot
 from reinstate.evidence.models import EvidenceItem
-from reinstate.evidence.tests import files
-from reinstate.evidence.tests.conftest import DISPUTE
+from reinstate.testing import files
+from reinstate.testing.browser import fits_the_screen, phone_page, screenshot
+from reinstate.testing.notices import DISPUTE
+from reinstate.testing.personas import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_driver_adds_two_photos_sees_time_and_place_withdraws_one_and_puts_it_back(
-    live_server: object, driver: User, open_case: Callable[..., Case], tmp_path: Path
+    chromium: Browser,
+    live_server: object,
+    driver: User,
+    open_case: Callable[..., Case],
+    tmp_path: Path,
 ) -> None:
     case = open_case(driver, DISPUTE)
     door = tmp_path / "door.jpg"
@@ -30,7 +34,7 @@ def test_a_driver_adds_two_photos_sees_time_and_place_withdraws_one_and_puts_it_
     exif = files.phone_exif(taken="2026:11:02 14:27:40", gps=(34.0601, -118.2502))
     gate.write_bytes(files.jpeg((900, 1200), color=(160, 90, 40), exif=exif))
     base = str(live_server)
-    with phone_page() as page:
+    with phone_page(chromium) as page:
         page.goto(f"{base}/accounts/login/?next=/cases/{case.pk}/")
         page.get_by_label("Username").fill("dana")
         page.get_by_label("Password").fill(PASSWORD)

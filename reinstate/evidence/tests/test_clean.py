@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from reinstate.audit.models import AuditEvent
-from reinstate.audit.queries import verify_everything
 from reinstate.cases.models import Case
+from reinstate.compose.verify import verify_everything
 from reinstate.evidence.blobstore import BlobStore
 from reinstate.evidence.clean import LINK, clean_store
-from reinstate.evidence.tests import files
-from reinstate.evidence.tests.cli import cli_env, ok, run
-from reinstate.evidence.tests.conftest import add
+from reinstate.testing import files
+from reinstate.testing.cli import ok, reinstate
+from reinstate.testing.evidence import add_file
 
 OLD_TEMP = "an upload that did not finish"
 UNREFERENCED = "a stored file that no evidence refers to (an add that did not finish)"
@@ -77,8 +77,8 @@ def test_it_removes_an_old_original_no_evidence_refers_to(store: BlobStore) -> N
 
 
 def test_it_never_removes_an_original_evidence_refers_to(case: Case, store: BlobStore) -> None:
-    kept = add(case, files.jpeg()).item.blob.sha256
-    set_aside = add(case, files.jpeg(color=(10, 200, 10)), "two.jpg").item.blob.sha256
+    kept = add_file(case, files.jpeg()).item.blob.sha256
+    set_aside = add_file(case, files.jpeg(color=(10, 200, 10)), "two.jpg").item.blob.sha256
     for path in [
         store.path_for(kept),
         store.rendition_path(kept, "page"),
@@ -148,7 +148,7 @@ def test_a_link_out_of_the_data_folder_is_not_followed(
 def test_it_records_one_event_and_a_second_run_removes_nothing(
     case: Case, store: BlobStore
 ) -> None:
-    add(case, files.jpeg())
+    add_file(case, files.jpeg())
     temp_file(store, "crashed.part", hours=2)
     stray_original(store, b"an add that crashed", hours=2)
     assert len(clean_store(store).removed) == 2
@@ -165,17 +165,17 @@ def test_it_records_one_event_and_a_second_run_removes_nothing(
     assert AuditEvent.objects.filter(kind="evidence.cleaned").count() == 1
 
 
-def test_the_command_prints_what_it_removed_and_exits_0(tmp_path: Path) -> None:
-    env = cli_env(tmp_path / "home")
-    assert ok(run(env, "verify")) == {"ok": True, "problems": []}  # an empty store
-    store = BlobStore(Path(env["REINSTATE_HOME"]))
+@pytest.mark.django_db
+def test_the_command_prints_what_it_removed_and_exits_0(home: Path) -> None:
+    assert ok(reinstate("verify")) == {"ok": True, "problems": []}  # an empty store
+    store = BlobStore(home)
     temp_file(store, "crashed.part", hours=2)
-    assert run(env, "verify").returncode == 1  # verify alone still names it, as before
-    assert ok(run(env, "verify", "--clean")) == {
+    assert reinstate("verify").returncode == 1  # verify alone still names it, as before
+    assert ok(reinstate("verify", "--clean")) == {
         "removed": [{"path": "blobs/tmp/crashed.part", "why": OLD_TEMP}],
         "kept": [],
     }
-    assert ok(run(env, "verify")) == {"ok": True, "problems": []}
-    both = run(env, "verify", "--clean", "--case", "1")
+    assert ok(reinstate("verify")) == {"ok": True, "problems": []}
+    both = reinstate("verify", "--clean", "--case", "1")
     assert both.returncode == 2 and len(both.stderr.splitlines()) == 1
-    assert b"without --case" in both.stderr and both.stdout == b""
+    assert "without --case" in both.stderr and both.stdout == ""

@@ -8,23 +8,30 @@ from pathlib import Path
 
 import pytest
 
-from reinstate.evidence.tests import files
-from reinstate.evidence.tests.cli import cli_env, new_case, ok, run
+from reinstate.testing import files
+from reinstate.testing.cli import ok, reinstate
+from reinstate.testing.notices import DISPUTE
 
 KEYS = {"id", "sha256", "bytes", "media_type", "kind", "exhibit", "taken_at", "gps", "duplicate"}
 
 
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    return cli_env(tmp_path / "home")
+pytestmark = pytest.mark.django_db
 
 
-def test_add_and_list_print_one_object_per_file(env: dict[str, str], tmp_path: Path) -> None:
-    case = new_case(env, tmp_path)
+def new_case(folder: Path) -> str:
+    """A user and a delivery-dispute case, made on the command line; returns the case id."""
+    ok(reinstate("user", "add", "dana", "--tz", "America/Los_Angeles"))
+    notice = folder / "notice.txt"
+    notice.write_text(DISPUTE)
+    return str(ok(reinstate("case", "new", "--user", "dana", "--notice", str(notice)))["id"])
+
+
+def test_add_and_list_print_one_object_per_file(home: Path, tmp_path: Path) -> None:
+    case = new_case(tmp_path)
     photo, receipt = tmp_path / "IMG_0042.JPG", tmp_path / "receipt.pdf"
     photo.write_bytes(files.jpeg())
     receipt.write_bytes(files.pdf())
-    added = ok(run(env, "evidence", "add", case, str(photo), str(receipt), "--note", "from phone"))
+    added = ok(reinstate("evidence", "add", case, str(photo), str(receipt), "--note", "from phone"))
     assert [set(a) >= KEYS for a in added] == [True, True]
     first, second = added
     assert first["sha256"] == hashlib.sha256(photo.read_bytes()).hexdigest()
@@ -33,14 +40,14 @@ def test_add_and_list_print_one_object_per_file(env: dict[str, str], tmp_path: P
     assert first["gps"]["lat"] == pytest.approx(34.052235)
     assert (second["exhibit"], second["taken_at"], second["gps"]) == ("B", None, None)
     assert not first["duplicate"]
-    again = ok(run(env, "evidence", "add", case, str(photo), "--kind", "screenshot"))
+    again = ok(reinstate("evidence", "add", case, str(photo), "--kind", "screenshot"))
     assert again[0]["duplicate"] and again[0]["id"] == first["id"]
-    listed = ok(run(env, "evidence", "list", case))
+    listed = ok(reinstate("evidence", "list", case))
     assert [(i["id"], i["exhibit"]) for i in listed] == [(first["id"], "A"), (second["id"], "B")]
 
 
-def test_bad_input_exits_2_with_one_line(env: dict[str, str], tmp_path: Path) -> None:
-    case = new_case(env, tmp_path)
+def test_bad_input_exits_2_with_one_line(home: Path, tmp_path: Path) -> None:
+    case = new_case(tmp_path)
     page = tmp_path / "page.png"
     page.write_bytes(files.HTML_AS_PNG)
     photo = tmp_path / "p.jpg"
@@ -50,29 +57,27 @@ def test_bad_input_exits_2_with_one_line(env: dict[str, str], tmp_path: Path) ->
         (("evidence", "add", case, str(tmp_path / "missing.jpg")), "No such file"),
         (("evidence", "add", case, str(photo), "--kind", "selfie"), "invalid choice"),
     ]:
-        result = run(env, *args)
+        result = reinstate(*args)
         assert result.returncode == 2, result
-        assert message in result.stderr.decode() and len(result.stderr.splitlines()) == 1
-        assert b"Traceback" not in result.stderr
-    mixed = run(env, "evidence", "add", case, str(photo), str(page))
+        assert message in result.stderr and len(result.stderr.splitlines()) == 1
+        assert "Traceback" not in result.stderr
+    mixed = reinstate("evidence", "add", case, str(photo), str(page))
     assert mixed.returncode == 2
-    assert "page.png: This file is a web page" in mixed.stderr.decode()
-    assert [i["exhibit"] for i in ok(run(env, "evidence", "list", case))] == ["A"]
+    assert "page.png: This file is a web page" in mixed.stderr
+    assert [i["exhibit"] for i in ok(reinstate("evidence", "list", case))] == ["A"]
 
 
-def test_verify_rehashes_every_original_and_names_a_changed_one(
-    env: dict[str, str], tmp_path: Path
-) -> None:
-    case = new_case(env, tmp_path)
+def test_verify_rehashes_every_original_and_names_a_changed_one(home: Path, tmp_path: Path) -> None:
+    case = new_case(tmp_path)
     photo = tmp_path / "p.jpg"
     photo.write_bytes(files.jpeg())
-    sha = ok(run(env, "evidence", "add", case, str(photo)))[0]["sha256"]
-    assert ok(run(env, "verify")) == {"ok": True, "problems": []}
-    stored = Path(env["REINSTATE_HOME"]) / "blobs" / sha[:2] / sha[2:4] / sha
+    sha = ok(reinstate("evidence", "add", case, str(photo)))[0]["sha256"]
+    assert ok(reinstate("verify")) == {"ok": True, "problems": []}
+    stored = home / "blobs" / sha[:2] / sha[2:4] / sha
     stored.chmod(0o644)
     stored.write_bytes(stored.read_bytes()[:-1] + b"\x00")
     for args in (("verify",), ("verify", "--case", case)):
-        result = run(env, *args)
+        result = reinstate(*args)
         assert result.returncode == 1
         problems = json.loads(result.stdout)
         assert problems == [
@@ -85,5 +90,5 @@ def test_verify_rehashes_every_original_and_names_a_changed_one(
             }
         ]
     stored.unlink()
-    missing = json.loads(run(env, "verify").stdout)
+    missing = json.loads(reinstate("verify").stdout)
     assert missing[0]["problem"] == "the stored original is missing"

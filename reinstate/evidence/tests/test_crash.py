@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from reinstate.evidence.tests import files
-from reinstate.evidence.tests.cli import cli_env, new_case, ok, run
+from reinstate.testing import files
+from reinstate.testing.cli import ok, process_env, run_process
+from reinstate.testing.notices import DISPUTE
 
 # Runs `reinstate evidence add` with one step of the store slowed down, so the test can kill
 # it there. The product has no hook for this: the test patches the step in the child only.
@@ -53,6 +54,14 @@ main(["evidence", "add", *sys.argv[3:]])
 """
 
 
+def new_case(env: dict[str, str], folder: Path) -> str:
+    """A user and a delivery-dispute case; returns the case id."""
+    ok(run_process(env, "user", "add", "dana", "--tz", "America/Los_Angeles"))
+    notice = folder / "notice.txt"
+    notice.write_text(DISPUTE)
+    return str(ok(run_process(env, "case", "new", "--user", "dana", "--notice", str(notice)))["id"])
+
+
 @pytest.mark.parametrize(
     ("stage", "left"),
     [
@@ -64,7 +73,7 @@ main(["evidence", "add", *sys.argv[3:]])
 def test_a_killed_add_leaves_no_row_and_verify_names_the_file(
     tmp_path: Path, stage: str, left: str
 ) -> None:
-    env = cli_env(tmp_path / "home")
+    env = process_env(tmp_path / "home")
     case = new_case(env, tmp_path)
     photo = tmp_path / "door.jpg"
     photo.write_bytes(files.jpeg((1200, 900)) + b"\0" * 300_000)  # several chunks long
@@ -83,17 +92,17 @@ def test_a_killed_add_leaves_no_row_and_verify_names_the_file(
     child.send_signal(signal.SIGKILL)
     child.communicate()
 
-    assert ok(run(env, "evidence", "list", case)) == []  # no orphan row
+    assert ok(run_process(env, "evidence", "list", case)) == []  # no orphan row
     blobs = Path(env["REINSTATE_HOME"]) / "blobs"
     for stored in blobs.glob("[0-9a-f][0-9a-f]/[0-9a-f][0-9a-f]/*"):
         # Whatever is in place is whole: its name is the hash of its content.
         assert stored.name == hashlib.sha256(stored.read_bytes()).hexdigest()
-    result = run(env, "verify")
+    result = run_process(env, "verify")
     assert result.returncode == 1
     problems = json.loads(result.stdout)
     assert [p["problem"] for p in problems] == [left]
     assert Path(problems[0]["path"]).exists()
 
     # The same file added again works, and its add is whole.
-    added = ok(run(env, "evidence", "add", case, str(photo)))
+    added = ok(run_process(env, "evidence", "add", case, str(photo)))
     assert added[0]["exhibit"] == "A" and not added[0]["duplicate"]

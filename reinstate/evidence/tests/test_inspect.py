@@ -8,7 +8,7 @@ from PIL import Image
 from reinstate.evidence.inspect import inspect_file
 from reinstate.evidence.renditions import PAGE_PX, THUMB_PX, make_renditions
 from reinstate.evidence.sniff import EvidenceFileError
-from reinstate.evidence.tests import files
+from reinstate.testing import files
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from reinstate.evidence.sniff import EvidenceFileError, sniff
-from reinstate.evidence.tests import files
+from reinstate.testing import files
 
 
 @pytest.mark.parametrize(

@@ -13,11 +13,11 @@ from django.test import Client
 from django.urls import reverse
 
 from reinstate.cases.models import Case
-from reinstate.conftest import client_for
 from reinstate.evidence.actions import safe_filename
 from reinstate.evidence.blobstore import BlobStore
 from reinstate.evidence.models import Blob, EvidenceItem
-from reinstate.evidence.tests import files
+from reinstate.testing import files
+from reinstate.testing.personas import client_for
 
 pytestmark = pytest.mark.django_db
 BOUNDARY = "----reinstate-test-boundary"

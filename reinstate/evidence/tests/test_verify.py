@@ -4,19 +4,19 @@ import io
 
 import pytest
 
-from reinstate.audit.queries import verify_everything
 from reinstate.cases.models import Case
+from reinstate.compose.verify import verify_everything
 from reinstate.evidence.blobstore import BlobStore
 from reinstate.evidence.models import Blob
-from reinstate.evidence.tests import files
-from reinstate.evidence.tests.conftest import add
+from reinstate.testing import files
+from reinstate.testing.evidence import add_file
 
 pytestmark = pytest.mark.django_db
 
 
 def test_an_intact_locker_verifies(case: Case) -> None:
-    add(case, files.jpeg())
-    add(case, files.pdf(), "r.pdf")
+    add_file(case, files.jpeg())
+    add_file(case, files.pdf(), "r.pdf")
     assert verify_everything() == [] and verify_everything(case.pk) == []
 
 
@@ -25,7 +25,7 @@ def test_a_row_pointed_at_other_content_is_named_from_the_audit_log(
 ) -> None:
     # Someone swaps both the file and its row for other content: the hashes agree with each
     # other, but not with what the audit log recorded when the item was added.
-    item = add(case, files.jpeg()).item
+    item = add_file(case, files.jpeg()).item
     with store.receive(io.BytesIO(b"forged"), max_bytes=100) as staged:
         store.commit(staged)
     Blob.objects.filter(pk=item.blob_id).update(sha256=staged.sha256, size=staged.size)

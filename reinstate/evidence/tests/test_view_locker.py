@@ -7,10 +7,10 @@ from django.urls import reverse
 
 from reinstate.accounts.models import Organisation, User
 from reinstate.cases.models import Case
-from reinstate.conftest import client_for
 from reinstate.evidence.models import EvidenceItem
-from reinstate.evidence.tests import files
-from reinstate.evidence.tests.conftest import add
+from reinstate.testing import files
+from reinstate.testing.evidence import add_file
+from reinstate.testing.personas import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +62,7 @@ def test_no_file_chosen_is_a_form_error(case: Case) -> None:
 
 
 def test_the_item_page_shows_what_was_read_and_edits_the_description(case: Case) -> None:
-    item = add(case, files.jpeg(), "door.jpg").item
+    item = add_file(case, files.jpeg(), "door.jpg").item
     client = client_for(case.owner)
     url = reverse("evidence:item", args=[case.pk, item.pk])
     page = client.get(url).content.decode()
@@ -93,7 +93,7 @@ def test_the_item_page_shows_what_was_read_and_edits_the_description(case: Case)
 
 def test_download_is_the_original_byte_for_byte_as_an_attachment(case: Case) -> None:
     data = files.jpeg()
-    item = add(case, data, "door.jpg").item
+    item = add_file(case, data, "door.jpg").item
     response = client_for(case.owner).get(reverse("evidence:download", args=[case.pk, item.pk]))
     assert b"".join(response.streaming_content) == data  # type: ignore[attr-defined]
     assert response["Content-Disposition"] == 'attachment; filename="door.jpg"'
@@ -104,7 +104,7 @@ def test_download_is_the_original_byte_for_byte_as_an_attachment(case: Case) -> 
 
 def test_a_preview_is_a_rendition_and_is_rebuilt_when_missing(case: Case, store: object) -> None:
     data = files.jpeg((3000, 2000))
-    item = add(case, data, "door.jpg").item
+    item = add_file(case, data, "door.jpg").item
     client = client_for(case.owner)
     url = reverse("evidence:preview", args=[case.pk, item.pk, "page"])
     first = b"".join(client.get(url).streaming_content)  # type: ignore[attr-defined]
@@ -120,9 +120,9 @@ def test_a_preview_is_a_rendition_and_is_rebuilt_when_missing(case: Case, store:
 
 
 def test_search_finds_pdf_text_descriptions_and_notes(case: Case) -> None:
-    add(case, files.pdf("Brake pads replaced at Midas"), "invoice.pdf")
-    add(case, files.jpeg(), "door.jpg", description="Parcel at the front door")
-    add(case, files.png(), "s.png", note="Support promised a callback")
+    add_file(case, files.pdf("Brake pads replaced at Midas"), "invoice.pdf")
+    add_file(case, files.jpeg(), "door.jpg", description="Parcel at the front door")
+    add_file(case, files.png(), "s.png", note="Support promised a callback")
     client = client_for(case.owner)
     url = reverse("evidence:search", args=[case.pk])
     for words, expected in [
@@ -139,7 +139,7 @@ def test_search_finds_pdf_text_descriptions_and_notes(case: Case) -> None:
 
 
 def test_the_day_in_question_flags_a_photo_from_another_day(case: Case) -> None:
-    add(case, files.jpeg(), "door.jpg")
+    add_file(case, files.jpeg(), "door.jpg")
     client = client_for(case.owner)
     client.post(reverse("evidence:day", args=[case.pk]), {"day": "2026-11-03"})
     page = client.get(reverse("evidence:locker", args=[case.pk])).content.decode()
@@ -149,7 +149,7 @@ def test_the_day_in_question_flags_a_photo_from_another_day(case: Case) -> None:
 def test_an_advocate_of_the_shared_organisation_sees_the_evidence(
     case: Case, advocate: User
 ) -> None:
-    item = add(case, files.jpeg(), "door.jpg").item
+    item = add_file(case, files.jpeg(), "door.jpg").item
     url = reverse("evidence:download", args=[case.pk, item.pk])
     assert client_for(advocate).get(url).status_code == 404
     case.organisation = Organisation.objects.get(membership__user=advocate)
@@ -158,7 +158,7 @@ def test_an_advocate_of_the_shared_organisation_sees_the_evidence(
 
 
 def test_an_outsider_gets_404_on_every_evidence_url(case: Case, other_driver: User) -> None:
-    item = add(case, files.jpeg(), "door.jpg").item
+    item = add_file(case, files.jpeg(), "door.jpg").item
     client = client_for(other_driver)
     gets = [
         reverse("evidence:locker", args=[case.pk]),
@@ -190,7 +190,7 @@ def test_an_outsider_gets_404_on_every_evidence_url(case: Case, other_driver: Us
 
 
 def test_signed_out_visitors_are_sent_to_sign_in(case: Case) -> None:
-    item = add(case, files.jpeg(), "door.jpg").item
+    item = add_file(case, files.jpeg(), "door.jpg").item
     response = Client().get(reverse("evidence:download", args=[case.pk, item.pk]))
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
@@ -206,7 +206,7 @@ def test_an_upload_without_the_csrf_token_is_refused(case: Case) -> None:
 
 
 def test_withdraw_from_the_page(case: Case) -> None:
-    item = add(case, files.jpeg(), "door.jpg").item
+    item = add_file(case, files.jpeg(), "door.jpg").item
     response = client_for(case.owner).post(
         reverse("evidence:withdraw", args=[case.pk, item.pk]), follow=True
     )
@@ -220,7 +220,7 @@ def test_the_case_page_ticks_the_checklist_from_evidence(case: Case) -> None:
     url = reverse("cases:detail", args=[case.pk])
     before = client.get(url).content.decode()
     assert "No evidence added yet" in before
-    add(case, files.jpeg(), "door.jpg", satisfies=[photos])
+    add_file(case, files.jpeg(), "door.jpg", satisfies=[photos])
     page = client.get(url).content.decode()
     assert "(in your evidence: exhibit A)" in page
     assert "Open the evidence locker (1)" in page

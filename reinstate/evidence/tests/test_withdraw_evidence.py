@@ -14,8 +14,9 @@ from reinstate.evidence.actions import do_lock_exhibit_labels, do_withdraw_evide
 from reinstate.evidence.blobstore import BlobStore
 from reinstate.evidence.models import Blob, EvidenceItem
 from reinstate.evidence.purge import purge_withdrawn
-from reinstate.evidence.tests import files
-from reinstate.evidence.tests.conftest import DISPUTE, add
+from reinstate.testing import files
+from reinstate.testing.evidence import add_file
+from reinstate.testing.notices import DISPUTE
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.django_db
 def test_withdrawing_takes_the_item_out_and_keeps_its_original_for_now(
     case: Case, store: BlobStore, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
 ) -> None:
-    item = add(case, files.jpeg(), "door.jpg").item
+    item = add_file(case, files.jpeg(), "door.jpg").item
     sha = item.blob.sha256
     with django_capture_on_commit_callbacks(execute=True):
         withdrawn = do_withdraw_evidence(item=item, actor=case.owner)
@@ -46,8 +47,8 @@ def test_an_original_another_case_holds_is_kept(
     django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     other = open_case(other_driver, DISPUTE)
-    mine = add(case, files.pdf(), "r.pdf").item
-    add(other, files.pdf(), "r.pdf")
+    mine = add_file(case, files.pdf(), "r.pdf").item
+    add_file(other, files.pdf(), "r.pdf")
     with django_capture_on_commit_callbacks(execute=True):
         do_withdraw_evidence(item=mine, actor=case.owner)
         purge_withdrawn(now=timezone.now() + timedelta(days=365))
@@ -57,10 +58,12 @@ def test_an_original_another_case_holds_is_kept(
 
 
 def test_later_labels_close_up_but_locked_ones_stay(case: Case) -> None:
-    a, b, c, d = (add(case, files.jpeg(color=(50 * i, 80, 120)), f"{i}.jpg").item for i in range(4))
+    a, b, c, d = (
+        add_file(case, files.jpeg(color=(50 * i, 80, 120)), f"{i}.jpg").item for i in range(4)
+    )
     do_lock_exhibit_labels(case=case, actor=case.owner)
-    e = add(case, files.jpeg(color=(250, 10, 10)), "e.jpg").item
-    f = add(case, files.jpeg(color=(10, 250, 10)), "f.jpg").item
+    e = add_file(case, files.jpeg(color=(250, 10, 10)), "e.jpg").item
+    f = add_file(case, files.jpeg(color=(10, 250, 10)), "f.jpg").item
     do_withdraw_evidence(item=b, actor=case.owner)
     do_withdraw_evidence(item=e, actor=case.owner)
     labels = dict(case.evidence.values_list("pk", "exhibit"))
@@ -69,8 +72,8 @@ def test_later_labels_close_up_but_locked_ones_stay(case: Case) -> None:
 
 
 def test_a_withdrawn_items_printed_label_is_never_given_to_another(case: Case) -> None:
-    a, b = (add(case, files.jpeg(color=(90 * i, 80, 120)), f"{i}.jpg").item for i in range(2))
+    a, b = (add_file(case, files.jpeg(color=(90 * i, 80, 120)), f"{i}.jpg").item for i in range(2))
     do_lock_exhibit_labels(case=case, actor=case.owner)
     do_withdraw_evidence(item=b, actor=case.owner)
-    c = add(case, files.jpeg(color=(250, 10, 10)), "c.jpg").item
+    c = add_file(case, files.jpeg(color=(250, 10, 10)), "c.jpg").item
     assert (a.exhibit, c.exhibit) == ("A", "C")  # B named another item in the packet

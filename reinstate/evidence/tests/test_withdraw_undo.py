@@ -22,10 +22,9 @@ from pytest_django.fixtures import Settings
 from reinstate.accounts.models import User
 from reinstate.appeals.packet_build import build_packet
 from reinstate.audit.models import AuditEvent
-from reinstate.audit.queries import verify_everything
 from reinstate.cases.actions import do_correct_reading
 from reinstate.cases.models import Case
-from reinstate.conftest import client_for
+from reinstate.compose.verify import verify_everything
 from reinstate.evidence.actions import (
     do_lock_exhibit_labels,
     do_restore_evidence,
@@ -34,9 +33,11 @@ from reinstate.evidence.actions import (
 from reinstate.evidence.blobstore import BlobStore
 from reinstate.evidence.models import Blob, EvidenceItem, RetiredLabel
 from reinstate.evidence.purge import purge_withdrawn
-from reinstate.evidence.tests import files
-from reinstate.evidence.tests.conftest import DISPUTE, add
 from reinstate.rules.letter import long_date
+from reinstate.testing import files
+from reinstate.testing.evidence import add_file
+from reinstate.testing.notices import DISPUTE
+from reinstate.testing.personas import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +46,7 @@ T = datetime(2026, 11, 3, 17, 0, tzinfo=UTC)  # when the tests withdraw
 
 def photos(case: Case, count: int) -> list[EvidenceItem]:
     return [
-        add(case, files.jpeg(color=(60 * i, 80, 120)), f"{'abcdef'[i]}.jpg").item
+        add_file(case, files.jpeg(color=(60 * i, 80, 120)), f"{'abcdef'[i]}.jpg").item
         for i in range(count)
     ]
 
@@ -56,9 +57,9 @@ def labels(case: Case) -> list[tuple[str, str]]:
 
 def test_it_puts_back_an_item_with_its_label_place_ticks_and_bytes(case: Case) -> None:
     delivery = case.checklist.get(key="delivery_photos")
-    a = add(case, files.jpeg(color=(10, 80, 120)), "a.jpg").item
-    b = add(case, files.jpeg(color=(90, 80, 120)), "b.jpg", satisfies=[delivery]).item
-    add(case, files.jpeg(color=(170, 80, 120)), "c.jpg")
+    a = add_file(case, files.jpeg(color=(10, 80, 120)), "a.jpg").item
+    b = add_file(case, files.jpeg(color=(90, 80, 120)), "b.jpg", satisfies=[delivery]).item
+    add_file(case, files.jpeg(color=(170, 80, 120)), "c.jpg")
     client = client_for(case.owner)
     page = client.post(reverse("evidence:withdraw", args=[case.pk, b.pk]), follow=True)
     text = page.content.decode()
@@ -109,7 +110,7 @@ def test_withdraw_and_put_back_are_in_the_audit_log(case: Case) -> None:
 def test_an_unlocked_item_comes_back_in_its_old_place(case: Case) -> None:
     b = photos(case, 4)[1]
     do_withdraw_evidence(item=b, actor=case.owner)
-    add(case, files.png(), "e.png")  # added while b was out: it stays after b's old place
+    add_file(case, files.png(), "e.png")  # added while b was out: it stays after b's old place
     do_restore_evidence(item=b, actor=case.owner)
     expected = [("a.jpg", "A"), ("b.jpg", "B"), ("c.jpg", "C"), ("d.jpg", "D"), ("e.png", "E")]
     assert labels(case) == expected
@@ -119,7 +120,7 @@ def test_a_printed_label_comes_back_to_its_own_item_and_never_to_another(case: C
     b = photos(case, 3)[1]
     do_lock_exhibit_labels(case=case, actor=case.owner)  # a packet printed A, B and C
     do_withdraw_evidence(item=b, actor=case.owner)
-    d = add(case, files.png(), "d.png").item
+    d = add_file(case, files.png(), "d.png").item
     assert d.exhibit == "D"  # B is retired while its item is out
     do_restore_evidence(item=b, actor=case.owner)
     b.refresh_from_db()
@@ -128,7 +129,7 @@ def test_a_printed_label_comes_back_to_its_own_item_and_never_to_another(case: C
     assert not RetiredLabel.objects.filter(case=case).exists()  # its own item holds it again
     # Withdrawn again, the label is retired again.
     do_withdraw_evidence(item=b, actor=case.owner)
-    assert add(case, files.jpeg(color=(1, 2, 3)), "e.jpg").item.exhibit == "E"
+    assert add_file(case, files.jpeg(color=(1, 2, 3)), "e.jpg").item.exhibit == "E"
 
 
 def test_a_printed_label_held_by_another_item_gives_a_new_label(case: Case) -> None:
@@ -136,7 +137,7 @@ def test_a_printed_label_held_by_another_item_gives_a_new_label(case: Case) -> N
     do_lock_exhibit_labels(case=case, actor=case.owner)
     do_withdraw_evidence(item=b, actor=case.owner)
     # A state the rules never make, but a restore must not give one label to two files.
-    other = add(case, files.png(), "c.png").item
+    other = add_file(case, files.png(), "c.png").item
     EvidenceItem.objects.filter(pk=other.pk).update(exhibit="B", label_locked=True)
     do_restore_evidence(item=b, actor=case.owner)
     b.refresh_from_db()
@@ -146,8 +147,8 @@ def test_a_printed_label_held_by_another_item_gives_a_new_label(case: Case) -> N
 
 def test_a_withdrawn_item_is_out_of_every_view_of_the_case(case: Case, tmp_path: Path) -> None:
     delivery = case.checklist.get(key="delivery_photos")
-    kept = add(case, files.pdf(), "receipt.pdf").item
-    gone = add(case, files.jpeg(), "door.jpg", description="porch", satisfies=[delivery]).item
+    kept = add_file(case, files.pdf(), "receipt.pdf").item
+    gone = add_file(case, files.jpeg(), "door.jpg", description="porch", satisfies=[delivery]).item
     do_withdraw_evidence(item=gone, actor=case.owner)
     client = client_for(case.owner)
     locker = client.get(reverse("evidence:locker", args=[case.pk])).content.decode()
@@ -173,7 +174,7 @@ def test_a_withdrawn_item_is_out_of_every_view_of_the_case(case: Case, tmp_path:
 
 
 def test_the_locker_lists_what_was_withdrawn_and_when_it_goes(case: Case) -> None:
-    gone = add(case, files.jpeg(), "door.jpg").item
+    gone = add_file(case, files.jpeg(), "door.jpg").item
     do_withdraw_evidence(item=gone, actor=case.owner, now=T)
     page = client_for(case.owner).get(reverse("evidence:locker", args=[case.pk]))
     text = page.content.decode().split('id="withdrawn-h"')[1]
@@ -186,7 +187,7 @@ def test_the_locker_lists_what_was_withdrawn_and_when_it_goes(case: Case) -> Non
 def test_the_purge_deletes_the_original_after_the_keep_period_and_not_before(
     case: Case, store: BlobStore, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
 ) -> None:
-    gone = add(case, files.jpeg(), "door.jpg").item
+    gone = add_file(case, files.jpeg(), "door.jpg").item
     sha = gone.blob.sha256
     do_withdraw_evidence(item=gone, actor=case.owner, now=T)
     with django_capture_on_commit_callbacks(execute=True):
@@ -208,14 +209,14 @@ def test_the_purge_deletes_the_original_after_the_keep_period_and_not_before(
 
 def test_the_keep_period_is_a_setting(case: Case, settings: Settings) -> None:
     settings.WITHDRAWN_KEEP_DAYS = 7
-    gone = add(case, files.jpeg(), "door.jpg").item
+    gone = add_file(case, files.jpeg(), "door.jpg").item
     do_withdraw_evidence(item=gone, actor=case.owner, now=T)
     assert purge_withdrawn(now=T + timedelta(days=6)) == {}
     assert purge_withdrawn(now=T + timedelta(days=7))["withdrawn_deleted"] == 1
 
 
 def test_an_item_put_back_is_not_purged(case: Case, store: BlobStore) -> None:
-    gone = add(case, files.jpeg(), "door.jpg").item
+    gone = add_file(case, files.jpeg(), "door.jpg").item
     do_withdraw_evidence(item=gone, actor=case.owner, now=T)
     do_restore_evidence(item=gone, actor=case.owner)
     assert purge_withdrawn(now=T + timedelta(days=90)) == {}
@@ -230,8 +231,8 @@ def test_an_original_another_case_still_holds_is_never_deleted(
     django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     other = open_case(other_driver, DISPUTE)
-    mine = add(case, files.pdf(), "r.pdf").item
-    theirs = add(other, files.pdf(), "r.pdf").item
+    mine = add_file(case, files.pdf(), "r.pdf").item
+    theirs = add_file(other, files.pdf(), "r.pdf").item
     sha = mine.blob.sha256
     do_withdraw_evidence(item=mine, actor=case.owner, now=T)
     do_withdraw_evidence(item=theirs, actor=other_driver, now=T + timedelta(days=20))
@@ -252,7 +253,7 @@ def test_an_original_another_case_still_holds_is_never_deleted(
 def test_reinstate_remind_deletes_what_is_due(
     case: Case, store: BlobStore, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
 ) -> None:
-    gone = add(case, files.jpeg(), "door.jpg").item
+    gone = add_file(case, files.jpeg(), "door.jpg").item
     do_withdraw_evidence(item=gone, actor=case.owner, now=T)
     printed = []
     with django_capture_on_commit_callbacks(execute=True):
@@ -267,7 +268,7 @@ def test_reinstate_remind_deletes_what_is_due(
 
 def test_adding_the_same_file_again_puts_the_withdrawn_item_back(case: Case) -> None:
     photo = files.jpeg()
-    first, _ = add(case, photo, "door.jpg").item, add(case, files.png(), "chat.png")
+    first, _ = add_file(case, photo, "door.jpg").item, add_file(case, files.png(), "chat.png")
     do_withdraw_evidence(item=first, actor=case.owner)
     response = client_for(case.owner).post(
         reverse("evidence:add", args=[case.pk]),
@@ -278,12 +279,12 @@ def test_adding_the_same_file_again_puts_the_withdrawn_item_back(case: Case) -> 
     assert labels(case) == [("door.jpg", "A"), ("chat.png", "B")]
     assert EvidenceItem.all_objects.count() == 2 and case.evidence.get(exhibit="A") == first
     assert AuditEvent.objects.get(kind="evidence.restored").data["how"] == "added again"
-    again = add(case, photo, "door.jpg")  # and once back, the same file is a duplicate
+    again = add_file(case, photo, "door.jpg")  # and once back, the same file is a duplicate
     assert again.duplicate and not again.restored and again.item.pk == first.pk
 
 
 def test_an_outsider_gets_404_on_put_back(case: Case, other_driver: User) -> None:
-    gone = add(case, files.jpeg(), "door.jpg").item
+    gone = add_file(case, files.jpeg(), "door.jpg").item
     do_withdraw_evidence(item=gone, actor=case.owner)
     outsider = client_for(other_driver)
     url = reverse("evidence:put_back", args=[case.pk, gone.pk])
@@ -300,7 +301,7 @@ def test_a_checklist_item_only_withdrawn_evidence_satisfies_goes_with_its_reason
     case: Case,
 ) -> None:
     delivery = case.checklist.get(key="delivery_photos")
-    gone = add(case, files.jpeg(), "door.jpg", satisfies=[delivery]).item
+    gone = add_file(case, files.jpeg(), "door.jpg", satisfies=[delivery]).item
     do_withdraw_evidence(item=gone, actor=case.owner)
     do_correct_reading(
         case=case,
@@ -316,7 +317,7 @@ def test_a_checklist_item_only_withdrawn_evidence_satisfies_goes_with_its_reason
 def test_putting_back_recovers_an_original_a_cut_off_purge_left_in_the_trash(
     case: Case, store: BlobStore
 ) -> None:
-    item = add(case, files.jpeg(color=(5, 150, 90)), "gate.jpg").item
+    item = add_file(case, files.jpeg(color=(5, 150, 90)), "gate.jpg").item
     original = store.path_for(item.blob.sha256)
     data = original.read_bytes()
     do_withdraw_evidence(item=item, actor=case.owner, now=T)

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from reinstate.conftest import client_for
 from reinstate.health.models import Alert, Target
+from reinstate.testing.personas import client_for
 
 
 def test_a_target_is_compared_with_the_blocks_since_it_was_set(driver, record_blocks):

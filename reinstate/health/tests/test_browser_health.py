@@ -7,21 +7,21 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Browser, expect
 
 from reinstate.accounts.models import User
-from reinstate.conftest import PASSWORD
-from reinstate.core.tests.browser import fits_the_screen, phone_page, screenshot
 from reinstate.health.models import Block
+from reinstate.testing.browser import fits_the_screen, phone_page, screenshot
+from reinstate.testing.personas import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_driver_records_a_block_and_sees_standing_on_a_phone(
-    live_server: object, driver: User
+    chromium: Browser, live_server: object, driver: User
 ) -> None:
     base = str(live_server)
-    with phone_page() as page:
+    with phone_page(chromium) as page:
         page.goto(f"{base}/accounts/login/?next=/health/")
         page.get_by_label("Username").fill("dana")
         page.get_by_label("Password").fill(PASSWORD)

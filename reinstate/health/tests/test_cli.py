@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 
-from reinstate.cases.tests.test_cli import home, ok_json, run  # noqa: F401 - the home fixture
+from reinstate.testing.cli import ok, reinstate
 
 HEADER = (
     "block_start,block_end,arrived_at,status,packages_assigned,packages_delivered,"
@@ -23,38 +22,35 @@ ROWS = (
 METRICS = {"reliability", "delivery_completion", "on_time_delivery", "dnr_per_1000", "pay_per_hour"}
 
 
+pytestmark = pytest.mark.django_db
+
+
 @pytest.fixture
-def dana(home: dict[str, str]) -> dict[str, str]:  # noqa: F811
-    ok_json(run(home, "user", "add", "dana", "--tz", "America/Los_Angeles"))
-    return home
+def dana() -> None:
+    ok(reinstate("user", "add", "dana", "--tz", "America/Los_Angeles"))
 
 
-def test_import_prints_rows_added_duplicates_and_rejected_lines(
-    dana: dict[str, str], tmp_path: Path
-):
+def test_import_prints_rows_added_duplicates_and_rejected_lines(dana: None, tmp_path: Path):
     blocks = tmp_path / "blocks.csv"
     blocks.write_text(HEADER + ROWS)
     args = ("health", "import", str(blocks), "--user", "dana", "--platform", "amazon_flex")
-    first = ok_json(run(dana, *args))
+    first = ok(reinstate(*args))
     assert first == {
         "rows": 5,
         "added": 4,
         "duplicates": 0,
         "rejected": [{"line": 6, "error": "packages_assigned 'ten' is not a number"}],
     }
-    again = ok_json(run(dana, *args))
+    again = ok(reinstate(*args))
     assert (again["added"], again["duplicates"]) == (0, 4)
 
 
-def test_standing_prints_both_windows_as_fractions(dana: dict[str, str], tmp_path: Path):
+def test_standing_prints_both_windows_as_fractions(dana: None, tmp_path: Path):
     blocks = tmp_path / "blocks.csv"
     blocks.write_text(HEADER + ROWS)
-    ok_json(
-        run(dana, "health", "import", str(blocks), "--user", "dana", "--platform", "amazon_flex")
-    )
-    result = ok_json(
-        run(
-            dana,
+    ok(reinstate("health", "import", str(blocks), "--user", "dana", "--platform", "amazon_flex"))
+    result = ok(
+        reinstate(
             "health",
             "standing",
             "--user",
@@ -88,9 +84,8 @@ def test_standing_prints_both_windows_as_fractions(dana: dict[str, str], tmp_pat
     assert result["windows"]["100_blocks"]["metrics"] == metrics
     assert result["thresholds"] == {} and result["margins"] == {} and result["alerts"] == []
     # Before any block, there is nothing to measure: null, not 0.
-    empty = ok_json(
-        run(
-            dana,
+    empty = ok(
+        reinstate(
             "health",
             "standing",
             "--user",
@@ -104,23 +99,17 @@ def test_standing_prints_both_windows_as_fractions(dana: dict[str, str], tmp_pat
     assert empty["windows"]["30d"] == {"blocks": 0, "metrics": dict.fromkeys(METRICS)}
 
 
-def test_a_gigabyte_of_garbage_is_refused_quickly_and_adds_nothing(
-    dana: dict[str, str], tmp_path: Path
-):
+def test_a_gigabyte_of_garbage_is_refused_and_adds_nothing(dana: None, tmp_path: Path):
     garbage = tmp_path / "garbage.csv"
     with garbage.open("wb") as handle:
         handle.write(b"\xde\xad\xbe\xef" * 1000)
         handle.truncate(1024**3)  # sparse: the rest is zeros that take no disk space
-    started = time.perf_counter()
-    result = run(
-        dana, "health", "import", str(garbage), "--user", "dana", "--platform", "amazon_flex"
+    result = reinstate(
+        "health", "import", str(garbage), "--user", "dana", "--platform", "amazon_flex"
     )
-    assert time.perf_counter() - started < 10
     assert result.returncode == 2
-    assert b"binary data" in result.stderr
-    standing = ok_json(
-        run(dana, "health", "standing", "--user", "dana", "--platform", "amazon_flex")
-    )
+    assert "binary data" in result.stderr
+    standing = ok(reinstate("health", "standing", "--user", "dana", "--platform", "amazon_flex"))
     assert standing["windows"]["100_blocks"]["blocks"] == 0
 
 
@@ -174,22 +163,20 @@ def test_a_gigabyte_of_garbage_is_refused_quickly_and_adds_nothing(
         (["health", "export"], "invalid choice"),
     ],
 )
-def test_bad_input_exits_2_with_one_line(
-    dana: dict[str, str], tmp_path: Path, args: list[str], message: str
-):
+def test_bad_input_exits_2_with_one_line(dana: None, tmp_path: Path, args: list[str], message: str):
     good, missing = tmp_path / "good.csv", tmp_path / "missing.csv"
     good.write_text(HEADER + ROWS)
     missing.write_text("block_start,status\n2026-11-02 08:00,completed\n")
     args = [a.format(csv=good, missing=missing) for a in args]
-    result = run(dana, *args)
+    result = reinstate(*args)
     assert result.returncode == 2
-    stderr = result.stderr.decode().strip()
+    stderr = result.stderr.strip()
     assert message in stderr
     assert len(stderr.splitlines()) == 1
     assert "Traceback" not in stderr
-    assert result.stdout == b""
+    assert result.stdout == ""
 
 
-def test_remind_works_on_an_empty_home(home: dict[str, str]):  # noqa: F811
-    result = ok_json(run(home, "remind"))
+def test_remind_with_nobody_to_remind_sends_nothing():
+    result = ok(reinstate("remind"))
     assert result["users"] == 0 and result["emails"] == 0

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from reinstate.conftest import client_for
 from reinstate.health.models import Document
+from reinstate.testing.personas import client_for
 
 
 def test_a_document_is_kept_with_how_long_is_left(driver):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from reinstate.conftest import client_for
 from reinstate.health.bulk import insert_blocks
 from reinstate.health.models import Block, BlockImport
+from reinstate.testing.personas import client_for
 
 HEADER = "Start,End,Check-in,Status,Packages,Delivered,Pay\n"
 GOOD = (

@@ -6,9 +6,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from reinstate.conftest import client_for
 from reinstate.health import actions
 from reinstate.health.models import Alert, WatchLevel
+from reinstate.testing.personas import client_for
 
 
 def test_watch_levels_are_typed_as_percentages_and_can_be_removed(driver):

@@ -9,10 +9,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from reinstate.conftest import client_for
 from reinstate.health import actions, imports
 from reinstate.health.models import Alert, Block, BlockImport, Document, Target
-from reinstate.health.tests.conftest import LA
+from reinstate.testing.blocks import LA
+from reinstate.testing.personas import client_for
 
 
 @pytest.fixture

@@ -15,12 +15,13 @@ from reinstate.appeals.actions import do_set_appeal
 from reinstate.appeals.inputs import AppealInput, Plan
 from reinstate.audit.models import AuditEvent
 from reinstate.cases.actions import do_correct_reading, do_set_case_outcome
-from reinstate.conftest import FLEX_LATE, client_for
 from reinstate.health import presenters
 from reinstate.health.actions import do_record_reading
 from reinstate.health.models import Alert, Target
-from reinstate.health.tests.conftest import LA
 from reinstate.rules.readiness import PlanAction
+from reinstate.testing.blocks import LA
+from reinstate.testing.notices import FLEX_LATE
+from reinstate.testing.personas import client_for
 
 pytestmark = pytest.mark.django_db
 

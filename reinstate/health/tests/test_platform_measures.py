@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from reinstate.conftest import client_for
 from reinstate.health.models import Alert, Reading
+from reinstate.testing.personas import client_for
 
 
 def when(days_ago: int) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from reinstate.conftest import client_for
 from reinstate.health.models import Block
-from reinstate.health.tests.conftest import LA
+from reinstate.testing.blocks import LA
+from reinstate.testing.personas import client_for
 
 URL = "/health/blocks/new/?platform=amazon_flex"
 

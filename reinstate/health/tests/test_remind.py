@@ -15,7 +15,7 @@ from django.test import override_settings
 from reinstate.health import actions, imports
 from reinstate.health.models import Sent
 from reinstate.health.remind import run_reminders
-from reinstate.health.tests.conftest import LA
+from reinstate.testing.blocks import LA
 
 
 def at(day: str) -> datetime:

@@ -8,7 +8,7 @@ import pytest
 
 from reinstate.rules.catalogue_files import CatalogueError, load_catalogue
 from reinstate.rules.standing import METRIC_KEYS
-from reinstate.rules.tests.test_catalogue import copy_catalogue, edit
+from reinstate.testing.catalogue import copy_catalogue, edit
 
 
 def test_published_limits_count_events():

@@ -15,7 +15,7 @@ from collections import Counter
 import pytest
 
 from reinstate.rules.reading import KINDS, PLATFORMS, REASONS
-from reinstate.rules.tests.notice_sets import fields, load
+from reinstate.testing.notice_sets import fields, load
 
 NOTICES = load("blind")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from reinstate.rules.tests.notice_sets import fields, load
+from reinstate.testing.notice_sets import fields, load
 
 NOTICES = load("dev")
 

@@ -16,7 +16,7 @@ from reinstate.rules.deadline_text import (
 )
 from reinstate.rules.notice import read_notice
 from reinstate.rules.reading import KINDS, PLATFORMS, REASONS, NoticeReading
-from reinstate.rules.tests.notice_sets import fields, load
+from reinstate.testing.notice_sets import fields, load
 
 NY = ZoneInfo("America/New_York")
 RECEIVED = datetime(2026, 11, 20, 10, 0, tzinfo=NY)

@@ -7,7 +7,8 @@ from typing import Any
 
 from reinstate.accounts.actions import do_add_advocate, do_create_organisation
 from reinstate.accounts.models import Organisation
-from reinstate.core.cli import Error, JsonCommand, user_named
+from reinstate.accounts.queries import user_named
+from reinstate.core.cli import Error, JsonCommand
 
 
 def organisation_json(organisation: Organisation) -> dict[str, Any]:

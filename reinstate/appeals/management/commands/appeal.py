@@ -12,7 +12,8 @@ from reinstate.appeals.actions import do_approve_letter, do_save_letter, do_set_
 from reinstate.appeals.assess import first_draft, readiness_of
 from reinstate.appeals.inputs import AppealInputError, read_appeal_file
 from reinstate.appeals.presenters import appeal_json, letter_json, readiness_json
-from reinstate.core.cli import Error, JsonCommand, case_numbered
+from reinstate.cases.queries import case_numbered
+from reinstate.core.cli import Error, JsonCommand
 
 
 def _read_text(path: Path) -> str:

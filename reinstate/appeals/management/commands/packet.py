@@ -11,7 +11,8 @@ from django.conf import settings
 from reinstate.appeals.packet_build import FORMATS, build_packet
 from reinstate.appeals.packet_content import PacketRefused
 from reinstate.appeals.packet_text import character_count
-from reinstate.core.cli import Error, JsonCommand, case_numbered
+from reinstate.cases.queries import case_numbered
+from reinstate.core.cli import Error, JsonCommand
 
 
 class Command(JsonCommand):

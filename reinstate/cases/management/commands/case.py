@@ -8,12 +8,13 @@ from typing import Any
 
 from django.utils import timezone
 
+from reinstate.accounts.queries import user_named
 from reinstate.cases.actions import ENDINGS, do_open_case, do_set_case_outcome, do_set_case_status
 from reinstate.cases.cli_input import load_notice, parse_received
 from reinstate.cases.models import Case
 from reinstate.cases.presenters import case_json
-from reinstate.cases.queries import cases_for_docket
-from reinstate.core.cli import Error, JsonCommand, case_numbered, user_named
+from reinstate.cases.queries import case_numbered, cases_for_docket
+from reinstate.core.cli import Error, JsonCommand
 from reinstate.lib.tz import parse_time_zone
 from reinstate.rules.reading import PLATFORMS
 

@@ -10,13 +10,15 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from reinstate.accounts.queries import user_named
+from reinstate.cases.queries import case_numbered
 from reinstate.comms.actions import CommsInputError, Upload, do_add_contact
 from reinstate.comms.imports import file_source, import_files
 from reinstate.comms.mail import MailFilter
 from reinstate.comms.models import Channel, Direction
 from reinstate.comms.presenters import case_follow_up, contact_json
 from reinstate.comms.queries import contacts_of
-from reinstate.core.cli import Error, JsonCommand, case_numbered, user_named
+from reinstate.core.cli import Error, JsonCommand
 from reinstate.rules.summary import iso
 
 

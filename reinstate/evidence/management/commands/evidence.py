@@ -6,7 +6,9 @@ from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any
 
-from reinstate.core.cli import Error, JsonCommand, case_numbered, user_named
+from reinstate.accounts.queries import user_named
+from reinstate.cases.queries import case_numbered
+from reinstate.core.cli import Error, JsonCommand
 from reinstate.evidence.actions import EvidenceFileError, do_add_evidence
 from reinstate.evidence.models import EvidenceItem
 from reinstate.evidence.presenters import evidence_json

@@ -9,7 +9,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from reinstate.core.cli import Error, JsonCommand, user_named
+from reinstate.accounts.queries import user_named
+from reinstate.core.cli import Error, JsonCommand
 from reinstate.health.actions import HealthInputError
 from reinstate.health.assess import assess
 from reinstate.health.imports import do_import_blocks

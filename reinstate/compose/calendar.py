@@ -8,16 +8,10 @@ from datetime import datetime, timedelta
 from icalendar import Alarm, Calendar, Event
 
 from reinstate.cases.models import Case
-from reinstate.cases.presenters import work_plan
+from reinstate.cases.presenters import case_title, work_plan
 from reinstate.comms.presenters import case_follow_up
-from reinstate.rules.catalogue_files import load_catalogue
 
 PRODID = "-//Reinstate//Appeal deadlines//EN"
-
-
-def case_title(case: Case) -> str:
-    platform = load_catalogue().platforms.get(case.platform or "")
-    return f"{platform.name if platform else 'Account'} appeal (case {case.pk})"
 
 
 def calendar_for(cases: Iterable[Case], *, name: str, now: datetime, site_url: str = "") -> bytes:

@@ -8,10 +8,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, ViewportSize, sync_playwright
+from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
 
 PHONE: ViewportSize = {"width": 390, "height": 844}
-ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -32,14 +32,24 @@ def chromium_path() -> str:
 
 
 @contextmanager
-def phone_page() -> Iterator[Page]:
+def launched() -> Iterator[Browser]:
+    """Debian's Chromium, started once for a whole test run (the `chromium` fixture)."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         try:
-            context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
-            yield context.new_page()
+            yield browser
         finally:
             browser.close()
+
+
+@contextmanager
+def phone_page(browser: Browser) -> Iterator[Page]:
+    """A phone-sized page in a fresh context: its own cookies, as a new visitor has."""
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 def fits_the_screen(page: Page) -> bool:

@@ -1,4 +1,4 @@
-"""The notice sets under notices/ and the four fields every notice is checked on."""
+"""The notice sets (JSON lines in rules/tests/notices/) and the four fields checked on each."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from reinstate.rules.notice import read_notice
 
-FOLDER = Path(__file__).parent / "notices"
+FOLDER = Path(__file__).resolve().parents[1] / "rules" / "tests" / "notices"
 
 
 def load(name: str) -> list[dict[str, Any]]:

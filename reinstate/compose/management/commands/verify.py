@@ -11,7 +11,7 @@ import sys
 from argparse import ArgumentParser
 from typing import Any
 
-from reinstate.audit.queries import verify_everything
+from reinstate.compose.verify import verify_everything
 from reinstate.core.cli import Error, JsonCommand
 from reinstate.evidence.clean import clean_store
 

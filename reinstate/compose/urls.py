@@ -1,0 +1,12 @@
+"""The case page and the calendar feeds, in the `cases` namespace (see reinstate/urls.py)."""
+
+from django.urls import path
+
+from reinstate.compose import views
+
+case_patterns = [
+    path("<int:case_id>/", views.case_detail, name="detail"),
+    path("<int:case_id>/outcome/", views.case_outcome, name="outcome"),
+    path("<int:case_id>/calendar.ics", views.case_ics, name="ics"),
+    path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
+]

@@ -1,0 +1,112 @@
+"""The pages that gather every part of a case: the case page and the calendar feeds.
+
+The case page shows the deadline, the work plan and the checklist (cases), the support log's
+summary (comms) and, after reinstatement, the plan's health targets (health).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from reinstate.accounts.http import AuthenticatedHttpRequest
+from reinstate.cases.actions import CaseInputError, do_set_case_outcome
+from reinstate.cases.forms import CaseOutcomeForm
+from reinstate.cases.models import Case
+from reinstate.cases.presenters import case_page, case_title, outcome_text
+from reinstate.cases.queries import cases_for_docket, get_case_for_user, get_user_by_calendar_token
+from reinstate.comms.presenters import support_summary
+from reinstate.compose.calendar import calendar_for
+from reinstate.health.presenters import plan_watch
+
+
+@require_GET
+@login_required
+def case_detail(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
+    case = get_case_for_user(request.user, case_id)
+    return _detail(request, case)
+
+
+def _detail(
+    request: AuthenticatedHttpRequest,
+    case: Case,
+    *,
+    outcome_form: CaseOutcomeForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    now = timezone.now()
+    context = case_page(case, now=now)
+    context["support"] = support_summary(case, now=now)
+    context["is_owner"] = case.owner_id == request.user.pk
+    context["outcome_form"] = outcome_form or CaseOutcomeForm(
+        initial={
+            "outcome": case.outcome,
+            "reinstated_on": case.reinstated_on,
+            "note": case.outcome_note,
+        }
+    )
+    context["after"] = plan_watch(request.user, case, now=now)
+    return render(request, "compose/case_page.html", context, status=status)
+
+
+@require_POST
+@login_required
+def case_outcome(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
+    """Close the case with how it ended (advocates of a shared organisation too, as for closing
+    and reopening); reopening takes it back."""
+    case = get_case_for_user(request.user, case_id)
+    form = CaseOutcomeForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            do_set_case_outcome(
+                case=case,
+                actor=request.user,
+                outcome=data["outcome"],
+                reinstated_on=data["reinstated_on"],
+                note=data["note"],
+            )
+        except CaseInputError as error:
+            form.add_error(None, str(error))
+        else:
+            ended = outcome_text(case)
+            messages.success(request, f"Saved: {ended[:1].lower()}{ended[1:]}. Case closed.")
+            return redirect("cases:detail", case_id=case.pk)
+    case.refresh_from_db()  # the page shows the case as stored, not the refused input
+    return _detail(request, case, outcome_form=form, status=400)
+
+
+@require_GET
+@login_required
+def case_ics(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
+    case = get_case_for_user(request.user, case_id)
+    body = calendar_for([case], name=case_title(case), now=timezone.now(), site_url=_site(request))
+    return _ics_response(body, filename=f"reinstate-case-{case.pk}.ics")
+
+
+@require_GET
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The private subscription URL: the token is the credential, so no login."""
+    user = get_user_by_calendar_token(token)
+    cases = cases_for_docket(user)
+    body = calendar_for(
+        cases, name="Reinstate deadlines", now=timezone.now(), site_url=_site(request)
+    )
+    return _ics_response(body, filename=None)
+
+
+def _site(request: HttpRequest) -> str:
+    return settings.SITE_URL or request.build_absolute_uri("/").rstrip("/")
+
+
+def _ics_response(body: bytes, *, filename: str | None) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
