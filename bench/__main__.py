@@ -16,7 +16,7 @@ from typing import Any
 BIN = Path(sys.executable).parent
 ROOT = Path(__file__).resolve().parents[1]
 # The first development notice (a copy of shared/examples/notices/dev.jsonl is in the tests).
-NOTICES = ROOT / "reinstate" / "rules" / "tests" / "notices" / "dev.jsonl"
+NOTICES = ROOT / "reinstate" / "rules" / "notice" / "tests" / "notices" / "dev.jsonl"
 
 
 def timed_runs(command: list[str], *, runs: int, stdin: bytes, env: dict[str, str]) -> list[float]:

@@ -108,7 +108,7 @@ class Garbage(io.RawIOBase):
 def refusal_bench(folder: Path) -> dict[str, object]:
     """A gigabyte of garbage refused by read_blocks (the better of three runs), beside plain
     Python reading the gigabyte of zeros once, a megabyte at a time."""
-    from reinstate.rules.blocks_csv import CsvRefused, read_blocks
+    from reinstate.rules.health.blocks_csv import CsvRefused, read_blocks
 
     tz, now = ZoneInfo(ZONE), datetime.now(UTC)
     zeros = folder / "zeros.csv"
@@ -218,8 +218,8 @@ def main() -> None:
     from reinstate.accounts.models import User
     from reinstate.health.assess import assess, block_records
     from reinstate.health.imports import do_import_blocks
-    from reinstate.rules.blocks_csv import read_blocks
-    from reinstate.rules.standing import standing
+    from reinstate.rules.health.blocks_csv import read_blocks
+    from reinstate.rules.health.standing import standing
 
     tz = ZoneInfo(ZONE)
     now = datetime.now(UTC)

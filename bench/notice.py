@@ -17,7 +17,7 @@ from datetime import datetime
 from functools import partial
 from zoneinfo import ZoneInfo
 
-from reinstate.rules.notice import read_notice
+from reinstate.rules.notice.reader import read_notice
 from reinstate.testing.notice_sets import load
 
 TARGET_S = 0.5  # per text, the better of RUNS

@@ -1,5 +1,6 @@
 """Gathers what the pure rules need from the database: the readiness check's facts and the
-letter's input. The rules themselves (rules/readiness.py, rules/letter.py) know no Django."""
+letter's input. The rules themselves (rules/appeal/readiness.py, rules/appeal/letter.py) know
+no Django."""
 
 from __future__ import annotations
 
@@ -11,9 +12,9 @@ from reinstate.appeals.queries import appeal_of, letters_of
 from reinstate.cases.models import Case
 from reinstate.cases.presenters import case_tz
 from reinstate.comms.packet import support_log_rows
-from reinstate.rules import readiness as rules
-from reinstate.rules.catalogue_files import load_catalogue
-from reinstate.rules.letter import LetterInput, draft_letter
+from reinstate.rules.appeal import readiness as rules
+from reinstate.rules.appeal.letter import LetterInput, draft_letter
+from reinstate.rules.catalogue.files import load_catalogue
 
 
 def statements_of(appeal: Appeal) -> tuple[rules.Statement, ...]:

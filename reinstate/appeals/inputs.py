@@ -13,8 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reinstate.rules.catalogue_files import load_catalogue
-from reinstate.rules.readiness import PlanAction, Statement
+from reinstate.rules.appeal.readiness import PlanAction, Statement
+from reinstate.rules.catalogue.files import load_catalogue
 
 
 class AppealInputError(ValueError):

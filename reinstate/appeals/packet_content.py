@@ -17,8 +17,8 @@ from reinstate.evidence.models import EvidenceItem
 from reinstate.evidence.presenters import item_time
 from reinstate.evidence.renditions import make_renditions
 from reinstate.evidence.sniff import EvidenceFileError
-from reinstate.rules.catalogue_files import load_catalogue
-from reinstate.rules.letter import long_date
+from reinstate.rules.appeal.letter import long_date
+from reinstate.rules.catalogue.files import load_catalogue
 
 CHANNELS = {
     "email": "Email",

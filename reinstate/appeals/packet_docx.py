@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from PIL import Image
 
 from reinstate.appeals.packet_content import ExhibitEntry, PacketContent
-from reinstate.rules.letter import letter_blocks
+from reinstate.rules.appeal.letter import letter_blocks
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument

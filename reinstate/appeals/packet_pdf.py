@@ -25,7 +25,7 @@ from pypdf.errors import PyPdfError
 
 from reinstate.appeals.packet_content import ExhibitEntry, PacketContent, PacketRefused
 from reinstate.appeals.pdf_stamp import Jpeg, draw_jpeg, lay_over, take_links
-from reinstate.rules.letter import letter_blocks
+from reinstate.rules.appeal.letter import letter_blocks
 
 Progress = Callable[[str], None]
 PICTURE_LINK = "reinstate-picture:"  # packet.typ marks each photo's box with this link

@@ -12,9 +12,9 @@ from reinstate.appeals.assess import actions_of, readiness_of, statements_of
 from reinstate.appeals.models import Appeal, LetterVersion, Packet
 from reinstate.appeals.queries import appeal_of, building_packet, latest_packets, letters_of
 from reinstate.cases.models import Case
-from reinstate.rules.catalogue_files import load_catalogue
-from reinstate.rules.readiness import Readiness
-from reinstate.rules.summary import iso
+from reinstate.rules.appeal.readiness import Readiness
+from reinstate.rules.catalogue.files import load_catalogue
+from reinstate.rules.notice.as_json import iso
 
 
 def readiness_json(readiness: Readiness) -> dict[str, Any]:

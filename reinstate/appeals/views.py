@@ -39,7 +39,7 @@ from reinstate.appeals.presenters import appeal_page_context, policy_choices, su
 from reinstate.appeals.queries import appeal_of, get_letter_for_user, get_packet_for_user
 from reinstate.cases.models import Case
 from reinstate.cases.queries import get_case_for_user
-from reinstate.rules.readiness import PlanAction, Statement
+from reinstate.rules.appeal.readiness import PlanAction, Statement
 
 
 def _page(

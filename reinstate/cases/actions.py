@@ -13,10 +13,16 @@ from reinstate.accounts.models import Organisation, User
 from reinstate.audit.actions import record_event
 from reinstate.cases.models import Case, ChecklistItem, Correction
 from reinstate.lib.notice_file import NoticeInput
-from reinstate.rules.catalogue_files import load_catalogue
-from reinstate.rules.deadlines import DeadlineDecision, decide_deadline
-from reinstate.rules.intake import IntakeError, check_platform, check_received, read_and_decide
-from reinstate.rules.reading import (
+from reinstate.rules.catalogue.files import load_catalogue
+from reinstate.rules.deadlines.decision import DeadlineDecision, decide_deadline
+from reinstate.rules.notice.as_json import iso, law_note_json, reading_json
+from reinstate.rules.notice.intake import (
+    IntakeError,
+    check_platform,
+    check_received,
+    read_and_decide,
+)
+from reinstate.rules.notice.reading import (
     KINDS,
     REASONS,
     NoticeReading,
@@ -24,7 +30,6 @@ from reinstate.rules.reading import (
     References,
     StatedDeadline,
 )
-from reinstate.rules.summary import iso, law_note_json, reading_json
 
 # The one error a person can fix, raised by the intake rules and by these actions alike.
 CaseInputError = IntakeError

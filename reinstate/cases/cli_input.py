@@ -21,9 +21,9 @@ from reinstate.lib.notice_file import (
     notice_from_file,
 )
 from reinstate.lib.tz import UnknownTimeZone, machine_zone_name, parse_time_zone
-from reinstate.rules.intake import IntakeError, check_received, read_and_decide
-from reinstate.rules.reading import PLATFORMS
-from reinstate.rules.summary import reading_json
+from reinstate.rules.notice.as_json import reading_json
+from reinstate.rules.notice.intake import IntakeError, check_received, read_and_decide
+from reinstate.rules.notice.reading import PLATFORMS
 
 
 def load_notice(source: str | None) -> NoticeInput:

@@ -13,7 +13,7 @@ from reinstate.lib.notice_file import (
     notice_from_file,
     notice_from_text,
 )
-from reinstate.rules.catalogue_files import load_catalogue
+from reinstate.rules.catalogue.files import load_catalogue
 
 
 def platform_choices(blank: str) -> list[tuple[str, str]]:

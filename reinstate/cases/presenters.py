@@ -8,10 +8,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from reinstate.cases.models import Case, ChecklistItem
-from reinstate.rules.catalogue_files import load_catalogue
-from reinstate.rules.deadlines import PlanStep, countdown_text, plan_work, urgency
-from reinstate.rules.messages import draft_deadline_confirmation
-from reinstate.rules.summary import iso
+from reinstate.rules.catalogue.files import load_catalogue
+from reinstate.rules.comms.deadline_confirmation import draft_deadline_confirmation
+from reinstate.rules.deadlines.work_plan import PlanStep, countdown_text, plan_work, urgency
+from reinstate.rules.notice.as_json import iso
 
 
 @dataclass(frozen=True)

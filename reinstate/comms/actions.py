@@ -25,8 +25,8 @@ from reinstate.evidence.actions import do_add_evidence, safe_filename
 from reinstate.evidence.models import EvidenceItem
 from reinstate.evidence.sniff import EvidenceFileError
 from reinstate.lib.bulk_insert import paused_gc
-from reinstate.rules.chat import Turn
-from reinstate.rules.notice import ticket_numbers
+from reinstate.rules.comms.chat import Turn
+from reinstate.rules.notice.reader import ticket_numbers
 
 MAX_SUMMARY = 500
 MAX_AGENT = 200

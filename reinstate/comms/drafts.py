@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from reinstate.cases.models import Case
 from reinstate.cases.presenters import case_tz
-from reinstate.rules.catalogue_files import load_catalogue
-from reinstate.rules.support_drafts import CaseFacts, Draft, drafts_for
-from reinstate.rules.tone import ToneFinding, check_tone
+from reinstate.rules.appeal.tone import ToneFinding, check_tone
+from reinstate.rules.catalogue.files import load_catalogue
+from reinstate.rules.comms.support_drafts import CaseFacts, Draft, drafts_for
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ from reinstate.comms.mail import (
     read_message,
 )
 from reinstate.comms.models import Channel, Direction, PendingImport
-from reinstate.rules.chat import ChatError, Turn, split_turns
+from reinstate.rules.comms.chat import ChatError, Turn, split_turns
 
 MAX_CHAT_BYTES = 2 * 1000 * 1000
 KINDS = {".eml": "email", ".mbox": "mbox", ".mbx": "mbox", ".txt": "chat"}

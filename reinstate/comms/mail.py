@@ -27,7 +27,7 @@ from typing import BinaryIO, Protocol
 from reinstate.comms.mbox import HEAD_END as _HEAD_END
 from reinstate.comms.mbox import split_mbox
 from reinstate.lib.notice_file import _decode_bytes, html_to_text
-from reinstate.rules.notice import ticket_numbers
+from reinstate.rules.notice.reader import ticket_numbers
 
 MAX_MESSAGE_BYTES = 30 * 1000 * 1000
 # The notice reader's decoding: the charset claimed, else UTF-8, else Windows-1252, never an error.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reinstate.cases.models import Case
 from reinstate.comms.models import Contact
-from reinstate.rules.support_log import SupportLogRow
+from reinstate.rules.comms.contacts import SupportLogRow
 
 
 def support_log_rows(case: Case) -> list[SupportLogRow]:

@@ -10,8 +10,8 @@ from django.conf import settings
 
 from reinstate.cases.models import Case
 from reinstate.comms.models import Channel, Contact, Direction
-from reinstate.rules.follow_up import Exchange, FollowUp, follow_up
-from reinstate.rules.summary import iso
+from reinstate.rules.comms.follow_up import Exchange, FollowUp, follow_up
+from reinstate.rules.notice.as_json import iso
 
 
 def contact_json(contact: Contact) -> dict[str, Any]:

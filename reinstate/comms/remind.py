@@ -24,7 +24,7 @@ from reinstate.cases.presenters import case_title
 from reinstate.comms.imports import drop_stale_imports
 from reinstate.comms.models import Contact, FollowUpSent
 from reinstate.comms.presenters import case_follow_up
-from reinstate.rules.messages import format_moment
+from reinstate.rules.comms.deadline_confirmation import format_moment
 
 log = logging.getLogger(__name__)
 

@@ -33,8 +33,8 @@ from reinstate.comms.mail import MailFilter
 from reinstate.comms.models import Channel, Direction, PendingImport
 from reinstate.comms.presenters import log_page
 from reinstate.comms.timeline import timeline
-from reinstate.rules.chat import Turn
-from reinstate.rules.tone import check_tone
+from reinstate.rules.appeal.tone import check_tone
+from reinstate.rules.comms.chat import Turn
 
 
 @require_GET

@@ -33,7 +33,7 @@ from reinstate.evidence.inspect import FileFacts, inspect_file
 from reinstate.evidence.models import Blob, EvidenceItem, IncidentDay, RetiredLabel
 from reinstate.evidence.renditions import make_renditions
 from reinstate.evidence.sniff import SNIFF_BYTES, EvidenceFileError, sniff
-from reinstate.rules.exhibits import Exhibit, assign_labels
+from reinstate.rules.evidence.exhibits import Exhibit, assign_labels
 
 MAX_DESCRIPTION = 300
 

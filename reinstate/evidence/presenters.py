@@ -13,10 +13,10 @@ from reinstate.cases.models import Case, ChecklistItem
 from reinstate.cases.presenters import case_tz
 from reinstate.evidence.actions import kept_until, size_text
 from reinstate.evidence.models import Blob, EvidenceItem
-from reinstate.rules.letter import long_date
-from reinstate.rules.photo_map import MapPoint, Plot, plot_points
-from reinstate.rules.photos import Flag, Photo, PhotoTime, photo_flags, photo_time
-from reinstate.rules.summary import iso
+from reinstate.rules.appeal.letter import long_date
+from reinstate.rules.evidence.photo_map import MapPoint, Plot, plot_points
+from reinstate.rules.evidence.photos import Flag, Photo, PhotoTime, photo_flags, photo_time
+from reinstate.rules.notice.as_json import iso
 
 EXCERPT_CHARS = 400
 _BASIS = {

@@ -37,7 +37,7 @@ from reinstate.evidence.presenters import item_views, locker_page
 from reinstate.evidence.renditions import make_renditions
 from reinstate.evidence.sniff import EvidenceFileError
 from reinstate.evidence.uploads import EvidenceLimitHandler, request_limit
-from reinstate.rules.letter import long_date
+from reinstate.rules.appeal.letter import long_date
 
 FILE_POLICY = "default-src 'none'; sandbox"
 

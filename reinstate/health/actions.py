@@ -24,11 +24,11 @@ from reinstate.health.models import (
     Target,
     WatchLevel,
 )
-from reinstate.rules.blocks_csv import check_consistent
-from reinstate.rules.csv_values import ValueProblem
-from reinstate.rules.expiry import DOCUMENT_KINDS
-from reinstate.rules.reading import PLATFORMS
-from reinstate.rules.standing import BlockRecord
+from reinstate.rules.health.blocks_csv import check_consistent
+from reinstate.rules.health.csv_values import ValueProblem
+from reinstate.rules.health.expiry import DOCUMENT_KINDS
+from reinstate.rules.health.standing import BlockRecord
+from reinstate.rules.notice.reading import PLATFORMS
 
 CLOCK_SKEW = timedelta(minutes=5)
 

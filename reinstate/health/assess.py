@@ -15,14 +15,25 @@ from django.db.models import QuerySet
 
 from reinstate.accounts.models import User
 from reinstate.health.models import Block, PaymentChange, Reading, Target, WatchLevel
-from reinstate.rules.anomalies import BlocksDrop, blocks_drop, recent_payment_changes, unusual_pay
-from reinstate.rules.catalogue import Metric
-from reinstate.rules.catalogue_files import load_catalogue
-from reinstate.rules.charts import format_reading, format_value
-from reinstate.rules.margins import EventMargin, Margin, event_margin, exact_level, exact_value
-from reinstate.rules.margins import is_crossed as block_measure_crossed
-from reinstate.rules.plan_targets import MetricChoice, TargetUnit, metric_choices
-from reinstate.rules.standing import (
+from reinstate.rules.catalogue.files import load_catalogue
+from reinstate.rules.catalogue.types import Metric
+from reinstate.rules.health.anomalies import (
+    BlocksDrop,
+    blocks_drop,
+    recent_payment_changes,
+    unusual_pay,
+)
+from reinstate.rules.health.charts import format_reading, format_value
+from reinstate.rules.health.margins import (
+    EventMargin,
+    Margin,
+    event_margin,
+    exact_level,
+    exact_value,
+)
+from reinstate.rules.health.margins import is_crossed as block_measure_crossed
+from reinstate.rules.health.plan_targets import MetricChoice, TargetUnit, metric_choices
+from reinstate.rules.health.standing import (
     COUNTED,
     LAST_BLOCKS,
     METRIC_KEYS,
@@ -34,7 +45,7 @@ from reinstate.rules.standing import (
     metric_value,
     standing,
 )
-from reinstate.rules.watch import (
+from reinstate.rules.health.watch import (
     LEVEL_NAMES,
     AlertNote,
     Level,

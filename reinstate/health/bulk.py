@@ -19,7 +19,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from reinstate.accounts.models import User
 from reinstate.health.models import Block, BlockImport
 from reinstate.lib.bulk_insert import insert_rows
-from reinstate.rules.standing import BlockRecord
+from reinstate.rules.health.standing import BlockRecord
 
 FIELDS = ("owner", "platform", *BlockRecord._fields, "source", "imported_by", "created_at")
 

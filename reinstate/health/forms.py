@@ -13,13 +13,18 @@ from django import forms
 from reinstate.cases.forms import LocalDateTimeInput
 from reinstate.health.models import Block
 from reinstate.lib.tz import zone_choices
-from reinstate.rules.blocks_csv import COLUMNS, ColumnMap
-from reinstate.rules.catalogue import Metric
-from reinstate.rules.catalogue_files import load_catalogue
-from reinstate.rules.csv_values import ValueProblem, arrival_near, end_after, local_time
-from reinstate.rules.expiry import DOCUMENT_KINDS
-from reinstate.rules.plan_targets import MetricChoice, PlanRow, ThresholdError, parse_threshold
-from reinstate.rules.standing import (
+from reinstate.rules.catalogue.files import load_catalogue
+from reinstate.rules.catalogue.types import Metric
+from reinstate.rules.health.blocks_csv import COLUMNS, ColumnMap
+from reinstate.rules.health.csv_values import ValueProblem, arrival_near, end_after, local_time
+from reinstate.rules.health.expiry import DOCUMENT_KINDS
+from reinstate.rules.health.plan_targets import (
+    MetricChoice,
+    PlanRow,
+    ThresholdError,
+    parse_threshold,
+)
+from reinstate.rules.health.standing import (
     COMPLETED,
     METRICS,
     METRICS_BY_KEY,

@@ -24,7 +24,7 @@ from reinstate.health.models import BlockImport
 from reinstate.health.queries import existing_starts
 from reinstate.lib.bulk_insert import paused_gc
 from reinstate.lib.tz import parse_time_zone
-from reinstate.rules.blocks_csv import CsvRefused, ReadResult, read_blocks
+from reinstate.rules.health.blocks_csv import CsvRefused, ReadResult, read_blocks
 
 # Rejected lines kept with an import: enough to fix a file, never the whole of a bad one.
 KEEP_REJECTED = 1000

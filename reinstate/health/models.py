@@ -9,8 +9,8 @@ from django.db import models
 
 from reinstate.accounts.models import User
 from reinstate.cases.models import Case
-from reinstate.rules.expiry import DOCUMENT_KINDS
-from reinstate.rules.standing import STATUS_TITLES
+from reinstate.rules.health.expiry import DOCUMENT_KINDS
+from reinstate.rules.health.standing import STATUS_TITLES
 
 
 class Block(models.Model):

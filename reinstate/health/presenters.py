@@ -24,13 +24,13 @@ from reinstate.health.assess import (
 )
 from reinstate.health.forms import PlanTargetsForm, platform_choices
 from reinstate.health.models import Alert, Document
-from reinstate.rules import expiry
-from reinstate.rules.blocks_csv import ReadResult
-from reinstate.rules.catalogue_files import load_catalogue
-from reinstate.rules.charts import Line, format_reading, format_value, line_chart
-from reinstate.rules.margins import RECOVERY_CAP, Margin
-from reinstate.rules.plan_targets import PlanRow, plan_rows
-from reinstate.rules.standing import (
+from reinstate.rules.catalogue.files import load_catalogue
+from reinstate.rules.health import expiry
+from reinstate.rules.health.blocks_csv import ReadResult
+from reinstate.rules.health.charts import Line, format_reading, format_value, line_chart
+from reinstate.rules.health.margins import RECOVERY_CAP, Margin
+from reinstate.rules.health.plan_targets import PlanRow, plan_rows
+from reinstate.rules.health.standing import (
     METRICS,
     METRICS_BY_KEY,
     STATUS_TITLES,
@@ -40,8 +40,8 @@ from reinstate.rules.standing import (
     MetricInfo,
     metric_series,
 )
-from reinstate.rules.summary import iso
-from reinstate.rules.watch import LEVEL_NAMES, Level, count, more
+from reinstate.rules.health.watch import LEVEL_NAMES, Level, count, more
+from reinstate.rules.notice.as_json import iso
 
 CHART_WEEKS = 12
 ESTIMATE_NOTE = (

@@ -19,7 +19,7 @@ from reinstate.health.models import (
     Reading,
     Target,
 )
-from reinstate.rules.reading import PLATFORMS
+from reinstate.rules.notice.reading import PLATFORMS
 
 M = TypeVar("M", bound=Model)
 DEFAULT_PLATFORM = "amazon_flex"

@@ -24,7 +24,7 @@ from reinstate.health import presenters, queries
 from reinstate.health.alerts import sync_alerts
 from reinstate.health.imports import do_purge_stale_imports
 from reinstate.health.models import Alert, Document, Sent
-from reinstate.rules import expiry
+from reinstate.rules.health import expiry
 
 log = logging.getLogger(__name__)
 

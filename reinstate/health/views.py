@@ -30,7 +30,7 @@ from reinstate.health.forms import (
     block_initial,
 )
 from reinstate.health.models import BlockImport, WatchLevel
-from reinstate.rules.expiry import DOCUMENT_KINDS
+from reinstate.rules.health.expiry import DOCUMENT_KINDS
 
 PREVIEW_ROWS = 10
 

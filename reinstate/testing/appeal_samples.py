@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from reinstate.appeals.inputs import AppealInput, Explanation, Plan, Record
-from reinstate.rules.readiness import PlanAction, Statement
+from reinstate.rules.appeal.readiness import PlanAction, Statement
 
 POLICY = "amazon_flex.terms_of_service"
 WHAT_HAPPENED = (

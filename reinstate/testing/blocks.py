@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from reinstate.rules.standing import BlockRecord
+from reinstate.rules.health.standing import BlockRecord
 
 LA = ZoneInfo("America/Los_Angeles")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from reinstate.rules.catalogue_files import FILES
+from reinstate.rules.catalogue.files import FILES
 
 
 def copy_catalogue(folder: Path) -> Path:

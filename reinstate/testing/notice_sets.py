@@ -1,4 +1,4 @@
-"""The notice sets (JSON lines in rules/tests/notices/) and the four fields checked on each."""
+"""The notice sets (rules/notice/tests/notices/*.jsonl) and the four fields checked on each."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from reinstate.rules.notice import read_notice
+from reinstate.rules.notice.reader import read_notice
 
-FOLDER = Path(__file__).resolve().parents[1] / "rules" / "tests" / "notices"
+FOLDER = Path(__file__).resolve().parents[1] / "rules" / "notice" / "tests" / "notices"
 
 
 def load(name: str) -> list[dict[str, Any]]:

@@ -10,7 +10,7 @@ import pytest
 from reinstate.cases.models import Case
 from reinstate.comms.actions import CommsInputError, Upload, do_add_contact
 from reinstate.comms.packet import support_log_rows
-from reinstate.rules.support_log import SupportLogRow
+from reinstate.rules.comms.contacts import SupportLogRow
 from reinstate.testing.mails import png_bytes
 
 AT = datetime(2026, 11, 3, 18, tzinfo=UTC)

@@ -33,7 +33,7 @@ from reinstate.evidence.actions import (
 from reinstate.evidence.blobstore import BlobStore
 from reinstate.evidence.models import Blob, EvidenceItem, RetiredLabel
 from reinstate.evidence.purge import purge_withdrawn
-from reinstate.rules.letter import long_date
+from reinstate.rules.appeal.letter import long_date
 from reinstate.testing import files
 from reinstate.testing.evidence import add_file
 from reinstate.testing.notices import DISPUTE

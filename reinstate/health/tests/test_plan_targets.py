@@ -18,7 +18,7 @@ from reinstate.cases.actions import do_correct_reading, do_set_case_outcome
 from reinstate.health import presenters
 from reinstate.health.actions import do_record_reading
 from reinstate.health.models import Alert, Target
-from reinstate.rules.readiness import PlanAction
+from reinstate.rules.appeal.readiness import PlanAction
 from reinstate.testing.blocks import LA
 from reinstate.testing.notices import FLEX_LATE
 from reinstate.testing.personas import client_for

@@ -16,7 +16,7 @@ from reinstate.cases.presenters import case_json
 from reinstate.cases.queries import case_numbered, cases_for_docket
 from reinstate.core.cli import Error, JsonCommand
 from reinstate.lib.tz import parse_time_zone
-from reinstate.rules.reading import PLATFORMS
+from reinstate.rules.notice.reading import PLATFORMS
 
 
 class Command(JsonCommand):

@@ -16,7 +16,7 @@ from reinstate.health.assess import assess
 from reinstate.health.imports import do_import_blocks
 from reinstate.health.presenters import import_json, standing_json
 from reinstate.lib.tz import parse_time_zone
-from reinstate.rules.reading import PLATFORMS
+from reinstate.rules.notice.reading import PLATFORMS
 
 
 class Command(JsonCommand):

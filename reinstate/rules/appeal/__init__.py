@@ -1,0 +1,3 @@
+"""The appeal: its readiness check and score, the first draft of the letter, the tone check.
+
+Pure: no Django."""

@@ -1,0 +1,427 @@
+"""Reading the catalogue from its TOML data files, and checking them: ``load_catalogue``.
+
+Pure, no Django. The data lives in ``reinstate/catalogue/*.toml`` so that a maintainer can
+correct a window or add a law without touching code. Every entry carries ``source`` and
+``confidence``; loading refuses a file that breaks that rule, or whose keys differ from the
+notice reader's labels, with a ``CatalogueError`` naming the file and the entry.
+
+The types it builds live in ``catalogue``; they are apart so that the code that reads a
+catalogue does not carry the parsing and checks, and this module can import them without a
+cycle.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import tomllib
+from collections.abc import Iterator, Mapping
+from datetime import date
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from types import MappingProxyType
+from typing import TypedDict, TypeVar, cast
+
+from reinstate.rules.catalogue.types import (
+    ANY_REASON,
+    CONFIDENCES,
+    DAY_UNITS,
+    GIVES,
+    KIND_DEADLINES,
+    MEASURES,
+    WORK_TYPES,
+    Catalogue,
+    Channel,
+    Confidence,
+    Document,
+    Kind,
+    Law,
+    Metric,
+    Platform,
+    Policy,
+    Reason,
+    Window,
+)
+from reinstate.rules.notice.reading import KINDS, PLATFORMS, REASONS
+
+# A source is a URL, or a path under the project's shared/ folder (our research notes, the
+# seed guide, the example notices) for facts that come from there.
+SOURCE_PREFIXES = ("https://", "http://", "research/", "seed/", "examples/")
+FILES = ("platforms.toml", "reasons.toml", "laws.toml")
+
+C = TypeVar("C", bound=str)
+
+
+class CatalogueError(ValueError):
+    """A catalogue file is missing, malformed, or breaks a rule; the message names where."""
+
+
+def load_catalogue(directory: str | os.PathLike[str] | None = None) -> Catalogue:
+    """The packaged catalogue (read once), or the one in ``directory`` (read every time)."""
+    if directory is None:
+        return _packaged_catalogue()
+    return _read_catalogue(Path(directory))
+
+
+@functools.cache
+def _packaged_catalogue() -> Catalogue:
+    return _read_catalogue(resources.files("reinstate.catalogue"))
+
+
+def _read_catalogue(folder: Traversable) -> Catalogue:
+    platforms_doc, reasons_doc, laws_doc = (_read_toml(folder, name) for name in FILES)
+    generic = _window(platforms_doc.table("generic_window"))
+    platforms = {
+        key: _platform(key, entry) for key, entry in platforms_doc.table("platforms").children()
+    }
+    kinds = {key: _kind(key, entry) for key, entry in reasons_doc.table("kinds").children()}
+    reasons = {key: _reason(key, entry) for key, entry in reasons_doc.table("reasons").children()}
+    laws = {key: _law(key, entry) for key, entry in laws_doc.table("laws").children()}
+    for doc in (platforms_doc, reasons_doc, laws_doc):
+        doc.done()
+    _same_keys("platforms.toml", "platforms", platforms, PLATFORMS)
+    _same_keys("reasons.toml", "kinds", kinds, KINDS)
+    _same_keys("reasons.toml", "reasons", reasons, REASONS)
+    # Read-only views: the packaged catalogue is shared by every caller in the process.
+    catalogue = Catalogue(
+        platforms=MappingProxyType(platforms),
+        kinds=MappingProxyType(kinds),
+        reasons=MappingProxyType(reasons),
+        laws=MappingProxyType(laws),
+        generic_window=generic,
+    )
+    for reason in reasons.values():
+        for ref in reason.policies:
+            try:
+                catalogue.policy(ref)
+            except KeyError:
+                raise CatalogueError(
+                    f"reasons.toml: [reasons.{reason.key}] policy {ref!r} is not in platforms.toml"
+                ) from None
+    return catalogue
+
+
+def _read_toml(folder: Traversable, name: str) -> _Entry:
+    try:
+        text = folder.joinpath(name).read_text(encoding="utf-8")
+    except OSError as error:
+        raise CatalogueError(f"{name}: cannot be read ({error})") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise CatalogueError(f"{name}: is not valid TOML ({error})") from None
+    return _Entry(name, "", data)
+
+
+def _same_keys(file: str, table: str, found: Mapping[str, object], wanted: tuple[str, ...]) -> None:
+    missing = [key for key in wanted if key not in found]
+    extra = [key for key in found if key not in wanted]
+    if missing:
+        raise CatalogueError(f"{file}: [{table}] is missing {', '.join(missing)}")
+    if extra:
+        raise CatalogueError(
+            f"{file}: [{table}.{extra[0]}] is not a label the notice reader knows "
+            f"({', '.join(wanted)})"
+        )
+
+
+class _Sourced(TypedDict):
+    source: str
+    confidence: Confidence
+    note: str | None
+
+
+class _Entry:
+    """One TOML table, with accessors that name the file and entry when a value is wrong.
+
+    It remembers which keys were read, so that ``done()`` can refuse a misspelt key (a
+    ``sorce`` or ``notes`` would otherwise be dropped without a word).
+    """
+
+    def __init__(self, file: str, where: str, data: object) -> None:
+        self.file = file
+        self.where = where
+        if not isinstance(data, dict):
+            raise self.fail("must be a table")
+        self.data: dict[str, object] = data
+        self.seen: set[str] = set()
+        self.kids: list[_Entry] = []
+
+    def fail(self, message: str) -> CatalogueError:
+        where = f" [{self.where}]" if self.where else ""
+        return CatalogueError(f"{self.file}:{where} {message}")
+
+    def get(self, name: str) -> object:
+        self.seen.add(name)
+        return self.data.get(name)
+
+    def text(self, name: str) -> str:
+        value = self.opt_text(name)
+        if value is None:
+            raise self.fail(f"has no `{name}`")
+        return value
+
+    def opt_text(self, name: str) -> str | None:
+        value = self.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(f"`{name}` must be non-empty text")
+        return value.strip()
+
+    def choice(self, name: str, choices: tuple[C, ...]) -> C:
+        value = self.text(name)
+        for choice in choices:
+            if value == choice:
+                return choice
+        raise self.fail(f"`{name}` must be one of {', '.join(choices)} (got {value!r})")
+
+    def opt_int(self, name: str) -> int | None:
+        value = self.get(name)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            raise self.fail(f"`{name}` must be a whole number above 0")
+        return value
+
+    def opt_number(self, name: str) -> float | None:
+        value = self.get(name)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+            raise self.fail(f"`{name}` must be a number above 0")
+        return value
+
+    def flag(self, name: str) -> bool:
+        value = self.get(name)
+        if not isinstance(value, bool):
+            raise self.fail(f"`{name}` must be true or false")
+        return value
+
+    def texts(self, name: str, allowed: tuple[str, ...] | None = None) -> tuple[str, ...]:
+        value = self.get(name)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise self.fail(f"`{name}` must be a list of text")
+        items = tuple(cast(list[str], value))
+        for item in items:
+            if allowed is not None and item not in allowed:
+                raise self.fail(f"`{name}` has {item!r}, not one of {', '.join(allowed)}")
+        return items
+
+    def opt_date(self, name: str) -> date | None:
+        value = self.get(name)
+        if value is not None and type(value) is not date:
+            raise self.fail(f"`{name}` must be a date like 2025-01-01")
+        return value
+
+    def table(self, name: str) -> _Entry:
+        value = self.get(name)
+        if value is None:
+            raise self.fail(f"has no [{self._path(name)}] table")
+        return self._kid(self._path(name), value)
+
+    def tables(self, name: str) -> list[_Entry]:
+        value = self.get(name)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.fail(f"`{name}` must be a list of tables ([[{self._path(name)}]])")
+        return [self._kid(f"{self._path(name)}][{i}", item) for i, item in enumerate(value)]
+
+    def children(self) -> Iterator[tuple[str, _Entry]]:
+        for key in self.data:
+            self.seen.add(key)
+            yield key, self._kid(self._path(key), self.data[key])
+
+    def sourced(self) -> _Sourced:
+        """source, confidence and note: the fields every entry must carry."""
+        source = self.text("source")
+        if not source.startswith(SOURCE_PREFIXES):
+            raise self.fail(f"`source` must be a URL or a shared/ path (got {source!r})")
+        confidence = self.choice("confidence", CONFIDENCES)
+        return {"source": source, "confidence": confidence, "note": self.opt_text("note")}
+
+    def done(self) -> None:
+        unknown = sorted(set(self.data) - self.seen)
+        if unknown:
+            raise self.fail(f"has unknown field `{unknown[0]}`")
+        for kid in self.kids:
+            kid.done()
+
+    def _path(self, name: str) -> str:
+        return f"{self.where}.{name}" if self.where else name
+
+    def _kid(self, where: str, data: object) -> _Entry:
+        kid = _Entry(self.file, where, data)
+        self.kids.append(kid)
+        return kid
+
+
+def _window(entry: _Entry) -> Window:
+    days = entry.opt_int("days")
+    if days is None:
+        raise entry.fail("has no `days`")
+    return Window(
+        label=entry.text("label"),
+        days=days,
+        unit=entry.choice("unit", DAY_UNITS),
+        kinds=entry.texts("kinds", KINDS),
+        reasons=entry.texts("reasons", REASONS),
+        state=_state(entry),
+        city=entry.opt_text("city"),
+        **entry.sourced(),
+    )
+
+
+def _state(entry: _Entry) -> str | None:
+    state = entry.opt_text("state")
+    if state is not None and (len(state) != 2 or state != state.upper()):
+        raise entry.fail(f"`state` must be a two-letter code like WA (got {state!r})")
+    return state
+
+
+def _channel(entry: _Entry) -> Channel:
+    return Channel(
+        name=entry.text("name"),
+        how=entry.text("how"),
+        **entry.sourced(),
+    )
+
+
+def _platform(key: str, entry: _Entry) -> Platform:
+    return Platform(
+        key=key,
+        name=entry.text("name"),
+        work_type=entry.choice("work_type", WORK_TYPES),
+        appeal_channel=_channel(entry.table("appeal_channel")),
+        support=tuple(_channel(e) for e in entry.tables("support")),
+        escalation=tuple(_channel(e) for e in entry.tables("escalation")),
+        appeal_window=_window(entry.table("appeal_window")),
+        windows=tuple(_window(e) for e in entry.tables("windows")),
+        policies=_unique(
+            entry, "policies", tuple(_policy(key, e) for e in entry.tables("policies"))
+        ),
+        metrics=_unique(entry, "metrics", tuple(_metric(e) for e in entry.tables("metrics"))),
+        **entry.sourced(),
+    )
+
+
+def _policy(platform: str, entry: _Entry) -> Policy:
+    url = entry.opt_text("url")
+    if url is not None and not url.startswith(("https://", "http://")):
+        raise entry.fail(f"`url` must start with https:// (got {url!r})")
+    return Policy(
+        key=entry.text("key"),
+        platform=platform,
+        title=entry.text("title"),
+        url=url,
+        **entry.sourced(),
+    )
+
+
+def _metric(entry: _Entry) -> Metric:
+    threshold = entry.opt_number("threshold")
+    measured_as = (
+        None if entry.get("measured_as") is None else entry.choice("measured_as", MEASURES)
+    )
+    if threshold is not None and measured_as is None:
+        raise entry.fail("has a `threshold` but no `measured_as` saying what it counts")
+    return Metric(
+        key=entry.text("key"),
+        title=entry.text("title"),
+        description=entry.text("description"),
+        threshold=threshold,
+        window_days=entry.opt_int("window_days"),
+        measured_as=measured_as,
+        **entry.sourced(),
+    )
+
+
+def _kind(key: str, entry: _Entry) -> Kind:
+    deadline = entry.choice("deadline", KIND_DEADLINES)
+    no_deadline_rule = entry.opt_text("no_deadline_rule")
+    if deadline == "none" and no_deadline_rule is None:
+        raise entry.fail('has deadline = "none" but no `no_deadline_rule` saying why')
+    return Kind(
+        key=key,
+        title=entry.text("title"),
+        description=entry.text("description"),
+        deadline=deadline,
+        no_deadline_rule=no_deadline_rule,
+        **entry.sourced(),
+    )
+
+
+def _reason(key: str, entry: _Entry) -> Reason:
+    documents = _unique(
+        entry,
+        "documents",
+        tuple(
+            Document(
+                key=e.text("key"),
+                title=e.text("title"),
+                required=e.flag("required"),
+                why=e.text("why"),
+            )
+            for e in entry.tables("documents")
+        ),
+    )
+    return Reason(
+        key=key,
+        title=entry.text("title"),
+        explanation=entry.text("explanation"),
+        appeal_must_show=entry.texts("appeal_must_show"),
+        documents=documents,
+        corrective_actions=entry.texts("corrective_actions"),
+        root_causes=entry.texts("root_causes"),
+        policies=entry.texts("policies"),
+        **entry.sourced(),
+    )
+
+
+def _law(key: str, entry: _Entry) -> Law:
+    city = entry.opt_text("city")
+    state = _state(entry)
+    if city is not None and state is None:
+        raise entry.fail("has a `city` but no `state`")
+    work_types = entry.texts("work_types", ("delivery", "rideshare"))
+    if not work_types:
+        raise entry.fail("has no `work_types`")
+    reasons = entry.texts("reasons", (*REASONS, ANY_REASON))
+    if not reasons:
+        raise entry.fail('has no `reasons` (use ["any"] for every reason)')
+    return Law(
+        key=key,
+        name=entry.text("name"),
+        place=entry.text("place"),
+        country=entry.text("country"),
+        state=state,
+        city=city,
+        city_aliases=entry.texts("city_aliases"),
+        work_types=work_types,
+        reasons=reasons,
+        excluded_reasons=entry.texts("excluded_reasons", REASONS),
+        platforms=entry.texts("platforms", PLATFORMS),
+        effective=entry.opt_date("effective"),
+        uncertain_for=entry.texts("uncertain_for", PLATFORMS),
+        gives=entry.texts("gives", tuple(GIVES)),
+        summary=entry.text("summary"),
+        driver_windows=tuple(_window(e) for e in entry.tables("driver_windows")),
+        contacts=tuple(_channel(e) for e in entry.tables("contacts")),
+        **entry.sourced(),
+    )
+
+
+K = TypeVar("K", Policy, Metric, Document)
+
+
+def _unique(entry: _Entry, name: str, items: tuple[K, ...]) -> tuple[K, ...]:
+    seen: set[str] = set()
+    for item in items:
+        if item.key in seen:
+            raise entry.fail(f"`{name}` has the key {item.key!r} twice")
+        seen.add(item.key)
+    return items

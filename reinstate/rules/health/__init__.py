@@ -1,0 +1,3 @@
+"""Account health: blocks, the standing formulas, margins, anomalies, watch levels, charts.
+
+Pure: no Django."""

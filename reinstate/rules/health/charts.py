@@ -1,0 +1,167 @@
+"""Charts of a measure over time, drawn on the server as SVG: no JavaScript needed.
+
+Pure, no Django. Each chart is an image with a <title> and a <desc> that says in words what the
+line shows (a screen reader reads them), and draws each threshold or watch level as a dashed
+line with its name. Text is escaped here, so the result can be put into a page as it is.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from html import escape
+from zoneinfo import ZoneInfo
+
+from reinstate.rules.health.standing import Unit
+
+WIDTH, HEIGHT = 340, 170
+LEFT, RIGHT, TOP, BOTTOM = 46, 10, 12, 26
+
+
+@dataclass(frozen=True)
+class Line:
+    label: str  # "your watch level", "Grubhub's limit"
+    value: float
+
+
+def format_value(unit: Unit, value: float | None) -> str:
+    """A measure as a driver reads it: 96.5 %, 3.2 per 1000, $24.10 an hour."""
+    if value is None:
+        return "no data yet"
+    if unit == "fraction":
+        percent = round(value * 100, 1)
+        return f"{percent:g} %"
+    if unit == "per_1000":
+        return f"{value:.1f} per 1000"
+    return f"${value:,.2f} an hour"
+
+
+def format_reading(measured_as: str, value: float | None) -> str:
+    """A number as the platform's app shows it: 93 %, 4.62 stars, 2 (events)."""
+    if value is None:
+        return "not recorded yet"
+    if measured_as == "percent":
+        return f"{round(value * 100, 1):g} %"
+    if measured_as == "stars":
+        return f"{value:.2f} stars"
+    return f"{value:g}"
+
+
+def _axis_value(unit: Unit, value: float) -> str:
+    if unit == "fraction":
+        return f"{round(value * 100):g}%"
+    if unit == "per_1000":
+        return f"{value:.1f}"
+    return f"${value:.0f}"
+
+
+def _range(unit: Unit, values: Sequence[float]) -> tuple[float, float]:
+    low, high = min(values), max(values)
+    if unit == "fraction":
+        low = max(0.0, math.floor((low - 0.02) * 20) / 20)
+        return low, 1.0
+    high = high * 1.15 if high > 0 else 1.0
+    return 0.0, high
+
+
+def line_chart(
+    *,
+    chart_id: str,
+    title: str,
+    unit: Unit,
+    points: Sequence[tuple[datetime, float | None]],
+    lines: Sequence[Line],
+    tz: ZoneInfo,
+) -> str:
+    """An SVG line chart of ``points`` (oldest first) with ``lines`` drawn across it."""
+    known = [(at, v) for at, v in points if v is not None]
+    desc = _describe(unit, known, lines, tz)
+    head = (
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-labelledby="{chart_id}-t {chart_id}-d" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{chart_id}-t">{escape(title)}</title>'
+        f'<desc id="{chart_id}-d">{escape(desc)}</desc>'
+    )
+    if not known:
+        return (
+            f'{head}<text x="{WIDTH / 2}" y="{HEIGHT / 2}" text-anchor="middle" '
+            f'class="chart-empty">No blocks recorded for this yet</text></svg>'
+        )
+    low, high = _range(unit, [v for _, v in known] + [line.value for line in lines])
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    count = len(points)
+
+    def x(index: int) -> float:
+        return LEFT + (plot_w * index / (count - 1) if count > 1 else plot_w / 2)
+
+    def y(value: float) -> float:
+        clamped = min(max(value, low), high)
+        return TOP + plot_h * (high - clamped) / (high - low)
+
+    parts = [head]
+    parts.append(
+        f'<line class="axis" x1="{LEFT}" y1="{TOP + plot_h}" x2="{LEFT + plot_w}" '
+        f'y2="{TOP + plot_h}"/>'
+    )
+    for value in (low, high):
+        parts.append(
+            f'<text class="tick" x="{LEFT - 4}" y="{y(value) + 4:.1f}" text-anchor="end">'
+            f"{escape(_axis_value(unit, value))}</text>"
+        )
+    for anchor, index in (("start", 0), ("end", count - 1)):
+        parts.append(
+            f'<text class="tick" x="{x(index):.1f}" y="{HEIGHT - 8}" text-anchor="{anchor}">'
+            f"{escape(_day(points[index][0], tz))}</text>"
+        )
+    for line in lines:
+        parts.append(
+            f'<line class="threshold" x1="{LEFT}" y1="{y(line.value):.1f}" x2="{LEFT + plot_w}" '
+            f'y2="{y(line.value):.1f}"/><text class="threshold-label" x="{LEFT + plot_w}" '
+            f'y="{y(line.value) - 3:.1f}" text-anchor="end">{escape(line.label)} '
+            f"{escape(_axis_value(unit, line.value))}</text>"
+        )
+    for run in _runs(points):
+        coords = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in run)
+        parts.append(f'<polyline class="series" points="{coords}"/>')
+        parts.extend(
+            f'<circle class="point" cx="{x(i):.1f}" cy="{y(v):.1f}" r="2.5"/>' for i, v in run
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _runs(points: Sequence[tuple[datetime, float | None]]) -> list[list[tuple[int, float]]]:
+    """Stretches of consecutive points that have a value: a gap breaks the line."""
+    runs: list[list[tuple[int, float]]] = [[]]
+    for index, (_, value) in enumerate(points):
+        if value is None:
+            if runs[-1]:
+                runs.append([])
+        else:
+            runs[-1].append((index, value))
+    return [run for run in runs if run]
+
+
+def _day(at: datetime, tz: ZoneInfo) -> str:
+    local = at.astimezone(tz)
+    return f"{local:%b} {local.day}"
+
+
+def _describe(
+    unit: Unit, known: Sequence[tuple[datetime, float]], lines: Sequence[Line], tz: ZoneInfo
+) -> str:
+    if not known:
+        words = "No blocks recorded for this yet."
+    else:
+        (first_at, first), (last_at, last) = known[0], known[-1]
+        values = [v for _, v in known]
+        words = (
+            f"From {_day(first_at, tz)} to {_day(last_at, tz)}: "
+            f"{format_value(unit, first)} then {format_value(unit, last)}; "
+            f"lowest {format_value(unit, min(values))}, highest {format_value(unit, max(values))}."
+        )
+    for line in lines:
+        words += f" {line.label.capitalize()}: {format_value(unit, line.value)}."
+    return words

@@ -1,0 +1,385 @@
+"""The notice reader: which platform sent a notice, what it does, why, and by when.
+
+Pure Python, no Django. ``read_notice`` weighs phrase evidence from the catalogue
+(``reinstate/catalogue/reading.toml``): every label lists phrases in tiers, and a kind phrase
+is re-read in context, so that "may be deactivated" is evidence of a warning and "unable to
+reinstate your account" evidence of a denied appeal. Every decision keeps the phrases that
+made it, with offsets into the original text, so the reading can explain itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+from reinstate.rules.notice.deadline_grammar import find_stated_deadline
+from reinstate.rules.notice.patterns import (
+    SCAN_LIMIT,
+    LazyPattern,
+    fold,
+    lazy_alternation,
+    literals_of,
+    load_reading_catalogue,
+    phrase_choices,
+)
+from reinstate.rules.notice.reading import (
+    KINDS,
+    PLATFORMS,
+    REASONS,
+    NoticeReading,
+    Phrase,
+    References,
+)
+
+__all__ = ["read_notice"]
+
+
+@dataclass(frozen=True)
+class _Hit:
+    label: str
+    weight: int
+    start: int
+    end: int
+
+
+class _Labels:
+    """The tiered phrases of a family of labels (platforms, kinds or reasons): one regex a label.
+
+    Each regex is compiled lazily, for the phrases a notice can match (see LazyPattern).
+    """
+
+    def __init__(self, table: dict[str, dict[str, Any]], weights: dict[str, int]) -> None:
+        self.weights = weights
+        self.order = list(table)
+        self.patterns: list[tuple[str, LazyPattern]] = []
+        for label, spec in table.items():
+            tiers = [(tier, spec[tier]) for tier in weights if spec.get(tier)]
+            if tiers:
+                # (?=\w\w): no phrase starts on a one-letter word ("a", "I", "y"), so those
+                # positions are skipped before any of the hundreds of alternatives is tried
+                template = r"(?<!\w)(?=\w\w)(?:{})(?!\w)"
+                self.patterns.append((label, lazy_alternation(tiers, template)))
+
+    def hits(self, scan: str) -> list[_Hit]:
+        found: list[_Hit] = []
+        literals = literals_of(scan)
+        for label, lazy in self.patterns:
+            pattern = lazy.pattern(literals)
+            if pattern is None:
+                continue
+            for match in pattern.finditer(scan):
+                if match.end() > match.start() and match.lastgroup:
+                    found.append(_Hit(label, self.weights[match.lastgroup], *match.span()))
+        return found
+
+
+class _Hedges:
+    """The words around a kind phrase that make it hypothetical, a purpose, denied or a belief."""
+
+    def __init__(self, table: dict[str, list[str]]) -> None:
+        words = r"(?:[\w']+\s+)"
+        self.modal = re.compile(
+            rf"(?<!\w)(?:{phrase_choices(table['modal'])})\s+{words}{{0,3}}$", re.I
+        )
+        self.purpose = re.compile(
+            rf"(?<!\w)(?:{phrase_choices(table['purpose'])})\s+{words}{{0,3}}$", re.I
+        )
+        # "decided to uphold": the purpose word belongs to the verb before it
+        self.not_purpose_after = re.compile(
+            rf"(?<!\w)(?:{phrase_choices(table.get('not_purpose_after', []))})\s+$", re.I
+        )
+        # "on hold until you upload it": a hold the driver lifts alone
+        self.driver_fix = re.compile(
+            rf"\s*(?:{phrase_choices(table.get('driver_fix', []))})(?!\w)", re.I
+        )
+        # "n't" hangs on its verb ("won't"), so it takes no word boundary before it
+        glued = [w for w in table["negation"] if w.startswith("n'")]
+        free = [w for w in table["negation"] if not w.startswith("n'")]
+        negation = rf"(?<!\w)(?:{phrase_choices(free)})" + (
+            f"|{phrase_choices(glued)}" if glued else ""
+        )
+        self.negation = re.compile(rf"(?:{negation})\s+{words}{{0,3}}$", re.I)
+        self.condition = re.compile(rf"(?<!\w)(?:{phrase_choices(table['condition'])})(?!\w)", re.I)
+        # "After that, you won't be able to go online": a clause that makes the rest a consequence
+        self.consequence = re.compile(
+            rf"(?<!\w)(?:{phrase_choices(table.get('consequence', []))})(?!\w)", re.I
+        )
+        self.belief = re.compile(rf"(?<!\w)(?:{phrase_choices(table['belief'])})(?!\w)", re.I)
+        self.subordinate = re.compile(
+            rf"(?:{phrase_choices(table.get('subordinate', []))})(?!\w)", re.I
+        )
+
+    def effect(self, scan: str, start: int) -> str | None:
+        """Which hedge governs a phrase starting at ``start``, if any."""
+        window_start = max(0, start - 120)
+        lo = max(scan.rfind(stop, window_start, start) for stop in ",;:.!?\n") + 1
+        clause = scan[max(lo, window_start) : start]
+        if self.belief.search(clause):
+            return "belief"
+        # a leading clause of the same sentence: "If you don't upload it by Friday, you won't ..."
+        sentence = max(scan.rfind(stop, window_start, start) for stop in ".!?\n") + 1
+        lead = scan[max(sentence, window_start) : max(lo, window_start)]
+        if lead and (self.condition.match(lead.lstrip()) or self.consequence.search(lead)):
+            return "condition"
+        if self.subordinate.match(scan, start):
+            # "while we investigate", "until the results are in": a clause of its own
+            return "condition" if self.condition.search(clause) else None
+        near = clause[-60:]
+        if self.negation.search(near):
+            return "negation"
+        if self.modal.search(near):
+            return "modal"
+        if self.condition.search(clause):
+            return "condition"
+        purpose = self.purpose.search(near)
+        if purpose and not self.not_purpose_after.search(near, 0, purpose.start()):
+            return "purpose"
+        return None
+
+    def fixed_by_driver(self, scan: str, end: int) -> bool:
+        """Whether the words right after a phrase ending at ``end`` say the driver lifts it."""
+        return bool(self.driver_fix.match(scan, end, min(len(scan), end + 80)))
+
+
+class _Reader:
+    """Everything compiled from the catalogue, once per process."""
+
+    def __init__(self, catalogue: dict[str, Any]) -> None:
+        _check_keys(catalogue)
+        weights = {name: int(value) for name, value in catalogue["weights"].items()}
+        self.platforms = _Labels(catalogue["platforms"], weights)
+        self.kinds = _Labels(catalogue["kinds"], weights)
+        self.kind_specs: dict[str, dict[str, Any]] = catalogue["kinds"]
+        self.appeal_context = _Labels({"appeal_context": catalogue["appeal_context"]}, weights)
+        self.reasons = _Labels(catalogue["reasons"], weights)
+        self.hedges = _Hedges(catalogue["hedges"])
+        self.kind_rules: dict[str, Any] = catalogue["kind_rules"]
+        self.reason_rules: dict[str, Any] = catalogue["reason_rules"]
+
+
+def _check_keys(catalogue: dict[str, Any]) -> None:
+    """A label the rest of the product does not know is a typo in reading.toml: say so."""
+    known = {"platforms": set(PLATFORMS), "kinds": set(KINDS), "reasons": set(REASONS)}
+    for table, keys in known.items():
+        unknown = set(catalogue[table]) - keys
+        if unknown:
+            raise ValueError(f"reading.toml: [{table}] has unknown keys {sorted(unknown)}")
+    for group in catalogue["kind_rules"]["precedence"]:
+        if not set(group) <= known["kinds"]:
+            raise ValueError(f"reading.toml: [kind_rules] precedence names unknown kinds {group}")
+
+
+@lru_cache(maxsize=1)
+def _reader() -> _Reader:
+    return _Reader(load_reading_catalogue())
+
+
+def read_notice(
+    text: str, *, received: datetime, tz: ZoneInfo, platform_hint: str | None = None
+) -> NoticeReading:
+    """Read a notice. ``received`` is when it arrived (aware); ``tz`` the driver's time zone.
+
+    ``platform_hint``, a platform key the driver chose, wins over what the text says.
+    Only the first ``SCAN_LIMIT`` characters are read, so any input is answered quickly.
+    """
+    if received.tzinfo is None or received.utcoffset() is None:
+        received = received.replace(tzinfo=tz)
+    reader = _reader()
+    scan = fold(text[:SCAN_LIMIT])
+    language = _language(scan)
+    platform, platform_phrases = _platform(reader, scan, text, _hint(reader, platform_hint))
+    reason_hits = _distinct(reader.reasons.hits(scan), scan)
+    kind, kind_hits = _kind(reader, scan, reason_hits)
+    reason, reason_hits = _reason(reader, reason_hits, kind)
+    deadline = find_stated_deadline(text, received=received, tz=tz, language=language)
+    return NoticeReading(
+        platform=platform,
+        kind=kind,
+        reason=reason,
+        stated_deadline=deadline,
+        platform_phrases=platform_phrases,
+        kind_phrases=_phrases(text, kind_hits, kind),
+        reason_phrases=_phrases(text, reason_hits, reason or ""),
+        references=_references(scan, text),
+        language=language,
+    )
+
+
+def _hint(reader: _Reader, platform_hint: str | None) -> str | None:
+    """The platform the driver chose: a key ("doordash") or a name ("Uber Eats")."""
+    if not platform_hint:
+        return None
+    key = platform_hint.strip().lower().replace(" ", "_").replace("-", "_")
+    if key in PLATFORMS:
+        return key
+    hint = fold(platform_hint[:200])
+    return _best(_scores(reader.platforms.hits(hint)), reader.platforms.order)[0]
+
+
+def _distinct(hits: list[_Hit], scan: str) -> list[_Hit]:
+    """A phrase counts once per label, however often the notice repeats it."""
+    seen: set[tuple[str, str]] = set()
+    kept: list[_Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
+        key = (hit.label, " ".join(scan[hit.start : hit.end].lower().split()))
+        if key not in seen:
+            seen.add(key)
+            kept.append(hit)
+    return kept
+
+
+def _scores(hits: list[_Hit]) -> dict[str, int]:
+    scores: dict[str, int] = {}
+    for hit in hits:
+        scores[hit.label] = scores.get(hit.label, 0) + hit.weight
+    return scores
+
+
+def _best(scores: dict[str, int], order: list[str]) -> tuple[str | None, int]:
+    """The label with the most evidence; ties go to the label listed first in the catalogue."""
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], order.index(kv[0])))
+    return ranked[0] if ranked else (None, 0)
+
+
+def _platform(
+    reader: _Reader, scan: str, text: str, hint: str | None
+) -> tuple[str | None, list[Phrase]]:
+    hits = _distinct(reader.platforms.hits(scan), scan)
+    platform = hint or _best(_scores(hits), reader.platforms.order)[0]
+    return platform, _phrases(text, hits, platform or "")
+
+
+def _kind(reader: _Reader, scan: str, reason_hits: list[_Hit]) -> tuple[str, list[_Hit]]:
+    hits: list[_Hit] = []
+    for hit in reader.kinds.hits(scan):
+        label = _reread(reader, scan, hit)
+        if label:
+            hits.append(_Hit(label, hit.weight, hit.start, hit.end))
+    # words that show an appeal is being answered back both outcomes; the rest decides
+    for hit in reader.appeal_context.hits(scan):
+        hits += [
+            _Hit(kind, hit.weight, hit.start, hit.end)
+            for kind in ("appeal_granted", "appeal_denied")
+        ]
+    hits = _distinct(hits, scan)
+    scores = _scores(hits)
+    rules = reader.kind_rules
+    kind: str | None = None
+    for group in rules["precedence"]:
+        qualifying = {k: scores[k] for k in group if scores.get(k, 0) >= _min_score(reader, k)}
+        if qualifying:
+            kind = _best(qualifying, list(group))[0]
+            break
+    if kind is None:
+        # Weak evidence only ("subject to deactivation", a stated reason): nothing is removed
+        # yet, so at most a warning; with nothing adverse, the best positive kind.
+        positive = set(rules["not_adverse"])
+        adverse = any(k not in positive for k in scores) or any(
+            h.weight >= reader.reason_rules["min_score"] for h in reason_hits
+        )
+        good = {k: v for k, v in scores.items() if k in positive}
+        if adverse:
+            kind = rules["adverse_without_kind"]
+        else:
+            kind = _best(good, list(rules["not_adverse"]))[0] or rules["default"]
+    return str(kind), [h for h in hits if h.label == kind]
+
+
+def _min_score(reader: _Reader, kind: str) -> int:
+    return int(reader.kind_specs.get(kind, {}).get("min_score", 1))
+
+
+def _reread(reader: _Reader, scan: str, hit: _Hit) -> str:
+    """The kind a phrase is evidence of once its hedges are read; "" drops it."""
+    effect = reader.hedges.effect(scan, hit.start)
+    fix = reader.kind_specs[hit.label].get("on_driver_fix")
+    if fix and effect is None and reader.hedges.fixed_by_driver(scan, hit.end):
+        return str(fix)
+    if effect is None:
+        return hit.label
+    if effect == "belief":
+        return ""  # "if you believe your account was deactivated in error"
+    target = str(reader.kind_specs[hit.label].get(f"on_{effect}", "keep"))
+    return hit.label if target == "keep" else target
+
+
+def _reason(reader: _Reader, hits: list[_Hit], kind: str) -> tuple[str | None, list[_Hit]]:
+    rules = reader.reason_rules
+    if kind in rules["no_reason"]:
+        return None, []
+    best, score = _best(_scores(hits), reader.reasons.order)
+    if kind in rules["outcome_kinds"]:
+        stated = best if score >= rules["outcome_min_score"] else None
+    elif score >= rules["min_score"]:
+        stated = best
+    else:
+        stated = rules["default_for_kind"].get(kind, rules["unknown"])
+        return stated, []
+    return stated, [h for h in hits if h.label == stated]
+
+
+def _phrases(text: str, hits: list[_Hit], label: str) -> list[Phrase]:
+    return [
+        Phrase(text=text[h.start : h.end], start=h.start, end=h.end, label=label)
+        for h in sorted(hits, key=lambda h: h.start)
+        if h.label == label
+    ]
+
+
+# Frequent short words of each language: enough to tell a Spanish notice from an English one.
+_SPANISH = re.compile(
+    r"(?<!\w)(?=\w)(?:tu|tus|su|de|del|la|el|los|las|que|por|para|con|una|cuenta|ha|sido|es|se|y|"
+    r"puedes|fue|esta|nuestra|nuestro|hemos|te|si|no)(?!\w)",
+    re.I,
+)
+_ENGLISH = re.compile(
+    r"(?<!\w)(?=\w)(?:the|your|you|to|has|been|and|of|is|we|for|this|with|account|our|was|be|have|"
+    r"please|if|it|on|not|that)(?!\w)",
+    re.I,
+)
+
+
+def _language(scan: str) -> Literal["en", "es"]:
+    head = scan[:5000]
+    return "es" if len(_SPANISH.findall(head)) > len(_ENGLISH.findall(head)) else "en"
+
+
+_TICKET = re.compile(
+    r"(?<!\w)(?=\w)(?:ticket|case|reference|referencia|ref|caso|incident|request|solicitud|reclamo)(?!\w)"
+    r"(?:\s+(?:number|no\.?|num\.?|id|numero|nro\.?|#))?\s*(?:is\s+|es\s+)?[:#]?\s*#?\s*"
+    r"(?P<id>[A-Z0-9][A-Z0-9-]{2,30}[A-Z0-9])(?![\w-])",
+    re.I,
+)
+# Each starts only where a run of its characters starts, so a long run is scanned once.
+_EMAIL = re.compile(
+    r"(?<![\w.%+-])[\w.%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}(?![\w-])"
+)
+_URL = re.compile(r"(?<![\w/])(?:https?://|www\.)[^\s<>\"'()\[\]{}]{1,2000}", re.I)
+
+
+def ticket_numbers(text: str) -> list[str]:
+    """The ticket and case numbers a text gives ("Case #12345678", "ticket number: AB-1234")."""
+    return _unique(_tickets(fold(text), text))
+
+
+def _references(scan: str, text: str) -> References:
+    tickets = _tickets(scan, text)
+    emails = [text[m.start() : m.end()] for m in _EMAIL.finditer(scan)]
+    urls = [text[m.start() : m.end()].rstrip(".,;:!?") for m in _URL.finditer(scan)]
+    return References(ticket_numbers=_unique(tickets), emails=_unique(emails), urls=_unique(urls))
+
+
+def _tickets(scan: str, text: str) -> list[str]:
+    return [
+        text[m.start("id") : m.end("id")]
+        for m in _TICKET.finditer(scan)
+        if any(c.isdigit() for c in m.group("id"))  # "case of", "request a review" are no tickets
+    ]
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
