@@ -54,7 +54,7 @@ def make_case(photos: list[Path], pdfs: list[Path]) -> Any:
 
     from reinstate.accounts.models import User
     from reinstate.appeals.actions import do_approve_letter, do_save_letter, do_set_appeal
-    from reinstate.appeals.assess import first_draft
+    from reinstate.appeals.facts import first_draft
     from reinstate.cases.actions import do_open_case
     from reinstate.evidence.actions import do_add_evidence
     from reinstate.lib.notice_file import notice_from_text

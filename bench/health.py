@@ -216,8 +216,9 @@ def main() -> None:
     import pandas as pd
 
     from reinstate.accounts.models import User
-    from reinstate.health.assess import assess, block_records
+    from reinstate.health.assessment import assess
     from reinstate.health.imports import do_import_blocks
+    from reinstate.health.queries import block_records
     from reinstate.rules.health.blocks_csv import read_blocks
     from reinstate.rules.health.standing import standing
 

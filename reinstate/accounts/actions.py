@@ -14,6 +14,7 @@ from reinstate.accounts.models import (
     new_invite_code,
 )
 from reinstate.audit.actions import record_event
+from reinstate.audit.kinds import EventKind
 from reinstate.lib.errors import UserInputError
 
 
@@ -43,7 +44,7 @@ def do_create_user(
     with transaction.atomic():
         candidate.set_password(password)
         candidate.save()
-        record_event(kind="user.created", actor=candidate, data={"username": username})
+        record_event(kind=EventKind.USER_CREATED, actor=candidate, data={"username": username})
     return candidate
 
 
@@ -59,7 +60,7 @@ def do_update_profile(*, user: User, **values: str) -> list[str]:
         for field in changed:
             setattr(user, field, values[field])
         user.save(update_fields=changed)
-        record_event(kind="user.profile_changed", actor=user, data={"fields": changed})
+        record_event(kind=EventKind.USER_PROFILE_CHANGED, actor=user, data={"fields": changed})
     return changed
 
 
@@ -67,7 +68,7 @@ def do_reset_calendar_token(*, user: User) -> str:
     with transaction.atomic():
         user.calendar_token = new_calendar_token()
         user.save(update_fields=["calendar_token"])
-        record_event(kind="user.calendar_reset", actor=user)
+        record_event(kind=EventKind.USER_CALENDAR_RESET, actor=user)
     return user.calendar_token
 
 
@@ -81,7 +82,7 @@ def do_create_organisation(*, name: str, advocates: list[User], actor: User | No
         for user in advocates:
             Membership.objects.create(organisation=organisation, user=user)
         record_event(
-            kind="organisation.created",
+            kind=EventKind.ORGANISATION_CREATED,
             actor=actor,
             data={"organisation": organisation.pk, "advocates": [u.username for u in advocates]},
         )
@@ -94,7 +95,7 @@ def do_add_advocate(*, organisation: Organisation, user: User, actor: User | Non
         _, created = Membership.objects.get_or_create(organisation=organisation, user=user)
         if created:
             record_event(
-                kind="organisation.advocate_added",
+                kind=EventKind.ORGANISATION_ADVOCATE_ADDED,
                 actor=actor,
                 data={"organisation": organisation.pk, "advocate": user.username},
             )
@@ -117,7 +118,7 @@ def do_remove_advocate(*, organisation: Organisation, user: User, actor: User | 
             )
         membership.delete()
         record_event(
-            kind="organisation.advocate_removed",
+            kind=EventKind.ORGANISATION_ADVOCATE_REMOVED,
             actor=actor,
             data={"organisation": organisation.pk, "advocate": user.username},
         )
@@ -139,7 +140,7 @@ def do_replace_invite_code(*, organisation: Organisation, actor: User | None) ->
         # The old code is recorded (it no longer works) so a driver's failed share can be
         # explained; the new one is not, so the log does not hand it out.
         record_event(
-            kind="organisation.code_replaced",
+            kind=EventKind.ORGANISATION_CODE_REPLACED,
             actor=actor,
             data={"organisation": organisation.pk, "old_code": old},
         )

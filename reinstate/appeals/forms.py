@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import fields
 from typing import Any, cast
 
 from django import forms
 
 from reinstate.appeals.packet_build import FORMATS
 from reinstate.evidence.models import EvidenceItem
+from reinstate.rules.appeal.shape import Plan, Section
 
 TEXT = {"rows": 4}
 
@@ -21,6 +24,19 @@ def _choices(form: forms.Form, name: str, choices: list[tuple[str, str]]) -> Non
 def _short(label: str, help_text: str, *, max_length: int) -> forms.CharField:
     """An optional one-line answer."""
     return forms.CharField(required=False, max_length=max_length, label=label, help_text=help_text)
+
+
+def initial(section: Section) -> dict[str, Any]:
+    """A form's values, as stored: its fields have the names of the section's."""
+    return {f.name: getattr(section, f.name) for f in fields(section)}
+
+
+def plan_initial(plan: Plan, causes: Sequence[str]) -> dict[str, Any]:
+    """The plan as stored: the causes suggested ticked, the driver's own in the box."""
+    return initial(plan) | {
+        "root_causes": [c for c in plan.root_causes if c in causes],
+        "other_causes": "\n".join(c for c in plan.root_causes if c not in causes),
+    }
 
 
 def _lines(value: str) -> tuple[str, ...]:
@@ -117,7 +133,7 @@ class PlanForm(forms.Form):
     )
 
     def __init__(
-        self, *args: Any, causes: list[str], policies: list[tuple[str, str]], **kwargs: Any
+        self, *args: Any, causes: Sequence[str], policies: list[tuple[str, str]], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
         _choices(self, "root_causes", [(c, c) for c in causes])

@@ -1,20 +1,31 @@
 """What a driver may set on an appeal, checked before anything is written.
 
-One shape for the command line's TOML file and the web forms: each section is optional, and a
-section that is given replaces what was there. Every refusal is an AppealInputError with a
-message a person can act on.
+The command line's TOML file and the web forms build the same sections, the rules' own types
+(rules/appeal/shape.py), read field by field by name: a new text field in a section needs
+nothing here. Every refusal is an AppealInputError with a message a person can act on.
 """
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import MISSING, Field, dataclass, fields, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from reinstate.rules.appeal.readiness import PlanAction, Statement
+from reinstate.rules.appeal.shape import Explanation, Plan, PlanAction, Record, Statement
 from reinstate.rules.catalogue.files import load_catalogue
+
+S = TypeVar("S", Explanation, Plan, Record)
+Item = TypeVar("Item", Statement, PlanAction)
+Shape = TypeVar("Shape", Explanation, Plan, Record, Statement, PlanAction)
+Rows = Mapping[str, Callable[[list[dict[str, Any]]], tuple[Any, ...]]]
+
+# Fields that hold catalogue refs: each ref must be in the catalogue.
+POLICY_FIELDS = ("policies", "commitment_policies")
+# The file writes the plan's monitoring_* fields in a table of their own, [plan.monitoring].
+MONITORING = "monitoring_"
 
 
 class AppealInputError(ValueError):
@@ -22,36 +33,11 @@ class AppealInputError(ValueError):
 
 
 @dataclass(frozen=True)
-class Explanation:
-    policies: tuple[str, ...] = ()
-    policy_quote: str = ""
-    what_happened: str = ""
-    acknowledgement: str = ""
-    context: str = ""
-    statements: tuple[Statement, ...] = ()
-
-
-@dataclass(frozen=True)
-class Plan:
-    root_causes: tuple[str, ...] = ()
-    actions: tuple[PlanAction, ...] = ()
-    monitoring_metric: str = ""
-    monitoring_threshold: str = ""
-    monitoring_frequency: str = ""
-    commitment: str = ""
-    commitment_policies: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Record:
-    driving_since: str = ""
-    work_completed: str = ""
-    metrics: str = ""
-    positive_feedback: str = ""
-
-
-@dataclass(frozen=True)
 class AppealInput:
+    """The sections a driver sets: each section given replaces what was there, None leaves
+    it. The sections are the rules' own types: by the time they are built, every field has been
+    checked (exhibit labels excepted: do_set_appeal checks them against the case)."""
+
     explanation: Explanation | None = None
     plan: Plan | None = None
     record: Record | None = None
@@ -75,8 +61,31 @@ def parse_appeal(data: dict[str, Any]) -> AppealInput:
     return AppealInput(
         explanation=_explanation(_table(data, "explanation")) if "explanation" in data else None,
         plan=_plan(_table(data, "plan")) if "plan" in data else None,
-        record=_record(_table(data, "record")) if "record" in data else None,
+        record=_read(Record, _table(data, "record"), "[record]") if "record" in data else None,
     )
+
+
+def from_form(kind: type[Shape], cleaned_data: Mapping[str, Any], **given: Any) -> Shape:
+    """A section, a statement or an action from a web form: the fields the form has (text
+    trimmed, lists as tuples, catalogue refs checked as in the file), and `given`, those the
+    form builds its own way. A section's statements and actions keep their empty defaults:
+    the web adds and removes them one at a time (appeals.actions)."""
+    values = dict(given)
+    for f in fields(kind):
+        if f.name in cleaned_data and f.name not in given:
+            values[f.name] = _trimmed(cleaned_data[f.name])
+    for name in POLICY_FIELDS:
+        if name in values:
+            check_policies(values[name], name)
+    return kind(**values)
+
+
+def _trimmed(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list | tuple):
+        return tuple(v.strip() for v in value)
+    return value  # a date
 
 
 def check_policies(refs: tuple[str, ...], where: str) -> tuple[str, ...]:
@@ -93,67 +102,73 @@ def check_policies(refs: tuple[str, ...], where: str) -> tuple[str, ...]:
 
 
 def _explanation(data: dict[str, Any]) -> Explanation:
-    where = "[explanation]"
-    _only(
-        data,
-        {"policies", "policy_quote", "what_happened", "acknowledgement", "context", "statements"},
-        where,
-    )
-    statements = []
-    for index, row in enumerate(_rows(data, "statements", where), start=1):
-        _only(row, {"text", "exhibits"}, f"statement {index}")
-        text = _text(row, "text", f"statement {index}")
-        if not text:
-            raise AppealInputError(f"statement {index} has no text.")
-        labels = tuple(label.upper() for label in _strings(row, "exhibits", f"statement {index}"))
-        statements.append(Statement(text, labels))
-    return Explanation(
-        policies=check_policies(_strings(data, "policies", where), where),
-        policy_quote=_text(data, "policy_quote", where),
-        what_happened=_text(data, "what_happened", where),
-        acknowledgement=_text(data, "acknowledgement", where),
-        context=_text(data, "context", where),
-        statements=tuple(statements),
-    )
+    return _read(Explanation, data, "[explanation]", rows={"statements": _statements})
 
 
 def _plan(data: dict[str, Any]) -> Plan:
-    where = "[plan]"
-    _only(
-        data, {"root_causes", "actions", "monitoring", "commitment", "commitment_policies"}, where
-    )
+    return _read(Plan, data, "[plan]", rows={"actions": _actions})
+
+
+def _read(section: type[S], data: dict[str, Any], where: str, *, rows: Rows | None = None) -> S:
+    """A section from its table in the file, field by field by name: `rows` reads the lists of
+    tables (statements, actions), _value every other field."""
+    rows = rows or {}
+    own = [f for f in fields(section) if not f.name.startswith(MONITORING)]
+    monitoring = [f for f in fields(section) if f.name.startswith(MONITORING)]
+    _only(data, {f.name for f in own} | ({"monitoring"} if monitoring else set()), where)
+    values: dict[str, Any] = {}
+    for f in own:
+        if f.name in rows:
+            values[f.name] = rows[f.name](_rows(data, f.name, where))
+        else:
+            values[f.name] = _value(data, f.name, f, where)
+    if monitoring:
+        table = _table(data, "monitoring") if "monitoring" in data else {}
+        where = f"{where[:-1]}.monitoring]"
+        _only(table, {f.name.removeprefix(MONITORING) for f in monitoring}, where)
+        for f in monitoring:
+            values[f.name] = _value(table, f.name.removeprefix(MONITORING), f, where)
+    return section(**values)
+
+
+def _value(data: dict[str, Any], key: str, f: Field[Any], where: str) -> Any:
+    """A field's value, read by its kind (told by its default): text (required, or ""), a list
+    of text (()), a date (None)."""
+    if f.default is MISSING or f.default == "":
+        return _text(data, key, where)
+    if f.default == ():
+        refs = _strings(data, key, where)
+        return check_policies(refs, where) if f.name in POLICY_FIELDS else refs
+    if f.default is None:
+        return _date(data.get(key), key, where)
+    raise TypeError(f"No reader for the field {f.name}: say here how the file writes it.")
+
+
+def _item(kind: type[Item], row: dict[str, Any], where: str) -> Item:
+    """A statement or an action, from its table in the list."""
+    _only(row, {f.name for f in fields(kind)}, where)
+    return kind(**{f.name: _value(row, f.name, f, where) for f in fields(kind)})
+
+
+def _statements(rows: list[dict[str, Any]]) -> tuple[Statement, ...]:
+    statements = []
+    for index, row in enumerate(rows, start=1):
+        statement = _item(Statement, row, f"statement {index}")
+        if not statement.text:
+            raise AppealInputError(f"statement {index} has no text.")
+        labels = tuple(label.upper() for label in statement.exhibits)
+        statements.append(replace(statement, exhibits=labels))
+    return tuple(statements)
+
+
+def _actions(rows: list[dict[str, Any]]) -> tuple[PlanAction, ...]:
     actions = []
-    for index, row in enumerate(_rows(data, "actions", where), start=1):
-        at = f"action {index}"
-        _only(row, {"action", "target", "starts_on"}, at)
-        action = _text(row, "action", at)
-        if not action:
-            raise AppealInputError(f"{at} says nothing to do.")
-        actions.append(
-            PlanAction(action, _text(row, "target", at), _date(row.get("starts_on"), at))
-        )
-    monitoring = _table(data, "monitoring") if "monitoring" in data else {}
-    _only(monitoring, {"metric", "threshold", "frequency"}, "[plan.monitoring]")
-    return Plan(
-        root_causes=_strings(data, "root_causes", where),
-        actions=tuple(actions),
-        monitoring_metric=_text(monitoring, "metric", "[plan.monitoring]"),
-        monitoring_threshold=_text(monitoring, "threshold", "[plan.monitoring]"),
-        monitoring_frequency=_text(monitoring, "frequency", "[plan.monitoring]"),
-        commitment=_text(data, "commitment", where),
-        commitment_policies=check_policies(_strings(data, "commitment_policies", where), where),
-    )
-
-
-def _record(data: dict[str, Any]) -> Record:
-    where = "[record]"
-    _only(data, {"driving_since", "work_completed", "metrics", "positive_feedback"}, where)
-    return Record(
-        driving_since=_text(data, "driving_since", where),
-        work_completed=_text(data, "work_completed", where),
-        metrics=_text(data, "metrics", where),
-        positive_feedback=_text(data, "positive_feedback", where),
-    )
+    for index, row in enumerate(rows, start=1):
+        action = _item(PlanAction, row, f"action {index}")
+        if not action.action:
+            raise AppealInputError(f"action {index} says nothing to do.")
+        actions.append(action)
+    return tuple(actions)
 
 
 def _only(data: dict[str, Any], allowed: set[str], where: str) -> None:
@@ -192,7 +207,7 @@ def _strings(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value if v.strip())
 
 
-def _date(value: object, where: str) -> date | None:
+def _date(value: object, key: str, where: str) -> date | None:
     if value is None or value == "":
         return None
     if isinstance(value, date):
@@ -202,4 +217,4 @@ def _date(value: object, where: str) -> date | None:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise AppealInputError(f"{where}: starts_on must be a date like 2026-12-01.")
+    raise AppealInputError(f"{where}: {key} must be a date like 2026-12-01.")

@@ -31,7 +31,7 @@ from reinstate.appeals.models import Packet
 from reinstate.appeals.packet_content import PacketContent, PacketRefused, gather
 from reinstate.appeals.packet_docx import write_docx
 from reinstate.appeals.packet_pdf import render_pdf
-from reinstate.appeals.packet_text import character_count, plain_text
+from reinstate.appeals.packet_text import TextCount, character_count, plain_text
 from reinstate.appeals.queries import approved_letter
 from reinstate.cases.models import Case
 from reinstate.evidence.actions import do_lock_exhibit_labels
@@ -130,7 +130,7 @@ def _render(packet: Packet, content: PacketContent, temp: Path, work: Path) -> i
     return None
 
 
-def text_count(packet: Packet) -> dict[str, int | bool] | None:
+def text_count(packet: Packet) -> TextCount | None:
     """The character count of a plain-text packet against the web form's limit."""
     if packet.format != "txt" or not packet.path:
         return None

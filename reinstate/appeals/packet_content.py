@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from reinstate.appeals.facts import appeal_facts
 from reinstate.appeals.models import LetterVersion
 from reinstate.appeals.queries import approved_letter, letters_of
 from reinstate.cases.models import Case
-from reinstate.cases.presenters import case_tz
 from reinstate.comms.packet import support_log_rows
 from reinstate.evidence.blobstore import BlobStore
 from reinstate.evidence.models import EvidenceItem
@@ -18,7 +18,6 @@ from reinstate.evidence.presenters import item_time
 from reinstate.evidence.renditions import make_renditions
 from reinstate.evidence.sniff import EvidenceFileError
 from reinstate.rules.appeal.letter import long_date
-from reinstate.rules.catalogue.files import load_catalogue
 
 CHANNELS = {
     "email": "Email",
@@ -74,13 +73,13 @@ class PacketContent:
 
 def gather(case: Case, *, store: BlobStore, draft: bool, now: datetime) -> PacketContent:
     letter = _letter_for(case, draft=draft)
-    tz = case_tz(case)
-    platform = load_catalogue().platforms.get(case.platform or "")
+    facts = appeal_facts(case)  # the names as the letter's draft gives them
+    tz = case.tz
     items = case.evidence.select_related("blob", "case").order_by("position", "pk")
     return PacketContent(
         case_id=case.pk,
-        driver_name=case.owner.get_full_name() or case.owner.username,
-        platform_name=platform.name if platform else "the platform",
+        driver_name=facts.driver_name,
+        platform_name=facts.platform_name or "the platform",
         date=long_date(now.astimezone(tz).date()),
         letter=letter.text if letter else "",
         letter_version=letter.number if letter else None,
@@ -116,7 +115,7 @@ def _letter_for(case: Case, *, draft: bool) -> LetterVersion | None:
 
 def _exhibit(item: EvidenceItem, *, store: BlobStore, tz_case: Case) -> ExhibitEntry:
     blob = item.blob
-    tz = case_tz(tz_case)
+    tz = tz_case.tz
     taken = item_time(item, tz).at
     lat, lon = blob.info.get("lat"), blob.info.get("lon")
     kind = EvidenceItem.Kind(item.kind).label

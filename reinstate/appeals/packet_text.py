@@ -4,6 +4,8 @@ words: the letter, the exhibit index with each original's SHA-256, and the suppo
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from reinstate.appeals.packet_content import ExhibitEntry, PacketContent
 
 
@@ -27,10 +29,19 @@ def plain_text(content: PacketContent) -> str:
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
-def character_count(text: str, *, limit: int) -> dict[str, int | bool]:
+@dataclass(frozen=True)
+class TextCount:
     """What the web form will count: characters, and how many are over its limit."""
+
+    chars: int
+    limit: int
+    fits: bool
+    over: int
+
+
+def character_count(text: str, *, limit: int) -> TextCount:
     chars = len(text.rstrip("\n"))
-    return {"chars": chars, "limit": limit, "fits": chars <= limit, "over": max(0, chars - limit)}
+    return TextCount(chars=chars, limit=limit, fits=chars <= limit, over=max(0, chars - limit))
 
 
 def _exhibit_line(e: ExhibitEntry) -> str:

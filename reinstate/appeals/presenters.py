@@ -3,18 +3,73 @@ templates."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass, fields, is_dataclass
+from datetime import date, datetime
 from typing import Any
 
-from django.conf import settings
-
-from reinstate.appeals.assess import actions_of, readiness_of, statements_of
+from reinstate.appeals.facts import appeal_facts, plan_action_of, readiness_of, statement_of
+from reinstate.appeals.inputs import MONITORING
 from reinstate.appeals.models import Appeal, LetterVersion, Packet
+from reinstate.appeals.packet_build import text_count
+from reinstate.appeals.packet_text import TextCount
 from reinstate.appeals.queries import appeal_of, building_packet, latest_packets, letters_of
 from reinstate.cases.models import Case
-from reinstate.rules.appeal.readiness import Readiness
+from reinstate.evidence.models import EvidenceItem
+from reinstate.lib.iso import iso
+from reinstate.rules.appeal.readiness import Readiness, check_readiness
+from reinstate.rules.appeal.shape import AppealFacts, AppealSections, PlanAction, Section, Statement
 from reinstate.rules.catalogue.files import load_catalogue
-from reinstate.rules.notice.as_json import iso
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    """The catalogue's advice for the case's reason."""
+
+    root_causes: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ()
+    must_show: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PacketRow:
+    packet: Packet
+    size: str  # "2.4 MB", "35 kB"
+
+
+@dataclass(frozen=True)
+class AppealPage:
+    case: Case
+    facts: AppealFacts
+    readiness: Readiness
+    # Each with the id of its row, which its Remove button names: an index would name another
+    # one once a second tab has removed one before it.
+    statements: list[tuple[int, Statement]]
+    actions: list[tuple[int, PlanAction]]
+    policies: list[tuple[str, str]]  # (ref, title) to choose from
+    suggestions: Suggestions
+    exhibits: list[EvidenceItem]
+    letters: list[LetterVersion]
+    latest_letter: LetterVersion | None
+    packets: dict[str, PacketRow]  # the newest of each format
+    building: Packet | None
+    text_count: TextCount | None  # the plain-text packet against the web form's limit
+
+
+@dataclass(frozen=True)
+class AppealSummary:
+    """The case page's short view of the appeal."""
+
+    case: Case
+    readiness: Readiness
+    to_fix: int
+    approved: bool  # a letter version is approved
+    started: bool
+
+
+def as_context(values: AppealPage | AppealSummary) -> dict[str, Any]:
+    """Its fields as a template's context. Not dataclasses.asdict: that would copy every model
+    instance in it, and turn the values the template reads into dicts."""
+    return {f.name: getattr(values, f.name) for f in fields(values)}
 
 
 def readiness_json(readiness: Readiness) -> dict[str, Any]:
@@ -29,42 +84,37 @@ def readiness_json(readiness: Readiness) -> dict[str, Any]:
 
 
 def appeal_json(case: Case) -> dict[str, Any]:
-    appeal = appeal_of(case)
+    facts = appeal_facts(case)
+    sections = facts.appeal
     return {
         "case": case.pk,
-        "explanation": {
-            "reason": appeal.reason or None,
-            "policies": appeal.policies,
-            "policy_quote": appeal.policy_quote,
-            "what_happened": appeal.what_happened,
-            "acknowledgement": appeal.acknowledgement,
-            "context": appeal.context,
-            "statements": [
-                {"text": s.text, "exhibits": list(s.exhibits)} for s in statements_of(appeal)
-            ],
-        },
-        "plan": {
-            "root_causes": appeal.root_causes,
-            "actions": [
-                {"action": a.action, "target": a.target, "starts_on": _day(a.starts_on)}
-                for a in actions_of(appeal)
-            ],
-            "monitoring": {
-                "metric": appeal.monitoring_metric,
-                "threshold": appeal.monitoring_threshold,
-                "frequency": appeal.monitoring_frequency,
-            },
-            "commitment": appeal.commitment,
-            "commitment_policies": appeal.commitment_policies,
-        },
-        "record": {
-            "driving_since": appeal.driving_since,
-            "work_completed": appeal.work_completed,
-            "metrics": appeal.metrics,
-            "positive_feedback": appeal.positive_feedback,
-        },
+        "explanation": {"reason": facts.explained_reason, **_section_json(sections.explanation)},
+        "plan": _section_json(sections.plan),
+        "record": _section_json(sections.record),
         "letters": [letter_json(letter) for letter in letters_of(case)],
     }
+
+
+def _section_json(section: Section) -> dict[str, Any]:
+    """Field by field by name, as the TOML file of `appeal set` writes them."""
+    out: dict[str, Any] = {}
+    for f in fields(section):
+        value = _json(getattr(section, f.name))
+        if f.name.startswith(MONITORING):
+            out.setdefault("monitoring", {})[f.name.removeprefix(MONITORING)] = value
+        else:
+            out[f.name] = value
+    return out
+
+
+def _json(value: object) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):  # a statement, an action
+        return {f.name: _json(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, tuple):
+        return [_json(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
 def letter_json(letter: LetterVersion) -> dict[str, Any]:
@@ -76,11 +126,7 @@ def letter_json(letter: LetterVersion) -> dict[str, Any]:
     }
 
 
-def _day(value: Any) -> str | None:
-    return value.isoformat() if value else None
-
-
-def policy_choices(case: Case, appeal: Appeal) -> list[tuple[str, str]]:
+def policy_choices(case: Case, sections: AppealSections) -> list[tuple[str, str]]:
     """The platform's policies and the reason's, then any the driver chose from elsewhere."""
     catalogue = load_catalogue()
     refs: list[str] = []
@@ -90,7 +136,7 @@ def policy_choices(case: Case, appeal: Appeal) -> list[tuple[str, str]]:
     reason = catalogue.reasons.get(case.reason or "")
     if reason:
         refs += [ref for ref in reason.policies if ref.startswith(f"{case.platform}.")]
-    refs += list(appeal.policies) + list(appeal.commitment_policies)
+    refs += [*sections.explanation.policies, *sections.plan.commitment_policies]
     seen: dict[str, str] = {}
     for ref in refs:
         if ref not in seen:
@@ -101,52 +147,54 @@ def policy_choices(case: Case, appeal: Appeal) -> list[tuple[str, str]]:
     return list(seen.items())
 
 
-def suggestions(case: Case) -> dict[str, list[str]]:
+def suggestions(case: Case) -> Suggestions:
     reason = load_catalogue().reasons.get(case.reason or "")
-    return {
-        "root_causes": list(reason.root_causes) if reason else [],
-        "actions": list(reason.corrective_actions) if reason else [],
-        "must_show": list(reason.appeal_must_show) if reason else [],
-    }
+    if reason is None:
+        return Suggestions()
+    return Suggestions(
+        root_causes=tuple(reason.root_causes),
+        actions=tuple(reason.corrective_actions),
+        must_show=tuple(reason.appeal_must_show),
+    )
 
 
-def packet_row(packet: Packet) -> dict[str, Any]:
-    return {
-        "packet": packet,
-        "size": f"{packet.bytes / 1_000_000:.1f} MB"
+def packet_row(packet: Packet) -> PacketRow:
+    return PacketRow(
+        packet=packet,
+        size=f"{packet.bytes / 1_000_000:.1f} MB"
         if packet.bytes >= 100_000
         else f"{max(1, packet.bytes // 1000)} kB",
-    }
+    )
 
 
-def appeal_page_context(case: Case, *, now: datetime) -> dict[str, Any]:
+def appeal_page(case: Case, *, now: datetime) -> AppealPage:
     appeal = appeal_of(case)
+    facts = appeal_facts(case, appeal)
     letters = letters_of(case)
-    return {
-        "case": case,
-        "appeal": appeal,
-        "statements": list(appeal.statements.all()),
-        "actions": list(appeal.actions.all()),
-        "readiness": readiness_of(case, now=now),
-        "policies": policy_choices(case, appeal),
-        "suggestions": suggestions(case),
-        "exhibits": list(case.evidence.order_by("position", "pk")),
-        "letters": letters,
-        "latest_letter": letters[0] if letters else None,
-        "packets": {fmt: packet_row(p) for fmt, p in latest_packets(case).items()},
-        "building": building_packet(case),
-        "web_form_limit": settings.WEB_FORM_LIMIT,
-    }
+    packets = {fmt: packet_row(p) for fmt, p in latest_packets(case).items()}
+    return AppealPage(
+        case=case,
+        facts=facts,
+        readiness=check_readiness(facts, now=now),
+        statements=[(row.pk, statement_of(row)) for row in appeal.statements.all()],
+        actions=[(row.pk, plan_action_of(row)) for row in appeal.actions.all()],
+        policies=policy_choices(case, facts.appeal),
+        suggestions=suggestions(case),
+        exhibits=list(case.evidence.order_by("position", "pk")),
+        letters=letters,
+        latest_letter=letters[0] if letters else None,
+        packets=packets,
+        building=building_packet(case),
+        text_count=text_count(packets["txt"].packet) if "txt" in packets else None,
+    )
 
 
-def appeal_summary(case: Case, *, now: datetime) -> dict[str, Any]:
-    """The case page's short view of the appeal."""
+def appeal_summary(case: Case, *, now: datetime) -> AppealSummary:
     readiness = readiness_of(case, now=now)
-    letters = letters_of(case)
-    return {
-        "case": case,
-        "readiness": readiness,
-        "to_fix": sum(1 for f in readiness.findings if f.severity == "error"),
-        "approved": any(letter.status == LetterVersion.Status.APPROVED for letter in letters),
-        "started": Appeal.objects.filter(case=case).exists(),
-    }
+    return AppealSummary(
+        case=case,
+        readiness=readiness,
+        to_fix=sum(1 for f in readiness.findings if f.severity == "error"),
+        approved=any(letter.status == LetterVersion.Status.APPROVED for letter in letters_of(case)),
+        started=Appeal.objects.filter(case=case).exists(),
+    )

@@ -1,102 +1,78 @@
 """The appeal pages. Thin: parse, look up through queries, act through actions, render.
 
-Every part of the appeal is set through appeals.actions.do_set_appeal with the same sections
-as the command line; a form changes one section and keeps the rest as it was.
+Every part of the appeal is set through appeals.actions with the same sections as the command
+line: a form changes one section's own fields and keeps the rest as it was; facts and plan
+actions are added and removed one at a time, each by its own action.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.forms import Form
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from reinstate.accounts.http import AuthenticatedHttpRequest
-from reinstate.appeals import forms
+from reinstate.appeals import forms, presenters
 from reinstate.appeals.actions import (
+    do_add_plan_action,
+    do_add_statement,
     do_approve_letter,
+    do_remove_plan_action,
+    do_remove_statement,
     do_request_packet,
     do_save_letter,
     do_set_appeal,
 )
-from reinstate.appeals.assess import current_explanation, current_plan, first_draft
-from reinstate.appeals.inputs import AppealInput, AppealInputError, Record, check_policies
-from reinstate.appeals.packet_build import (
-    MEDIA_TYPES,
-    build_in_background,
-    check_buildable,
-    text_count,
-)
+from reinstate.appeals.facts import appeal_sections, first_draft
+from reinstate.appeals.inputs import AppealInput, AppealInputError, from_form
+from reinstate.appeals.packet_build import MEDIA_TYPES, build_in_background, check_buildable
 from reinstate.appeals.packet_content import PacketRefused
-from reinstate.appeals.presenters import appeal_page_context, policy_choices, suggestions
 from reinstate.appeals.queries import appeal_of, get_letter_for_user, get_packet_for_user
 from reinstate.cases.models import Case
 from reinstate.cases.queries import get_case_for_user
-from reinstate.rules.appeal.readiness import PlanAction, Statement
+from reinstate.rules.appeal.shape import Explanation, Plan, PlanAction, Record, Statement
 
 
 def _page(
-    request: AuthenticatedHttpRequest, case: Case, status: int = 200, **forms_: Any
+    request: AuthenticatedHttpRequest, case: Case, status: int = 200, **refused: Form
 ) -> HttpResponse:
-    context = appeal_page_context(case, now=timezone.now())
-    appeal = context["appeal"]
-    policies = context["policies"]
-    context["explanation_form"] = forms_.get("explanation_form") or forms.ExplanationForm(
-        policies=policies,
-        initial={
-            "policies": appeal.policies,
-            "policy_quote": appeal.policy_quote,
-            "what_happened": appeal.what_happened,
-            "acknowledgement": appeal.acknowledgement,
-            "context": appeal.context,
-        },
-    )
-    context["statement_form"] = forms_.get("statement_form") or forms.StatementForm(
-        items=context["exhibits"]
-    )
-    causes = context["suggestions"]["root_causes"]
-    context["plan_form"] = forms_.get("plan_form") or forms.PlanForm(
-        causes=causes,
-        policies=policies,
-        initial={
-            "root_causes": [c for c in appeal.root_causes if c in causes],
-            "other_causes": "\n".join(c for c in appeal.root_causes if c not in causes),
-            "monitoring_metric": appeal.monitoring_metric,
-            "monitoring_threshold": appeal.monitoring_threshold,
-            "monitoring_frequency": appeal.monitoring_frequency,
-            "commitment": appeal.commitment,
-            "commitment_policies": appeal.commitment_policies,
-        },
-    )
-    context["action_form"] = forms_.get("action_form") or forms.ActionForm()
-    context["record_form"] = forms_.get("record_form") or forms.RecordForm(
-        initial={
-            "driving_since": appeal.driving_since,
-            "work_completed": appeal.work_completed,
-            "metrics": appeal.metrics,
-            "positive_feedback": appeal.positive_feedback,
-        }
-    )
-    latest = context["latest_letter"]
-    context["letter_form"] = forms_.get("letter_form") or forms.LetterForm(
-        initial={"text": latest.text if latest else ""}
-    )
-    context["text_count"] = (
-        text_count(context["packets"]["txt"]["packet"]) if "txt" in context["packets"] else None
-    )
+    """The page; `refused`: a form sent back with its errors, in place of the stored values."""
+    page = presenters.appeal_page(case, now=timezone.now())
+    context = presenters.as_context(page) | _stored_forms(page) | refused
     return render(request, "appeals/detail.html", context, status=status)
+
+
+def _stored_forms(page: presenters.AppealPage) -> dict[str, Form]:
+    sections, latest = page.facts.appeal, page.latest_letter
+    causes = page.suggestions.root_causes
+    return {
+        "explanation_form": forms.ExplanationForm(
+            policies=page.policies, initial=forms.initial(sections.explanation)
+        ),
+        "statement_form": forms.StatementForm(items=page.exhibits),
+        "plan_form": forms.PlanForm(
+            causes=causes, policies=page.policies, initial=forms.plan_initial(sections.plan, causes)
+        ),
+        "action_form": forms.ActionForm(),
+        "record_form": forms.RecordForm(initial=forms.initial(sections.record)),
+        "letter_form": forms.LetterForm(initial={"text": latest.text if latest else ""}),
+    }
 
 
 def _saved(case: Case, what: str, request: AuthenticatedHttpRequest) -> HttpResponse:
     messages.success(request, f"{what} saved.")
     return redirect("appeals:detail", case_id=case.pk)
+
+
+def _policies(case: Case) -> list[tuple[str, str]]:
+    return presenters.policy_choices(case, appeal_sections(appeal_of(case)))
 
 
 @require_GET
@@ -109,20 +85,12 @@ def appeal_page(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse
 @login_required
 def save_explanation(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case = get_case_for_user(request.user, case_id)
-    appeal = appeal_of(case)
-    form = forms.ExplanationForm(request.POST, policies=policy_choices(case, appeal))
+    form = forms.ExplanationForm(request.POST, policies=_policies(case))
     if not form.is_valid():
         return _page(request, case, 400, explanation_form=form)
-    data = form.cleaned_data
-    explanation = replace(
-        current_explanation(appeal),
-        policies=check_policies(tuple(data["policies"]), "policies"),
-        policy_quote=data["policy_quote"].strip(),
-        what_happened=data["what_happened"].strip(),
-        acknowledgement=data["acknowledgement"].strip(),
-        context=data["context"].strip(),
-    )
-    do_set_appeal(case=case, data=AppealInput(explanation=explanation), actor=request.user)
+    explanation = from_form(Explanation, form.cleaned_data)
+    data = AppealInput(explanation=explanation)
+    do_set_appeal(case=case, data=data, actor=request.user, keep_rows=True)
     return _saved(case, "Your explanation is", request)
 
 
@@ -133,11 +101,9 @@ def add_statement(request: AuthenticatedHttpRequest, case_id: int) -> HttpRespon
     form = forms.StatementForm(request.POST, items=list(case.evidence.all()))
     if not form.is_valid():
         return _page(request, case, 400, statement_form=form)
-    current = current_explanation(appeal_of(case))
-    statement = Statement(form.cleaned_data["text"].strip(), tuple(form.cleaned_data["exhibits"]))
-    explanation = replace(current, statements=(*current.statements, statement))
+    statement = from_form(Statement, form.cleaned_data)
     try:
-        do_set_appeal(case=case, data=AppealInput(explanation=explanation), actor=request.user)
+        do_add_statement(case=case, statement=statement, actor=request.user)
     except AppealInputError as error:
         form.add_error(None, str(error))
         return _page(request, case, 400, statement_form=form)
@@ -146,14 +112,12 @@ def add_statement(request: AuthenticatedHttpRequest, case_id: int) -> HttpRespon
 
 @require_POST
 @login_required
-def remove_statement(request: AuthenticatedHttpRequest, case_id: int, index: int) -> HttpResponse:
+def remove_statement(
+    request: AuthenticatedHttpRequest, case_id: int, statement_id: int
+) -> HttpResponse:
     case = get_case_for_user(request.user, case_id)
-    current = current_explanation(appeal_of(case))
-    if not 0 <= index < len(current.statements):
+    if do_remove_statement(case=case, statement_id=statement_id, actor=request.user) is None:
         raise Http404("No such statement")
-    kept = current.statements[:index] + current.statements[index + 1 :]
-    explanation = replace(current, statements=kept)
-    do_set_appeal(case=case, data=AppealInput(explanation=explanation), actor=request.user)
     return _saved(case, "The list of facts is", request)
 
 
@@ -161,25 +125,13 @@ def remove_statement(request: AuthenticatedHttpRequest, case_id: int, index: int
 @login_required
 def save_plan(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case = get_case_for_user(request.user, case_id)
-    appeal = appeal_of(case)
     form = forms.PlanForm(
-        request.POST,
-        causes=suggestions(case)["root_causes"],
-        policies=policy_choices(case, appeal),
+        request.POST, causes=presenters.suggestions(case).root_causes, policies=_policies(case)
     )
     if not form.is_valid():
         return _page(request, case, 400, plan_form=form)
-    data = form.cleaned_data
-    plan = replace(
-        current_plan(appeal),
-        root_causes=form.causes(),
-        monitoring_metric=data["monitoring_metric"].strip(),
-        monitoring_threshold=data["monitoring_threshold"].strip(),
-        monitoring_frequency=data["monitoring_frequency"].strip(),
-        commitment=data["commitment"].strip(),
-        commitment_policies=check_policies(tuple(data["commitment_policies"]), "commitment"),
-    )
-    do_set_appeal(case=case, data=AppealInput(plan=plan), actor=request.user)
+    plan = from_form(Plan, form.cleaned_data, root_causes=form.causes())
+    do_set_appeal(case=case, data=AppealInput(plan=plan), actor=request.user, keep_rows=True)
     return _saved(case, "Your plan is", request)
 
 
@@ -190,23 +142,17 @@ def add_action(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     form = forms.ActionForm(request.POST)
     if not form.is_valid():
         return _page(request, case, 400, action_form=form)
-    data = form.cleaned_data
-    current = current_plan(appeal_of(case))
-    action = PlanAction(data["action"].strip(), data["target"].strip(), data["starts_on"])
-    plan = replace(current, actions=(*current.actions, action))
-    do_set_appeal(case=case, data=AppealInput(plan=plan), actor=request.user)
+    action = from_form(PlanAction, form.cleaned_data)
+    do_add_plan_action(case=case, action=action, actor=request.user)
     return _saved(case, "The action is", request)
 
 
 @require_POST
 @login_required
-def remove_action(request: AuthenticatedHttpRequest, case_id: int, index: int) -> HttpResponse:
+def remove_action(request: AuthenticatedHttpRequest, case_id: int, action_id: int) -> HttpResponse:
     case = get_case_for_user(request.user, case_id)
-    current = current_plan(appeal_of(case))
-    if not 0 <= index < len(current.actions):
+    if do_remove_plan_action(case=case, action_id=action_id, actor=request.user) is None:
         raise Http404("No such action")
-    plan = replace(current, actions=current.actions[:index] + current.actions[index + 1 :])
-    do_set_appeal(case=case, data=AppealInput(plan=plan), actor=request.user)
     return _saved(case, "The list of actions is", request)
 
 
@@ -217,7 +163,7 @@ def save_record(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse
     form = forms.RecordForm(request.POST)
     if not form.is_valid():
         return _page(request, case, 400, record_form=form)
-    record = Record(**{k: v.strip() for k, v in form.cleaned_data.items()})
+    record = from_form(Record, form.cleaned_data)
     do_set_appeal(case=case, data=AppealInput(record=record), actor=request.user)
     return _saved(case, "Your record is", request)
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils import timezone
 
+from reinstate.audit.kinds import EventKind
 from reinstate.audit.models import AuditEvent, ChainHead
 
 if TYPE_CHECKING:  # the log names people; it needs nothing else of accounts
@@ -46,12 +47,15 @@ def event_digest(
 
 def record_event(
     *,
-    kind: str,
+    kind: EventKind,
     actor: User | None,
     case_id: int | None = None,
     data: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Append one event to the chain, inside the caller's transaction."""
+    # The plain string is what is stored and hashed; an unknown one (from a caller the type
+    # checker did not see) raises ValueError here rather than entering the chain.
+    kind_value = EventKind(kind).value
     payload = json.loads(json.dumps(data or {}, default=str))
     with transaction.atomic():
         head, _ = ChainHead.objects.select_for_update().get_or_create(pk=1)
@@ -62,7 +66,7 @@ def record_event(
             seq=seq,
             at=at,
             actor_name=actor_name,
-            kind=kind,
+            kind=kind_value,
             case_id=case_id,
             data=payload,
             prev_hash=head.last_hash,
@@ -72,7 +76,7 @@ def record_event(
             at=at,
             actor=actor,
             actor_name=actor_name,
-            kind=kind,
+            kind=kind_value,
             case_id_ref=case_id,
             data=payload,
             prev_hash=head.last_hash,

@@ -11,11 +11,13 @@ from django.utils import timezone
 
 from reinstate.accounts.models import Organisation, User
 from reinstate.audit.actions import record_event
+from reinstate.audit.kinds import EventKind
 from reinstate.cases.models import Case, ChecklistItem, Correction
+from reinstate.lib.iso import iso
 from reinstate.lib.notice_file import NoticeInput
 from reinstate.rules.catalogue.files import load_catalogue
 from reinstate.rules.deadlines.decision import DeadlineDecision, decide_deadline
-from reinstate.rules.notice.as_json import iso, law_note_json, reading_json
+from reinstate.rules.notice.as_json import law_note_json, reading_json
 from reinstate.rules.notice.intake import (
     IntakeError,
     check_platform,
@@ -80,7 +82,7 @@ def do_open_case(
         case.save()
         _sync_checklist(case)
         record_event(
-            kind="case.opened",
+            kind=EventKind.CASE_OPENED,
             actor=owner,
             case_id=case.pk,
             data={
@@ -143,7 +145,7 @@ def do_correct_reading(
         case.save()
         _sync_checklist(case)
         record_event(
-            kind="case.corrected",
+            kind=EventKind.CASE_CORRECTED,
             actor=actor,
             case_id=case.pk,
             data={f: {"from": _text(o), "to": _text(n)} for f, (o, n) in changes.items()},
@@ -158,7 +160,7 @@ def do_set_checklist_item(*, item: ChecklistItem, actor: User, done: bool) -> Ch
         item.done = done
         item.save(update_fields=["done"])
         record_event(
-            kind="checklist.ticked" if done else "checklist.unticked",
+            kind=EventKind.CHECKLIST_TICKED if done else EventKind.CHECKLIST_UNTICKED,
             actor=actor,
             case_id=item.case_id,
             data={"item": item.key},
@@ -181,7 +183,10 @@ def do_set_case_status(*, case: Case, actor: User, status: str) -> Case:
             fields += OUTCOME_FIELDS
         case.save(update_fields=fields)
         record_event(
-            kind="case.status", actor=actor, case_id=case.pk, data={"from": old, "to": status}
+            kind=EventKind.CASE_STATUS,
+            actor=actor,
+            case_id=case.pk,
+            data={"from": old, "to": status},
         )
     return case
 
@@ -216,7 +221,7 @@ def do_set_case_outcome(
     with transaction.atomic():
         if case.status != Case.Status.CLOSED:
             record_event(
-                kind="case.status",
+                kind=EventKind.CASE_STATUS,
                 actor=actor,
                 case_id=case.pk,
                 data={"from": case.status, "to": Case.Status.CLOSED},
@@ -225,7 +230,7 @@ def do_set_case_outcome(
         case.status, case.outcome, case.reinstated_on, case.outcome_note = new
         case.save(update_fields=["status", "updated_at", *OUTCOME_FIELDS])
         record_event(
-            kind="case.outcome",
+            kind=EventKind.CASE_OUTCOME,
             actor=actor,
             case_id=case.pk,
             data={
@@ -257,7 +262,7 @@ def _check_reinstated_on(case: Case, day: date | None, now: datetime) -> None:
 def _clear_outcome(case: Case, actor: User) -> None:
     """Inside the caller's transaction; the caller saves the case."""
     record_event(
-        kind="case.outcome_cleared",
+        kind=EventKind.CASE_OUTCOME_CLEARED,
         actor=actor,
         case_id=case.pk,
         data={
@@ -374,7 +379,7 @@ def do_share_case(*, case: Case, actor: User, invite_code: str) -> Organisation:
         case.organisation = organisation
         case.save(update_fields=["organisation", "updated_at"])
         record_event(
-            kind="case.shared",
+            kind=EventKind.CASE_SHARED,
             actor=actor,
             case_id=case.pk,
             data={"organisation": organisation.pk, "name": organisation.name},
@@ -389,4 +394,6 @@ def do_unshare_case(*, case: Case, actor: User) -> None:
         old = case.organisation_id
         case.organisation = None
         case.save(update_fields=["organisation", "updated_at"])
-        record_event(kind="case.unshared", actor=actor, case_id=case.pk, data={"organisation": old})
+        record_event(
+            kind=EventKind.CASE_UNSHARED, actor=actor, case_id=case.pk, data={"organisation": old}
+        )

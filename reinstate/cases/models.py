@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from django.db import models
 
 from reinstate.accounts.models import Organisation, User
@@ -67,6 +69,12 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return f"Case {self.pk}"
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The zone the case's times are shown and read in: the owner's profile zone (so
+        changing it there changes every page), else the zone the case was opened in."""
+        return ZoneInfo(self.owner.time_zone or self.time_zone)
 
 
 class Correction(models.Model):

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Any
 
-from reinstate.cases.models import Case, ChecklistItem
+from reinstate.cases.models import Case, ChecklistItem, Correction
+from reinstate.lib.iso import iso
 from reinstate.rules.catalogue.files import load_catalogue
+from reinstate.rules.catalogue.types import Kind, Platform, Reason
 from reinstate.rules.comms.deadline_confirmation import draft_deadline_confirmation
-from reinstate.rules.deadlines.work_plan import PlanStep, countdown_text, plan_work, urgency
-from reinstate.rules.notice.as_json import iso
+from reinstate.rules.deadlines.work_plan import (
+    PlanStep,
+    Urgency,
+    countdown_text,
+    plan_work,
+    urgency,
+)
+
+if TYPE_CHECKING:  # the case page lists the case's evidence; cases imports nothing of evidence
+    from reinstate.evidence.models import EvidenceItem
 
 
 @dataclass(frozen=True)
@@ -57,21 +66,23 @@ def _group(label: str) -> str:
     return "deadline"
 
 
-def case_tz(case: Case) -> ZoneInfo:
-    return ZoneInfo(case.owner.time_zone or case.time_zone)
-
-
 def work_plan(case: Case) -> list[PlanStep]:
     if case.deadline is None:
         return []
-    return plan_work(case.deadline, now=case.plan_anchor, tz=case_tz(case))
+    return plan_work(case.deadline, now=case.plan_anchor, tz=case.tz)
 
 
-def deadline_status(case: Case, *, now: datetime) -> dict[str, Any]:
-    return {
-        "urgency": urgency(case.deadline, now=now) if case.status == Case.Status.OPEN else "none",
-        "countdown": countdown_text(case.deadline, now=now) if case.deadline else "",
-    }
+@dataclass(frozen=True)
+class DeadlineStatus:
+    urgency: Urgency  # "none" too for a closed case: its deadline no longer presses
+    countdown: str  # "3 hours left", or "" without a deadline
+
+
+def deadline_status(case: Case, *, now: datetime) -> DeadlineStatus:
+    return DeadlineStatus(
+        urgency=urgency(case.deadline, now=now) if case.status == Case.Status.OPEN else "none",
+        countdown=countdown_text(case.deadline, now=now) if case.deadline else "",
+    )
 
 
 @dataclass(frozen=True)
@@ -94,7 +105,29 @@ def checklist_row(item: ChecklistItem) -> ChecklistRow:
     return ChecklistRow(item, [e.exhibit for e in evidence])
 
 
-def case_page(case: Case, *, now: datetime) -> dict[str, Any]:
+@dataclass(frozen=True)
+class CasePage:
+    """What the case page shows of the case itself; compose adds the other apps' parts."""
+
+    case: Case
+    platform: Platform | None
+    reason: Reason | None
+    kind: Kind | None
+    segments: list[Segment]
+    plan: list[PlanStep]
+    checklist_required: list[ChecklistRow]
+    checklist_recommended: list[ChecklistRow]
+    checklist_missing: int  # required documents with neither evidence nor a tick
+    evidence: list[EvidenceItem]
+    confirmation_message: str  # asks support to confirm the deadline; "" when not needed
+    corrections: list[Correction]
+    references: dict[str, Any]  # as the reader kept them: ticket_numbers, emails, urls
+    outcome: str
+    urgency: Urgency
+    countdown: str
+
+
+def case_page(case: Case, *, now: datetime) -> CasePage:
     catalogue = load_catalogue()
     platform = catalogue.platforms.get(case.platform or "")
     reason = catalogue.reasons.get(case.reason or "")
@@ -107,26 +140,28 @@ def case_page(case: Case, *, now: datetime) -> dict[str, Any]:
             platform_name=platform.name if platform else None,
             reason_title=reason.title if reason else None,
             received=case.received_at,
-            tz=case_tz(case),
+            tz=case.tz,
             ticket_numbers=list(case.reading.get("references", {}).get("ticket_numbers", [])),
         )
-    return {
-        "case": case,
-        "platform": platform,
-        "reason": reason,
-        "kind": kind,
-        "segments": highlighted_notice(case),
-        "plan": work_plan(case),
-        "checklist_required": [row for row in checklist if row.item.required],
-        "checklist_recommended": [row for row in checklist if not row.item.required],
-        "checklist_missing": sum(1 for row in checklist if row.item.required and not row.collected),
-        "evidence": list(case.evidence.order_by("position", "pk")),
-        "confirmation_message": message,
-        "corrections": list(case.corrections.select_related("by")),
-        "references": case.reading.get("references", {}),
-        "outcome": outcome_text(case),
-        **deadline_status(case, now=now),
-    }
+    status = deadline_status(case, now=now)
+    return CasePage(
+        case=case,
+        platform=platform,
+        reason=reason,
+        kind=kind,
+        segments=highlighted_notice(case),
+        plan=work_plan(case),
+        checklist_required=[row for row in checklist if row.item.required],
+        checklist_recommended=[row for row in checklist if not row.item.required],
+        checklist_missing=sum(1 for row in checklist if row.item.required and not row.collected),
+        evidence=list(case.evidence.order_by("position", "pk")),
+        confirmation_message=message,
+        corrections=list(case.corrections.select_related("by")),
+        references=case.reading.get("references", {}),
+        outcome=outcome_text(case),
+        urgency=status.urgency,
+        countdown=status.countdown,
+    )
 
 
 def outcome_text(case: Case) -> str:
@@ -139,19 +174,34 @@ def outcome_text(case: Case) -> str:
     return str(case.get_outcome_display())
 
 
-def docket_row(case: Case, *, now: datetime) -> dict[str, Any]:
+@dataclass(frozen=True)
+class DocketRow:
+    """One case in "My cases"."""
+
+    case: Case
+    platform_name: str
+    kind_title: str
+    reason_title: str  # "" when the notice gave no reason
+    outcome: str
+    urgency: Urgency
+    countdown: str
+
+
+def docket_row(case: Case, *, now: datetime) -> DocketRow:
     catalogue = load_catalogue()
     platform = catalogue.platforms.get(case.platform or "")
     kind = catalogue.kinds.get(case.kind)
     reason = catalogue.reasons.get(case.reason or "")
-    return {
-        "case": case,
-        "platform_name": platform.name if platform else "Platform not named",
-        "kind_title": kind.title if kind else case.kind,
-        "reason_title": reason.title if reason else "",
-        "outcome": outcome_text(case),
-        **deadline_status(case, now=now),
-    }
+    status = deadline_status(case, now=now)
+    return DocketRow(
+        case=case,
+        platform_name=platform.name if platform else "Platform not named",
+        kind_title=kind.title if kind else case.kind,
+        reason_title=reason.title if reason else "",
+        outcome=outcome_text(case),
+        urgency=status.urgency,
+        countdown=status.countdown,
+    )
 
 
 def case_json(case: Case, *, now: datetime) -> dict[str, Any]:
@@ -172,7 +222,7 @@ def case_json(case: Case, *, now: datetime) -> dict[str, Any]:
         "deadline_rule": case.deadline_rule,
         "deadline_confidence": case.deadline_confidence,
         "deadline_is_default": case.deadline_is_default,
-        "urgency": deadline_status(case, now=now)["urgency"],
+        "urgency": deadline_status(case, now=now).urgency,
         "laws": case.law_notes,
         "plan": [
             {"key": s.key, "title": s.title, "starts": iso(s.starts), "due": iso(s.due)}

@@ -17,6 +17,7 @@ from django.db import transaction
 
 from reinstate.accounts.models import User
 from reinstate.audit.actions import record_event
+from reinstate.audit.kinds import EventKind
 from reinstate.cases.models import Case
 from reinstate.comms.bulk import insert_contacts, insert_links
 from reinstate.comms.mail import About, Mail, Skipped
@@ -115,7 +116,7 @@ def do_add_contact(
         contact.tickets.set(_tickets_for(case, numbers).values())
         contact.attachments.set(items)
         record_event(
-            kind="comms.contact_added",
+            kind=EventKind.COMMS_CONTACT_ADDED,
             actor=actor,
             case_id=case.pk,
             data={
@@ -168,7 +169,7 @@ def do_import_mails(
         _import_batch(case, actor, batch, now, driver_address, tickets, result)
         result.tickets = list(tickets)
         record_event(
-            kind="comms.imported",
+            kind=EventKind.COMMS_IMPORTED,
             actor=actor,
             case_id=case.pk,
             data=result.as_json() | {"skipped": len(result.skipped)},

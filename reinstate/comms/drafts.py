@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reinstate.cases.models import Case
-from reinstate.cases.presenters import case_tz
 from reinstate.rules.appeal.tone import ToneFinding, check_tone
 from reinstate.rules.catalogue.files import load_catalogue
 from reinstate.rules.comms.support_drafts import CaseFacts, Draft, drafts_for
@@ -28,7 +27,7 @@ def case_facts(case: Case) -> CaseFacts:
         reason_key=case.reason,
         reason_title=reason.title if reason else None,
         received=case.received_at,
-        tz=case_tz(case),
+        tz=case.tz,
         tickets=[*read_tickets, *logged],
         law_keys=[str(note.get("key", "")) for note in case.law_notes],
         deadline=case.deadline,

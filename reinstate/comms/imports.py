@@ -19,6 +19,7 @@ from django.db import transaction
 
 from reinstate.accounts.models import User
 from reinstate.audit.actions import record_event
+from reinstate.audit.kinds import EventKind
 from reinstate.cases.models import Case
 from reinstate.comms.actions import (
     CommsInputError,
@@ -203,7 +204,7 @@ def do_stage_import(
     with transaction.atomic():
         pending = PendingImport.objects.create(case=case, user=actor, files=files)
         record_event(
-            kind="comms.import_staged",
+            kind=EventKind.COMMS_IMPORT_STAGED,
             actor=actor,
             case_id=case.pk,
             data={"files": [f["name"] for f in files]},

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.conf import settings
 
 from reinstate.cases.models import Case
 from reinstate.comms.models import Channel, Contact, Direction
+from reinstate.lib.iso import iso
 from reinstate.rules.comms.follow_up import Exchange, FollowUp, follow_up
-from reinstate.rules.notice.as_json import iso
 
 
 def contact_json(contact: Contact) -> dict[str, Any]:
@@ -95,14 +95,30 @@ def threads(case: Case) -> list[Thread]:
     return sorted(found, key=lambda thread: thread.last, reverse=True)
 
 
-def log_page(case: Case, *, now: datetime) -> dict[str, Any]:
+class LogRow(NamedTuple):
+    """A row of the log; a tuple so the template unpacks it: `for contact, icon, who in …`."""
+
+    contact: Contact
+    icon: str
+    who: str
+
+
+@dataclass(frozen=True)
+class LogPage:
+    case: Case
+    summary: SupportSummary
+    contacts: list[LogRow]  # newest first
+    threads: list[Thread]
+
+
+def log_page(case: Case, *, now: datetime) -> LogPage:
     contacts = list(case.contacts.prefetch_related("tickets", "attachments").order_by("-at", "-pk"))
-    return {
-        "case": case,
-        "summary": support_summary(case, now=now),
-        "contacts": [
-            (contact, CHANNEL_ICONS.get(contact.channel, "•"), who_text(contact))
+    return LogPage(
+        case=case,
+        summary=support_summary(case, now=now),
+        contacts=[
+            LogRow(contact, CHANNEL_ICONS.get(contact.channel, "•"), who_text(contact))
             for contact in contacts
         ],
-        "threads": threads(case),
-    }
+        threads=threads(case),
+    )

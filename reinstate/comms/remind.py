@@ -19,6 +19,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 
 from reinstate.audit.actions import record_event
+from reinstate.audit.kinds import EventKind
 from reinstate.cases.models import Case
 from reinstate.cases.presenters import case_title
 from reinstate.comms.imports import drop_stale_imports
@@ -88,7 +89,7 @@ def _send(case: Case, contact_id: int, *, now: datetime) -> bool:
                 [case.owner.email],
             )
             record_event(
-                kind="comms.follow_up_sent",
+                kind=EventKind.COMMS_FOLLOW_UP_SENT,
                 actor=None,
                 case_id=case.pk,
                 data={"contact": contact.pk},

@@ -8,7 +8,7 @@ from datetime import datetime
 from django.urls import reverse
 
 from reinstate.cases.models import Case
-from reinstate.cases.presenters import case_tz, work_plan
+from reinstate.cases.presenters import work_plan
 from reinstate.comms.presenters import CHANNEL_ICONS, case_follow_up, who_text
 from reinstate.comms.queries import contacts_of
 from reinstate.evidence.presenters import item_time
@@ -71,7 +71,7 @@ def _contacts(case: Case) -> list[Entry]:
 
 
 def _evidence(case: Case) -> list[Entry]:
-    tz = case_tz(case)
+    tz = case.tz
     entries = []
     for item in case.evidence.select_related("blob").order_by("position", "pk"):
         taken = item_time(item, tz).at

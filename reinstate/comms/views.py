@@ -16,7 +16,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reinstate.accounts.http import AuthenticatedHttpRequest
-from reinstate.cases.presenters import case_tz
 from reinstate.cases.queries import get_case_for_user
 from reinstate.comms import queries
 from reinstate.comms.actions import CommsInputError, Upload, chat_key, do_add_contact
@@ -33,6 +32,7 @@ from reinstate.comms.mail import MailFilter
 from reinstate.comms.models import Channel, Direction, PendingImport
 from reinstate.comms.presenters import log_page
 from reinstate.comms.timeline import timeline
+from reinstate.lib.page_context import page_context
 from reinstate.rules.appeal.tone import check_tone
 from reinstate.rules.comms.chat import Turn
 
@@ -41,7 +41,8 @@ from reinstate.rules.comms.chat import Turn
 @login_required
 def log(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case = get_case_for_user(request.user, case_id)
-    return render(request, "comms/log.html", log_page(case, now=timezone.now()))
+    page = log_page(case, now=timezone.now())
+    return render(request, "comms/log.html", page_context(page))
 
 
 @require_GET
@@ -55,7 +56,7 @@ def contact(request: AuthenticatedHttpRequest, case_id: int, contact_id: int) ->
 @login_required
 def add(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case = get_case_for_user(request.user, case_id)
-    tz = case_tz(case)
+    tz = case.tz
     form = ContactForm(request.POST or None, request.FILES or None)
     if request.method == "GET":
         form.initial["at"] = timezone.now().astimezone(tz).replace(second=0, microsecond=0)
@@ -87,7 +88,7 @@ def add(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
 def chat(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     """Paste a chat: the first POST shows the turns as split; "save" keeps it."""
     case = get_case_for_user(request.user, case_id)
-    tz = case_tz(case)
+    tz = case.tz
     form = ChatForm(request.POST or None)
     if request.method == "GET":
         form.initial["at"] = timezone.now().astimezone(tz).replace(second=0, microsecond=0)

@@ -22,7 +22,8 @@ from reinstate.cases.presenters import case_page, case_title, outcome_text
 from reinstate.cases.queries import cases_for_docket, get_case_for_user, get_user_by_calendar_token
 from reinstate.comms.presenters import support_summary
 from reinstate.compose.calendar import calendar_for
-from reinstate.health.presenters import plan_watch
+from reinstate.health.presenters.targets import plan_watch
+from reinstate.lib.page_context import page_context
 
 
 @require_GET
@@ -40,17 +41,19 @@ def _detail(
     status: int = 200,
 ) -> HttpResponse:
     now = timezone.now()
-    context = case_page(case, now=now)
-    context["support"] = support_summary(case, now=now)
-    context["is_owner"] = case.owner_id == request.user.pk
-    context["outcome_form"] = outcome_form or CaseOutcomeForm(
+    outcome_form = outcome_form or CaseOutcomeForm(
         initial={
             "outcome": case.outcome,
             "reinstated_on": case.reinstated_on,
             "note": case.outcome_note,
         }
     )
-    context["after"] = plan_watch(request.user, case, now=now)
+    context = page_context(case_page(case, now=now)) | {
+        "support": support_summary(case, now=now),
+        "is_owner": case.owner_id == request.user.pk,
+        "outcome_form": outcome_form,
+        "after": plan_watch(request.user, case, now=now),
+    }
     return render(request, "compose/case_page.html", context, status=status)
 
 

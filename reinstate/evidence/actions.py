@@ -27,9 +27,10 @@ from django.utils import timezone
 
 from reinstate.accounts.models import User
 from reinstate.audit.actions import record_event
+from reinstate.audit.kinds import EventKind
 from reinstate.cases.models import Case, ChecklistItem
 from reinstate.evidence.blobstore import BlobStore, Staged, TooLarge, default_store
-from reinstate.evidence.inspect import FileFacts, inspect_file
+from reinstate.evidence.file_facts import FileFacts, inspect_file
 from reinstate.evidence.models import Blob, EvidenceItem, IncidentDay, RetiredLabel
 from reinstate.evidence.renditions import make_renditions
 from reinstate.evidence.sniff import SNIFF_BYTES, EvidenceFileError, sniff
@@ -227,7 +228,7 @@ def _record(
         _relabel(case, actor=None)
         item.refresh_from_db(fields=["exhibit"])
         record_event(
-            kind="evidence.added",
+            kind=EventKind.EVIDENCE_ADDED,
             actor=actor,
             case_id=case.pk,
             data={
@@ -270,7 +271,7 @@ def do_withdraw_evidence(
         item.save(update_fields=["withdrawn_at"])
         relabelled = _relabel(case, actor=None)
         record_event(
-            kind="evidence.withdrawn",
+            kind=EventKind.EVIDENCE_WITHDRAWN,
             actor=actor,
             case_id=case.pk,
             data={
@@ -334,7 +335,7 @@ def _put_back(item: EvidenceItem, *, actor: User | None, how: str) -> None:
     relabelled = _relabel(case, actor=None)
     item.refresh_from_db(fields=["exhibit", "position"])
     record_event(
-        kind="evidence.restored",
+        kind=EventKind.EVIDENCE_RESTORED,
         actor=actor,
         case_id=case.pk,
         data={
@@ -387,7 +388,7 @@ def do_describe_evidence(
         item.save()
         item.satisfies.set(satisfies)
         record_event(
-            kind="evidence.described",
+            kind=EventKind.EVIDENCE_DESCRIBED,
             actor=actor,
             case_id=item.case_id,
             data={
@@ -423,7 +424,7 @@ def do_lock_exhibit_labels(*, case: Case, actor: User | None) -> int:
         count = case.evidence.filter(label_locked=False).update(label_locked=True)
         if count:
             record_event(
-                kind="evidence.labels_locked",
+                kind=EventKind.EVIDENCE_LABELS_LOCKED,
                 actor=actor,
                 case_id=case.pk,
                 data={"labels": list(case.evidence.values_list("exhibit", flat=True))},
@@ -448,7 +449,10 @@ def _relabel(case: Case, *, actor: User | None) -> dict[str, dict[str, str]]:
             item.save(update_fields=["exhibit"])
     if changes and actor is not None:
         record_event(
-            kind="evidence.relabelled", actor=actor, case_id=case.pk, data={"items": changes}
+            kind=EventKind.EVIDENCE_RELABELLED,
+            actor=actor,
+            case_id=case.pk,
+            data={"items": changes},
         )
     return changes
 
@@ -464,7 +468,7 @@ def do_set_incident_day(*, case: Case, actor: User, day: date | None) -> None:
         else:
             IncidentDay.objects.update_or_create(case=case, defaults={"day": day, "set_by": actor})
         record_event(
-            kind="evidence.day_set",
+            kind=EventKind.EVIDENCE_DAY_SET,
             actor=actor,
             case_id=case.pk,
             data={"day": day.isoformat() if day else None},

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from reinstate.audit.kinds import EventKind
 from reinstate.audit.models import AuditEvent
 from reinstate.evidence.blobstore import BlobStore, default_store
 from reinstate.evidence.models import Blob, EvidenceItem
@@ -60,7 +61,7 @@ def _check_blob(blob: Blob, store: BlobStore) -> StoreProblem | None:
 
 def _check_items_against_log(case_id: int | None) -> list[StoreProblem]:
     """Each item must point at the original the audit log says was added."""
-    added = AuditEvent.objects.filter(kind="evidence.added").order_by("seq")
+    added = AuditEvent.objects.filter(kind=EventKind.EVIDENCE_ADDED).order_by("seq")
     if case_id is not None:
         added = added.filter(case_id_ref=case_id)
     logged = {event.data.get("item"): event.data.get("sha256") for event in added.iterator()}

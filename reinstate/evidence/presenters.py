@@ -4,19 +4,18 @@ templates."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from reinstate.cases.models import Case, ChecklistItem
-from reinstate.cases.presenters import case_tz
 from reinstate.evidence.actions import kept_until, size_text
 from reinstate.evidence.models import Blob, EvidenceItem
+from reinstate.lib.iso import iso
 from reinstate.rules.appeal.letter import long_date
 from reinstate.rules.evidence.photo_map import MapPoint, Plot, plot_points
 from reinstate.rules.evidence.photos import Flag, Photo, PhotoTime, photo_flags, photo_time
-from reinstate.rules.notice.as_json import iso
 
 EXCERPT_CHARS = 400
 _BASIS = {
@@ -32,7 +31,7 @@ _NOUNS = {
 }
 
 
-@dataclass
+@dataclass(frozen=True)
 class ItemView:
     item: EvidenceItem
     kind_title: str
@@ -124,9 +123,7 @@ def item_views(items: Sequence[EvidenceItem], *, tz: ZoneInfo, day: date | None)
         Photo(v.item.pk, v.taken, v.lat, v.lon) for v in views if v.item.blob.family == "image"
     ]
     flags = photo_flags(photos, day=day, tz=tz)
-    for view in views:
-        view.flags = flags.get(view.item.pk, [])
-    return views
+    return [replace(view, flags=flags.get(view.item.pk, [])) for view in views]
 
 
 def photo_plot(views: Sequence[ItemView], *, tile_url: str) -> Plot | None:
@@ -140,6 +137,22 @@ def photo_plot(views: Sequence[ItemView], *, tile_url: str) -> Plot | None:
     return plot_points(points, tile_url=tile_url)
 
 
+@dataclass(frozen=True)
+class LockerPage:
+    case: Case
+    items: list[ItemView]
+    plot: Plot | None  # None when no photo or video carries a place
+    map_tiles: bool  # the map is drawn over tiles fetched from a tile server
+    unplaced_photos: int
+    flagged: int  # items with at least one flag
+    far_photos: bool
+    missing: list[ChecklistItem]  # required, not ticked, and no evidence for it
+    day: date | None  # the day in question, as the driver set it
+    tz: str  # the case's zone name, shown beside the day
+    withdrawn: list[WithdrawnView]
+    undo: WithdrawnView | None  # the item just withdrawn, to put back in one press
+
+
 def locker_page(
     case: Case,
     items: Sequence[EvidenceItem],
@@ -149,10 +162,10 @@ def locker_page(
     tile_url: str,
     withdrawn: Sequence[EvidenceItem] = (),
     just_withdrawn: int | None = None,
-) -> dict[str, Any]:
+) -> LockerPage:
     """The locker. `just_withdrawn`: the item the driver withdrew a moment ago, to offer Undo
     (ignored unless it is one of `withdrawn`, so a stale link offers nothing)."""
-    tz = case_tz(case)
+    tz = case.tz
     gone = [withdrawn_view(item, tz) for item in withdrawn]
     views = item_views(items, tz=tz, day=day)
     covered = {c.pk for item in items for c in item.satisfies.all()}
@@ -160,26 +173,26 @@ def locker_page(
     photos = [v for v in views if v.item.blob.family == "image"]
     # Videos with a place are on the map too, but only photos are counted here.
     placed = [v for v in photos if v.lat is not None]
-    return {
-        "case": case,
-        "items": views,
-        "plot": photo_plot(views, tile_url=tile_url),
-        "map_tiles": bool(tile_url),
-        "unplaced_photos": len(photos) - len(placed),
-        "flagged": sum(1 for v in views if v.flags),
-        "far_photos": any(f.code == "far" for v in views for f in v.flags),
-        "missing": missing,
-        "day": day,
-        "tz": tz.key,
-        "withdrawn": gone,
-        "undo": next((w for w in gone if w.item.pk == just_withdrawn), None),
-    }
+    return LockerPage(
+        case=case,
+        items=views,
+        plot=photo_plot(views, tile_url=tile_url),
+        map_tiles=bool(tile_url),
+        unplaced_photos=len(photos) - len(placed),
+        flagged=sum(1 for v in views if v.flags),
+        far_photos=any(f.code == "far" for v in views for f in v.flags),
+        missing=missing,
+        day=day,
+        tz=tz.key,
+        withdrawn=gone,
+        undo=next((w for w in gone if w.item.pk == just_withdrawn), None),
+    )
 
 
 def evidence_json(item: EvidenceItem, *, duplicate: bool = False) -> dict[str, Any]:
     """An item as the command line prints it."""
     info = item.blob.info
-    taken = item_time(item, case_tz(item.case))
+    taken = item_time(item, item.case.tz)
     lat, lon = info.get("lat"), info.get("lon")
     return {
         "id": item.pk,

@@ -22,6 +22,7 @@ from django.conf import settings
 from django.db import transaction
 
 from reinstate.audit.actions import record_event
+from reinstate.audit.kinds import EventKind
 from reinstate.evidence.blobstore import BlobStore, default_store
 from reinstate.evidence.models import Blob, EvidenceItem
 
@@ -70,7 +71,7 @@ def _purge_one(pk: int, blob_id: int, *, cutoff: datetime, store: BlobStore) -> 
             if orphaned:
                 blob.delete()
             record_event(
-                kind="evidence.deleted",
+                kind=EventKind.EVIDENCE_DELETED,
                 actor=None,
                 case_id=item.case_id,
                 data={**facts, "original_deleted": orphaned},

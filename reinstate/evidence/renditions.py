@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from reinstate.evidence.inspect import open_image
+from reinstate.evidence.file_facts import open_image
 from reinstate.evidence.sniff import EvidenceFileError
 
 PAGE_PX = 1600  # the longest side of the page-width image, at most…

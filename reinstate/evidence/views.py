@@ -18,7 +18,6 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reinstate.accounts.http import AuthenticatedHttpRequest
-from reinstate.cases.presenters import case_tz
 from reinstate.cases.queries import get_case_for_user
 from reinstate.evidence import queries
 from reinstate.evidence.actions import (
@@ -37,17 +36,21 @@ from reinstate.evidence.presenters import item_views, locker_page
 from reinstate.evidence.renditions import make_renditions
 from reinstate.evidence.sniff import EvidenceFileError
 from reinstate.evidence.uploads import EvidenceLimitHandler, request_limit
+from reinstate.lib.page_context import page_context
 from reinstate.rules.appeal.letter import long_date
 
 FILE_POLICY = "default-src 'none'; sandbox"
 
 
-def _locker(request: AuthenticatedHttpRequest, case_id: int, **extra: object) -> HttpResponse:
+def _locker(
+    request: AuthenticatedHttpRequest, case_id: int, *, form: AddEvidenceForm | None = None
+) -> HttpResponse:
+    """The locker page; `form` is an add that was refused, shown with its errors."""
     case = get_case_for_user(request.user, case_id)
     checklist = queries.checklist_of(case)
     day = queries.incident_day(case)
     just_withdrawn = request.GET.get("withdrawn", "")
-    context = locker_page(
+    page = locker_page(
         case,
         list(queries.items_of(case)),
         checklist=checklist,
@@ -56,12 +59,15 @@ def _locker(request: AuthenticatedHttpRequest, case_id: int, **extra: object) ->
         withdrawn=list(queries.withdrawn_of(case)),
         just_withdrawn=int(just_withdrawn) if just_withdrawn.isdigit() else None,
     )
-    context["keep_days"] = settings.WITHDRAWN_KEEP_DAYS
-    context.setdefault("form", AddEvidenceForm(checklist=checklist))
-    context["checklist"] = checklist
-    context["day_form"] = IncidentDayForm(initial={"day": context["day"]})
-    context.update(extra)
-    status = 400 if context["form"].errors else 200
+    if form is None:
+        form = AddEvidenceForm(checklist=checklist)
+    context = page_context(page) | {
+        "keep_days": settings.WITHDRAWN_KEEP_DAYS,
+        "form": form,
+        "checklist": checklist,
+        "day_form": IncidentDayForm(initial={"day": page.day}),
+    }
+    status = 400 if form.errors else 200
     return render(request, "evidence/locker.html", context, status=status)
 
 
@@ -193,7 +199,7 @@ def item(request: AuthenticatedHttpRequest, case_id: int, item_id: int) -> HttpR
         return redirect("evidence:locker", case_id=case_id)
     day = queries.incident_day(case)
     everything = list(queries.items_of(case))
-    views = item_views(everything, tz=case_tz(case), day=day.day if day else None)
+    views = item_views(everything, tz=case.tz, day=day.day if day else None)
     view = next(v for v in views if v.item.pk == evidence.pk)
     return render(
         request,
@@ -216,7 +222,7 @@ def withdraw(request: AuthenticatedHttpRequest, case_id: int, item_id: int) -> H
     label, name = evidence.exhibit, evidence.filename
     withdrawn = do_withdraw_evidence(item=evidence, actor=request.user)
     assert withdrawn.withdrawn_at is not None
-    until = kept_until(withdrawn.withdrawn_at).astimezone(case_tz(evidence.case))
+    until = kept_until(withdrawn.withdrawn_at).astimezone(evidence.case.tz)
     messages.success(
         request,
         f"Exhibit {label} (“{name}”) was withdrawn from this case. You can put it back until "
@@ -277,7 +283,7 @@ def search(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     context = {
         "case": case,
         "q": words,
-        "results": item_views(found, tz=case_tz(case), day=day.day if day else None),
+        "results": item_views(found, tz=case.tz, day=day.day if day else None),
     }
     template = "evidence/partials/_results.html" if request.htmx else "evidence/search.html"
     return render(request, template, context)

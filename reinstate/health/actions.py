@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from reinstate.accounts.models import User
 from reinstate.audit.actions import record_event
+from reinstate.audit.kinds import EventKind
 from reinstate.cases.models import Case
 from reinstate.health.alerts import sync_alerts
-from reinstate.health.assess import format_target, target_choices
 from reinstate.health.bulk import miles, money
 from reinstate.health.models import (
     Alert,
@@ -24,6 +24,8 @@ from reinstate.health.models import (
     Target,
     WatchLevel,
 )
+from reinstate.health.platforms import target_choices
+from reinstate.health.target_status import format_target
 from reinstate.rules.health.blocks_csv import check_consistent
 from reinstate.rules.health.csv_values import ValueProblem
 from reinstate.rules.health.expiry import DOCUMENT_KINDS
@@ -72,7 +74,7 @@ def do_record_block(
             **_block_fields(record),
         )
         record_event(
-            kind="health.block_recorded",
+            kind=EventKind.HEALTH_BLOCK_RECORDED,
             actor=owner,
             data={"platform": platform, "block_start": start.isoformat(), "status": record.status},
         )
@@ -83,7 +85,7 @@ def do_record_block(
 def do_delete_block(*, block: Block, actor: User, now: datetime | None = None) -> None:
     with transaction.atomic():
         record_event(
-            kind="health.block_deleted",
+            kind=EventKind.HEALTH_BLOCK_DELETED,
             actor=actor,
             data={"platform": block.platform, "block_start": block.block_start.isoformat()},
         )
@@ -105,7 +107,7 @@ def do_set_watch_level(
                 owner=owner, platform=platform, metric=metric, defaults={"level": level}
             )
         record_event(
-            kind="health.watch_level",
+            kind=EventKind.HEALTH_WATCH_LEVEL,
             actor=owner,
             data={"platform": platform, "metric": metric, "level": level},
         )
@@ -145,7 +147,7 @@ def do_add_target(
             case=case,
         )
         record_event(
-            kind="health.target_added",
+            kind=EventKind.HEALTH_TARGET_ADDED,
             actor=owner,
             case_id=case.pk if case is not None else None,
             data={"platform": platform, "metric": metric, "threshold": threshold},
@@ -196,7 +198,7 @@ def do_watch_plan(
 def do_delete_target(*, target: Target, actor: User, now: datetime | None = None) -> None:
     with transaction.atomic():
         record_event(
-            kind="health.target_deleted",
+            kind=EventKind.HEALTH_TARGET_DELETED,
             actor=actor,
             data={"platform": target.platform, "metric": target.metric},
         )
@@ -227,7 +229,7 @@ def do_record_reading(
             note=note[:300],
         )
         record_event(
-            kind="health.reading",
+            kind=EventKind.HEALTH_READING,
             actor=owner,
             data={"platform": platform, "metric": metric, "value": value},
         )
@@ -256,7 +258,7 @@ def do_record_payment_change(
             note=note[:300],
         )
         record_event(
-            kind="health.payment_change",
+            kind=EventKind.HEALTH_PAYMENT_CHANGE,
             actor=owner,
             data={"platform": platform, "by_driver": by_driver},
         )
@@ -272,7 +274,7 @@ def do_add_document(*, owner: User, kind: str, title: str, expires_on: date) -> 
             owner=owner, kind=kind, title=title[:120], expires_on=expires_on
         )
         record_event(
-            kind="health.document_added",
+            kind=EventKind.HEALTH_DOCUMENT_ADDED,
             actor=owner,
             data={"kind": kind, "expires_on": expires_on.isoformat()},
         )
@@ -286,7 +288,7 @@ def do_update_document(*, document: Document, actor: User, expires_on: date) -> 
         document.expires_on = expires_on
         document.save(update_fields=["expires_on"])
         record_event(
-            kind="health.document_renewed",
+            kind=EventKind.HEALTH_DOCUMENT_RENEWED,
             actor=actor,
             data={"kind": document.kind, "from": old.isoformat(), "to": expires_on.isoformat()},
         )
@@ -295,7 +297,9 @@ def do_update_document(*, document: Document, actor: User, expires_on: date) -> 
 
 def do_delete_document(*, document: Document, actor: User) -> None:
     with transaction.atomic():
-        record_event(kind="health.document_deleted", actor=actor, data={"kind": document.kind})
+        record_event(
+            kind=EventKind.HEALTH_DOCUMENT_DELETED, actor=actor, data={"kind": document.kind}
+        )
         document.delete()
 
 
@@ -305,7 +309,7 @@ def do_dismiss_alert(*, alert: Alert, actor: User, now: datetime | None = None) 
     with transaction.atomic():
         alert.dismissed_at = now or timezone.now()
         alert.save(update_fields=["dismissed_at"])
-        record_event(kind="health.alert_dismissed", actor=actor, data={"alert": alert.key})
+        record_event(kind=EventKind.HEALTH_ALERT_DISMISSED, actor=actor, data={"alert": alert.key})
     return alert
 
 

@@ -8,7 +8,8 @@ from django.db import transaction
 
 from reinstate.accounts.models import User
 from reinstate.audit.actions import record_event
-from reinstate.health.assess import assess
+from reinstate.audit.kinds import EventKind
+from reinstate.health.assessment import assess
 from reinstate.health.models import Alert
 
 
@@ -48,7 +49,7 @@ def sync_alerts(*, owner: User, platform: str, now: datetime) -> list[Alert]:
                 opened_at=now,
             )
             record_event(
-                kind="health.alert_opened",
+                kind=EventKind.HEALTH_ALERT_OPENED,
                 actor=None,
                 data={"owner": owner.username, "platform": platform, "key": key},
             )

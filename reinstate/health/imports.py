@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from reinstate.accounts.models import User
 from reinstate.audit.actions import record_event
+from reinstate.audit.kinds import EventKind
 from reinstate.health.actions import HealthInputError, check_platform
 from reinstate.health.alerts import sync_alerts
 from reinstate.health.bulk import insert_blocks
@@ -47,7 +48,7 @@ def do_stage_import(
             data=data,
         )
         record_event(
-            kind="health.import_staged",
+            kind=EventKind.HEALTH_IMPORT_STAGED,
             actor=owner,
             data={"import": staged.pk, "platform": platform, "bytes": len(data)},
         )
@@ -76,7 +77,9 @@ def do_set_import_mapping(
         staged.mapping = {name: position for name, position in mapping.items()}
         staged.save(update_fields=["mapping"])
         record_event(
-            kind="health.import_mapped", actor=actor, data={"import": staged.pk, "mapping": mapping}
+            kind=EventKind.HEALTH_IMPORT_MAPPED,
+            actor=actor,
+            data={"import": staged.pk, "mapping": mapping},
         )
     return staged
 
@@ -158,7 +161,7 @@ def _import(
         run.duplicates = result.duplicates + len(records) - len(new)
         run.save(update_fields=["added", "duplicates"])
         record_event(
-            kind="health.imported",
+            kind=EventKind.HEALTH_IMPORTED,
             actor=actor,
             data={
                 "import": run.pk,
@@ -177,7 +180,9 @@ def do_discard_import(*, staged: BlockImport, actor: User) -> None:
     if staged.status != BlockImport.Status.PENDING:
         raise HealthInputError("This file was already imported.")
     with transaction.atomic():
-        record_event(kind="health.import_discarded", actor=actor, data={"import": staged.pk})
+        record_event(
+            kind=EventKind.HEALTH_IMPORT_DISCARDED, actor=actor, data={"import": staged.pk}
+        )
         staged.delete()
 
 
@@ -190,7 +195,7 @@ def do_purge_stale_imports(*, now: datetime) -> int:
         count = stale.count()
         if count:
             stale.delete()
-            record_event(kind="health.imports_purged", actor=None, data={"count": count})
+            record_event(kind=EventKind.HEALTH_IMPORTS_PURGED, actor=None, data={"count": count})
     return count
 
 

@@ -193,10 +193,11 @@ class Alert(models.Model):
         ]
 
 
-class Sent(models.Model):
-    """An email `reinstate remind` sent, so that running it again sends nothing twice."""
+class ReminderSent(models.Model):
+    """A reminder `reinstate remind` emailed (a document expiring, an alert, the weekly
+    check-in), so that running it again sends nothing twice. One email may carry several."""
 
-    owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="health_sent")
+    owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="health_reminders_sent")
     key = models.CharField(max_length=200)  # "document:12:2026-12-01:7", "alert:5", "weekly:…"
     sent_at = models.DateTimeField()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist
@@ -18,11 +18,16 @@ from reinstate.health.models import (
     Document,
     Reading,
     Target,
+    WatchLevel,
 )
+from reinstate.rules.health.standing import COUNTED, LAST_BLOCKS, BlockRecord
 from reinstate.rules.notice.reading import PLATFORMS
 
 M = TypeVar("M", bound=Model)
 DEFAULT_PLATFORM = "amazon_flex"
+# Enough history for the 30-day window, the 90 days of "usual" pay and 12 weeks of charts.
+HISTORY = timedelta(days=120)
+RECORD_FIELDS = BlockRecord._fields  # the Block columns a rule needs, in the record's order
 
 
 def _owned(queryset: QuerySet[M], user: User, object_id: int, what: str) -> M:
@@ -89,6 +94,13 @@ def open_alerts(user: User, platform: str | None = None) -> list[Alert]:
     return list(alerts)
 
 
+def watch_level_values(user: User, platform: str) -> dict[str, float]:
+    """The driver's watch levels on a platform, by measure."""
+    return dict(
+        WatchLevel.objects.filter(owner=user, platform=platform).values_list("metric", "level")
+    )
+
+
 def documents(user: User) -> list[Document]:
     return list(Document.objects.filter(owner=user))
 
@@ -134,3 +146,24 @@ def existing_starts(user: User, platform: str, starts: list[datetime]) -> set[da
             block_start__lte=max(starts),
         ).values_list("block_start", flat=True)
     )
+
+
+def block_records(
+    owner: User, platform: str, *, as_of: datetime, history: timedelta = HISTORY
+) -> list[BlockRecord]:
+    """Blocks of the last ``history`` and, before that, enough for the 100-block window, as the
+    standing rules read them."""
+    started = Block.objects.filter(owner=owner, platform=platform, block_start__lte=as_of)
+    recent = started.filter(block_start__gt=as_of - history)
+    older = started.filter(block_start__lte=as_of - history, status__in=COUNTED).order_by(
+        "-block_start"
+    )[:LAST_BLOCKS]
+    rows = [*older.values_list(*RECORD_FIELDS), *recent.values_list(*RECORD_FIELDS)]
+    return [to_record(row) for row in rows]
+
+
+def to_record(row: tuple[object, ...]) -> BlockRecord:
+    values = list(row)
+    for index in (9, 10, 11):  # money and miles: floats for the rules' arithmetic
+        values[index] = None if values[index] is None else float(values[index])  # type: ignore[arg-type]
+    return BlockRecord(*values)  # type: ignore[arg-type]

@@ -1,8 +1,9 @@
 """What `reinstate remind` sends: document reminders, new alerts and the weekly check-in.
 
-Safe to run twice (cron may): each thing sent is recorded in ``Sent`` under a key in the same
-transaction as the sending, so a second run finds it and sends nothing; an email that fails is
-rolled back and tried again on the next run. Two runs at once queue on the key's uniqueness.
+Safe to run twice (cron may): each thing sent is recorded in ``ReminderSent`` under a key in
+the same transaction as the sending, so a second run finds it and sends nothing; an email that
+fails is rolled back and tried again on the next run. Two runs at once queue on the key's
+uniqueness.
 """
 
 from __future__ import annotations
@@ -20,10 +21,13 @@ from django.template.loader import render_to_string
 
 from reinstate.accounts.models import User
 from reinstate.audit.actions import record_event
-from reinstate.health import presenters, queries
+from reinstate.audit.kinds import EventKind
+from reinstate.health import queries
 from reinstate.health.alerts import sync_alerts
 from reinstate.health.imports import do_purge_stale_imports
-from reinstate.health.models import Alert, Document, Sent
+from reinstate.health.models import Alert, Document, ReminderSent
+from reinstate.health.presenters.checkin import checkin
+from reinstate.lib.page_context import page_context
 from reinstate.rules.health import expiry
 
 log = logging.getLogger(__name__)
@@ -68,10 +72,10 @@ def send_once(user: User, keys: list[str], *, subject: str, body: str, now: date
     try:
         with transaction.atomic():
             for key in keys:
-                Sent.objects.create(owner=user, key=key, sent_at=now)
+                ReminderSent.objects.create(owner=user, key=key, sent_at=now)
             send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
             record_event(
-                kind="health.reminder_sent",
+                kind=EventKind.HEALTH_REMINDER_SENT,
                 actor=None,
                 data={"owner": user.username, "keys": keys},
             )
@@ -82,7 +86,7 @@ def send_once(user: User, keys: list[str], *, subject: str, body: str, now: date
 
 def _unsent(user: User, items: list[Item]) -> list[Item]:
     sent = set(
-        Sent.objects.filter(owner=user, key__in=[i.key for i in items]).values_list(
+        ReminderSent.objects.filter(owner=user, key__in=[i.key for i in items]).values_list(
             "key", flat=True
         )
     )
@@ -119,10 +123,10 @@ def remind_user(user: User, *, now: datetime, counts: Counter[str]) -> None:
             counts["documents"] += len(documents_due)
             counts["alerts"] += len(alerts_new)
     key = weekly_key(local_now)
-    if (platforms or documents) and not Sent.objects.filter(owner=user, key=key).exists():
+    if (platforms or documents) and not ReminderSent.objects.filter(owner=user, key=key).exists():
         body = render_to_string(
             "health/email/checkin.txt",
-            {**presenters.checkin(user, now=now), "site": settings.SITE_URL},
+            {**page_context(checkin(user, now=now)), "site": settings.SITE_URL},
         )
         if send_once(user, [key], subject="Reinstate: your weekly check-in", body=body, now=now):
             counts["emails"] += 1

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from reinstate.appeals.inputs import AppealInput, Explanation, Plan, Record
-from reinstate.rules.appeal.readiness import PlanAction, Statement
+from reinstate.appeals.inputs import AppealInput
+from reinstate.rules.appeal.shape import Explanation, Plan, PlanAction, Record, Statement
 
 POLICY = "amazon_flex.terms_of_service"
 WHAT_HAPPENED = (

@@ -8,7 +8,7 @@ from typing import Any
 from django import template
 from django.utils import timezone
 
-from reinstate.appeals.presenters import appeal_summary
+from reinstate.appeals.presenters import appeal_summary, as_context
 from reinstate.cases.models import Case
 
 register = template.Library()
@@ -16,4 +16,4 @@ register = template.Library()
 
 @register.inclusion_tag("appeals/partials/_summary.html")
 def appeal_summary_section(case: Case) -> dict[str, Any]:
-    return appeal_summary(case, now=timezone.now())
+    return as_context(appeal_summary(case, now=timezone.now()))

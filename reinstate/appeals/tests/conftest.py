@@ -11,7 +11,7 @@ from pytest_django.fixtures import Settings
 
 from reinstate.accounts.models import User
 from reinstate.appeals.actions import do_approve_letter, do_save_letter, do_set_appeal
-from reinstate.appeals.assess import first_draft
+from reinstate.appeals.facts import first_draft
 from reinstate.cases.models import Case
 from reinstate.comms.actions import do_add_contact
 from reinstate.testing import files

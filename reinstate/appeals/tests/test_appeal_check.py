@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 import pytest
 
 from reinstate.appeals.actions import do_save_letter, do_set_appeal
-from reinstate.appeals.assess import readiness_of
-from reinstate.appeals.inputs import AppealInput, AppealInputError, Explanation
+from reinstate.appeals.facts import readiness_of
+from reinstate.appeals.inputs import AppealInput, AppealInputError
 from reinstate.cases.models import Case
-from reinstate.rules.appeal.readiness import Statement
+from reinstate.rules.appeal.shape import Explanation, Statement
 from reinstate.testing.appeal_samples import STRONG
 
 pytestmark = pytest.mark.django_db

@@ -20,7 +20,7 @@ from reinstate.accounts.models import User
 from reinstate.appeals.packet_content import gather
 from reinstate.cases.models import Case
 from reinstate.evidence.blobstore import default_store
-from reinstate.evidence.inspect import FileFacts, inspect_file
+from reinstate.evidence.file_facts import FileFacts, inspect_file
 from reinstate.evidence.media_boxes import MAX_BOXES, BadBoxes, read_boxes
 from reinstate.evidence.presenters import duration_text, evidence_json, item_view
 from reinstate.testing import files

@@ -91,7 +91,7 @@ def test_garbage_is_refused_at_upload_and_nothing_is_kept(driver):
 
 
 def test_a_file_over_the_size_limit_is_refused(driver, monkeypatch):
-    monkeypatch.setattr("reinstate.health.forms.MAX_CSV_BYTES", 100)
+    monkeypatch.setattr("reinstate.health.forms.imports.MAX_CSV_BYTES", 100)
     response = upload(client_for(driver), HEADER + GOOD)
     assert response.status_code == 400
     assert "larger than" in response.content.decode()

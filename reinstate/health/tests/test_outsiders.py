@@ -109,7 +109,7 @@ def test_an_outsiders_own_pages_show_none_of_danas_things(other_driver, danas, u
 def test_another_drivers_blocks_never_enter_dana_s_standing(driver, other_driver, record_blocks):
     record_blocks(other_driver, [False] * 5)
     now = datetime.now(LA)
-    from reinstate.health.assess import assess
+    from reinstate.health.assessment import assess
 
     assert assess(driver, "amazon_flex", as_of=now).standing.windows["30d"].counted == 0
     assert (

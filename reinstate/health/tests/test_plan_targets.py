@@ -12,13 +12,13 @@ from django.utils.html import escape
 
 from reinstate.accounts.models import Organisation
 from reinstate.appeals.actions import do_set_appeal
-from reinstate.appeals.inputs import AppealInput, Plan
+from reinstate.appeals.inputs import AppealInput
 from reinstate.audit.models import AuditEvent
 from reinstate.cases.actions import do_correct_reading, do_set_case_outcome
-from reinstate.health import presenters
 from reinstate.health.actions import do_record_reading
 from reinstate.health.models import Alert, Target
-from reinstate.rules.appeal.readiness import PlanAction
+from reinstate.health.presenters.targets import plan_form
+from reinstate.rules.appeal.shape import Plan, PlanAction
 from reinstate.testing.blocks import LA
 from reinstate.testing.notices import FLEX_LATE
 from reinstate.testing.personas import client_for
@@ -71,7 +71,7 @@ def keep_rule(case, **changes: str) -> dict[str, str]:
 
 
 def test_the_form_is_filled_from_the_plan(driver, reinstated):
-    form = presenters.plan_form(reinstated, today=today())
+    form = plan_form(reinstated, today=today())
     values = {name: form[name].value() for name in form.fields}
     assert values["since"] == reinstated.reinstated_on
     assert (values["keep_0"], values["metric_0"], values["threshold_0"]) == (
@@ -241,7 +241,7 @@ def test_a_target_on_the_number_in_the_app_is_flagged_too(driver, open_case):
     do_set_case_outcome(
         case=case, actor=driver, outcome="reinstated", reinstated_on=today() - timedelta(days=5)
     )
-    form = presenters.plan_form(case, today=today())
+    form = plan_form(case, today=today())
     assert (form["metric_0"].value(), form["threshold_0"].value()) == (
         "customer_rating",
         "4.8 stars",
@@ -265,5 +265,5 @@ def test_a_target_on_the_number_in_the_app_is_flagged_too(driver, open_case):
 
 def test_lines_already_watched_start_unticked(driver, reinstated):
     client_for(driver).post(plan_url(reinstated), keep_rule(reinstated))
-    form = presenters.plan_form(reinstated, today=today())
+    form = plan_form(reinstated, today=today())
     assert [form[f"keep_{i}"].value() for i in range(3)] == [False, False, True]

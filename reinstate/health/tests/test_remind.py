@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from reinstate.health import actions, imports
-from reinstate.health.models import Sent
+from reinstate.health.models import ReminderSent
 from reinstate.health.remind import run_reminders
 from reinstate.testing.blocks import LA
 
@@ -78,7 +78,7 @@ def test_alerts_are_emailed_once_and_the_weekly_check_in_once_a_week(dana, recor
     assert (again["emails"], again["alerts"], again["checkins"]) == (0, 0, 0)
     next_week = run_reminders(now=at("2026-11-23"))  # a Monday: a new ISO week
     assert next_week["checkins"] == 1
-    assert Sent.objects.filter(owner=dana, key__startswith="weekly:").count() == 2
+    assert ReminderSent.objects.filter(owner=dana, key__startswith="weekly:").count() == 2
 
 
 def test_a_driver_without_email_is_counted_not_mailed(driver):
@@ -95,7 +95,7 @@ def test_a_failed_email_is_sent_on_the_next_run(dana, monkeypatch):
 
     monkeypatch.setattr("reinstate.health.remind.send_mail", broken)
     assert run_reminders(now=at("2026-12-01"))["failed"] == 1
-    assert not Sent.objects.exists()  # rolled back: nothing recorded as sent
+    assert not ReminderSent.objects.exists()  # rolled back: nothing recorded as sent
     monkeypatch.undo()
     counts = run_reminders(now=at("2026-12-01"))
     assert counts["documents"] == 1 and counts["failed"] == 0

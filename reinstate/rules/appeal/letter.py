@@ -1,4 +1,5 @@
-"""The first draft of the appeal letter, built only from what the driver entered.
+"""The first draft of the appeal letter, built only from what the driver entered, and how a
+letter's text is laid out in the packet.
 
 Pure, no Django. It never adds a fact: every sentence is either the driver's own words or a
 fixed frame around them ("I am writing to appeal…"). The driver edits and approves the result.
@@ -9,86 +10,94 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from reinstate.rules.appeal.readiness import PlanAction, Statement
+from reinstate.rules.appeal.shape import AppealFacts, Plan, PlanAction, Record
 
-
-@dataclass(frozen=True, kw_only=True)
-class LetterInput:
-    driver_name: str
-    platform_name: str
-    reason_title: str
-    notice_date: date
-    policy_titles: tuple[str, ...]
-    policy_quote: str
-    what_happened: str
-    acknowledgement: str
-    context: str
-    statements: tuple[Statement, ...]
-    root_causes: tuple[str, ...]
-    actions: tuple[PlanAction, ...]
-    monitoring: str  # "I will check on-time arrival every Sunday and keep it at 100%."
-    commitment: str
-    commitment_titles: tuple[str, ...]
-    good_standing: tuple[str, ...]  # one line each: "Driving since March 2023", …
-    exhibit_count: int
+# How the record of good standing reads in the letter, field by field.
+RECORD_LABELS = {
+    "driving_since": "On the platform since",
+    "work_completed": "Work completed",
+    "metrics": "Metrics",
+    "positive_feedback": "Positive feedback",
+}
 
 
 def long_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def draft_letter(data: LetterInput) -> str:
+def draft_letter(facts: AppealFacts) -> str:
+    explanation, plan = facts.appeal.explanation, facts.appeal.plan
+    policy_titles = tuple(facts.policy_title(ref) for ref in explanation.policies)
+    commitment_titles = tuple(facts.policy_title(ref) for ref in plan.commitment_policies)
+    reason_title = facts.reason_title or "the reason given in the notice"
     parts = [
-        f"Dear {data.platform_name} team,",
+        f"Dear {facts.platform_name or 'Support'} team,",
         (
             f"I am writing to appeal the deactivation of my account, notified on "
-            f"{long_date(data.notice_date)} for {data.reason_title.lower()}."
-            + (
-                f" The policy involved is {_join(data.policy_titles)}."
-                if data.policy_titles
-                else ""
-            )
+            f"{long_date(facts.notice_date)} for {reason_title.lower()}."
+            + (f" The policy involved is {_join(policy_titles)}." if policy_titles else "")
         ),
     ]
-    if data.policy_quote.strip():
-        parts.append(f"The policy says: “{data.policy_quote.strip()}”")
-    parts += _section("What happened", [data.what_happened])
-    parts += _paragraphs([data.acknowledgement, data.context])
-    if data.statements:
+    if explanation.policy_quote.strip():
+        parts.append(f"The policy says: “{explanation.policy_quote.strip()}”")
+    parts += _section("What happened", [explanation.what_happened])
+    parts += _paragraphs([explanation.acknowledgement, explanation.context])
+    if explanation.statements:
         parts.append("The enclosed exhibits show the facts I rely on:")
         parts.append(
             "\n".join(
                 f"- {s.text.strip()} (Exhibit {', '.join(s.exhibits)})"
                 if s.exhibits
                 else f"- {s.text.strip()}"
-                for s in data.statements
+                for s in explanation.statements
             )
         )
-    if data.root_causes or data.actions:
+    if plan.root_causes or plan.actions:
         parts.append("What I have changed")
-        if data.root_causes:
-            parts.append(f"The cause was: {_join(tuple(c.lower() for c in data.root_causes))}.")
-        if data.actions:
-            parts.append("\n".join(_action_line(a) for a in data.actions))
-    parts += _paragraphs([data.monitoring])
-    if data.commitment.strip() or data.commitment_titles:
-        keeps = (
-            f" I will keep to {_join(data.commitment_titles)}." if data.commitment_titles else ""
-        )
-        parts.append((data.commitment.strip() + keeps).strip())
-    if data.good_standing:
+        if plan.root_causes:
+            parts.append(f"The cause was: {_join(tuple(c.lower() for c in plan.root_causes))}.")
+        if plan.actions:
+            parts.append("\n".join(_action_line(a) for a in plan.actions))
+    parts += _paragraphs([monitoring_sentence(plan)])
+    if plan.commitment.strip() or commitment_titles:
+        keeps = f" I will keep to {_join(commitment_titles)}." if commitment_titles else ""
+        parts.append((plan.commitment.strip() + keeps).strip())
+    record = record_lines(facts.appeal.record)
+    if record:
         parts.append("My record")
-        parts.append("\n".join(f"- {line}" for line in data.good_standing))
-    if data.exhibit_count:
+        parts.append("\n".join(f"- {line}" for line in record))
+    if facts.exhibit_count:
         parts.append(
-            f"I enclose {data.exhibit_count} exhibit{'s' if data.exhibit_count != 1 else ''},"
+            f"I enclose {facts.exhibit_count} exhibit{'s' if facts.exhibit_count != 1 else ''},"
             " listed in the exhibit index with the SHA-256 fingerprint of each original file."
         )
     parts.append(
         "Thank you for reviewing my appeal. I would be grateful to have my account reinstated."
     )
-    parts.append(f"Sincerely,\n{data.driver_name}")
+    parts.append(f"Sincerely,\n{facts.driver_name}")
     return "\n\n".join(p for p in parts if p.strip())
+
+
+def monitoring_sentence(plan: Plan) -> str:
+    """ "I will check my on-time arrival every Sunday and keep it at 100%.", or "" when the
+    plan names no measure to watch."""
+    metric = plan.monitoring_metric.strip()
+    if not metric:
+        return ""
+    keep = plan.monitoring_threshold.strip()
+    return (
+        f"To make sure this works, I will check my {metric}"
+        f" {plan.monitoring_frequency.strip()}" + (f" and keep it at {keep}" if keep else "") + "."
+    )
+
+
+def record_lines(record: Record) -> tuple[str, ...]:
+    """One line for each part of the record of good standing the driver filled in."""
+    return tuple(
+        f"{label}: {value}"
+        for name, label in RECORD_LABELS.items()
+        if (value := getattr(record, name)).strip()
+    )
 
 
 def _action_line(action: PlanAction) -> str:

@@ -3,15 +3,16 @@ address the reason, meet the deadline, attach the documents, explain against a n
 back every claim, a specific measurable dated plan with monitoring, a commitment to named
 policies, a professional tone, support contacted) and says what to do about each gap.
 
-Pure, no Django: the caller gathers the facts and passes `now`.
+Pure, no Django: the caller gathers the facts (rules/appeal/shape.py) and passes `now`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from dataclasses import astuple, dataclass, field
+from datetime import datetime, timedelta
 
+from reinstate.rules.appeal.shape import AppealFacts, Explanation, Plan
 from reinstate.rules.appeal.tone import check_tone
 from reinstate.rules.deadlines.arithmetic import require_aware
 
@@ -20,42 +21,6 @@ ENOUGH_TIME = timedelta(days=2)
 SPECIFIC_WORDS = 25  # fewer words than this cannot give a specific account
 ACTION_WORDS = 5
 _DETAIL = re.compile(r"\d")  # a date, a time, a count, a ticket number
-
-
-@dataclass(frozen=True)
-class Statement:
-    text: str
-    exhibits: tuple[str, ...]  # labels of the exhibits that back it
-
-
-@dataclass(frozen=True)
-class PlanAction:
-    action: str
-    target: str
-    starts_on: date | None
-
-
-@dataclass(frozen=True, kw_only=True)
-class AppealFacts:
-    reason: str | None  # the case's reason for deactivation
-    explained_reason: str | None  # the reason the explanation was written for
-    deadline: datetime | None
-    missing_documents: tuple[str, ...]  # titles of required documents with no evidence
-    policies: tuple[str, ...]  # catalogue refs chosen
-    policy_quote: str = ""  # or the policy in the notice's or the terms' own words
-    what_happened: str = ""
-    acknowledgement: str = ""
-    statements: tuple[Statement, ...] = ()
-    root_causes: tuple[str, ...] = ()
-    actions: tuple[PlanAction, ...] = ()
-    monitoring_metric: str = ""
-    monitoring_threshold: str = ""
-    monitoring_frequency: str = ""
-    commitment: str = ""
-    commitment_policies: tuple[str, ...] = ()
-    good_standing: bool = False  # anything entered in the record of good standing
-    text_to_send: str = ""  # the letter, or the explanation when there is no letter yet
-    support_contacts: int | None = None  # None: no support log to read yet
 
 
 @dataclass(frozen=True)
@@ -101,10 +66,10 @@ def check_readiness(facts: AppealFacts, *, now: datetime) -> Readiness:
         *_reason(facts),
         *_deadline(facts, now),
         *_documents(facts),
-        *_explanation(facts),
-        *_exhibits(facts),
-        *_plan(facts),
-        *_tone(facts),
+        *_explanation(facts.appeal.explanation),
+        *_exhibits(facts.appeal.explanation),
+        *_plan(facts.appeal.plan),
+        *_tone(text_to_send(facts)),
         *_record(facts),
     ]
     lost = sum(WEIGHTS[check] for check in {check for check, _ in failed})
@@ -127,7 +92,8 @@ def _reason(facts: AppealFacts) -> list[tuple[str, Finding]]:
                 "Choose the reason on the case page (Correct the reading), or ask support.",
             )
         ]
-    if facts.explained_reason != facts.reason or not facts.what_happened.strip():
+    addressed = facts.explained_reason == facts.reason
+    if not addressed or not facts.appeal.explanation.what_happened.strip():
         return [
             _f(
                 "reason",
@@ -180,9 +146,9 @@ def _documents(facts: AppealFacts) -> list[tuple[str, Finding]]:
     ]
 
 
-def _explanation(facts: AppealFacts) -> list[tuple[str, Finding]]:
+def _explanation(explanation: Explanation) -> list[tuple[str, Finding]]:
     found = []
-    if not facts.policies and not facts.policy_quote.strip():
+    if not explanation.policies and not explanation.policy_quote.strip():
         found.append(
             _f(
                 "policy",
@@ -192,7 +158,7 @@ def _explanation(facts: AppealFacts) -> list[tuple[str, Finding]]:
                 "Choose the policy from the list, or quote it from your notice.",
             )
         )
-    if not facts.acknowledgement.strip():
+    if not explanation.acknowledgement.strip():
         found.append(
             _f(
                 "acknowledgement",
@@ -202,8 +168,8 @@ def _explanation(facts: AppealFacts) -> list[tuple[str, Finding]]:
                 "Say honestly where you fell short, or what you understand the concern to be.",
             )
         )
-    words = facts.what_happened.split()
-    if len(words) < SPECIFIC_WORDS or not _DETAIL.search(facts.what_happened):
+    words = explanation.what_happened.split()
+    if len(words) < SPECIFIC_WORDS or not _DETAIL.search(explanation.what_happened):
         found.append(
             _f(
                 "specific",
@@ -216,8 +182,8 @@ def _explanation(facts: AppealFacts) -> list[tuple[str, Finding]]:
     return found
 
 
-def _exhibits(facts: AppealFacts) -> list[tuple[str, Finding]]:
-    if not facts.statements:
+def _exhibits(explanation: Explanation) -> list[tuple[str, Finding]]:
+    if not explanation.statements:
         return [
             _f(
                 "exhibits",
@@ -235,14 +201,14 @@ def _exhibits(facts: AppealFacts) -> list[tuple[str, Finding]]:
             f"This statement has no exhibit behind it: “{_clip(s.text)}”.",
             "Link it to the photo, record or message that shows it, or take it out.",
         )
-        for s in facts.statements
+        for s in explanation.statements
         if not s.exhibits
     ]
 
 
-def _plan(facts: AppealFacts) -> list[tuple[str, Finding]]:
+def _plan(plan: Plan) -> list[tuple[str, Finding]]:
     found = []
-    if not facts.root_causes:
+    if not plan.root_causes:
         found.append(
             _f(
                 "root_causes",
@@ -252,7 +218,7 @@ def _plan(facts: AppealFacts) -> list[tuple[str, Finding]]:
                 "Choose a cause from the suggestions or write your own.",
             )
         )
-    if not facts.actions:
+    if not plan.actions:
         found.append(
             _f(
                 "actions",
@@ -262,7 +228,7 @@ def _plan(facts: AppealFacts) -> list[tuple[str, Finding]]:
                 "Add at least one step you will take, with a target and a start date.",
             )
         )
-    for a in facts.actions:
+    for a in plan.actions:
         name = _clip(a.action)
         if len(a.action.split()) < ACTION_WORDS:
             found.append(
@@ -295,9 +261,9 @@ def _plan(facts: AppealFacts) -> list[tuple[str, Finding]]:
                 )
             )
     if not (
-        facts.monitoring_metric.strip()
-        and facts.monitoring_threshold.strip()
-        and facts.monitoring_frequency.strip()
+        plan.monitoring_metric.strip()
+        and plan.monitoring_threshold.strip()
+        and plan.monitoring_frequency.strip()
     ):
         found.append(
             _f(
@@ -308,7 +274,7 @@ def _plan(facts: AppealFacts) -> list[tuple[str, Finding]]:
                 "Name the measure, the level you keep it at, and how often you check it.",
             )
         )
-    if not facts.commitment_policies:
+    if not plan.commitment_policies:
         found.append(
             _f(
                 "commitment",
@@ -321,8 +287,21 @@ def _plan(facts: AppealFacts) -> list[tuple[str, Finding]]:
     return found
 
 
-def _tone(facts: AppealFacts) -> list[tuple[str, Finding]]:
-    text = facts.text_to_send
+def text_to_send(facts: AppealFacts) -> str:
+    """The newest letter is what will be sent; before there is one, the driver's own words."""
+    if facts.newest_letter:
+        return facts.newest_letter
+    explanation, plan = facts.appeal.explanation, facts.appeal.plan
+    parts = [
+        explanation.what_happened,
+        explanation.acknowledgement,
+        explanation.context,
+        plan.commitment,
+    ]
+    return "\n\n".join(p for p in parts if p.strip())
+
+
+def _tone(text: str) -> list[tuple[str, Finding]]:
     return [
         _f("tone", f"tone_{t.code}", t.severity, f"{t.message} (“{text[t.start : t.end]}”)", t.fix)
         for t in check_tone(text)
@@ -331,7 +310,7 @@ def _tone(facts: AppealFacts) -> list[tuple[str, Finding]]:
 
 def _record(facts: AppealFacts) -> list[tuple[str, Finding]]:
     found = []
-    if not facts.good_standing:
+    if not any(value.strip() for value in astuple(facts.appeal.record)):
         found.append(
             _f(
                 "good_standing",

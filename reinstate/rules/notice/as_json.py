@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
+from reinstate.lib.iso import iso
 from reinstate.rules.catalogue.types import GIVES
 from reinstate.rules.deadlines.decision import DeadlineDecision, LawNote
 from reinstate.rules.notice.reading import NoticeReading, Phrase
-
-
-def iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
 
 
 def phrase_json(phrase: Phrase) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from typing import Any
 from django.utils import timezone
 
 from reinstate.appeals.actions import do_approve_letter, do_save_letter, do_set_appeal
-from reinstate.appeals.assess import first_draft, readiness_of
+from reinstate.appeals.facts import first_draft, readiness_of
 from reinstate.appeals.inputs import AppealInputError, read_appeal_file
 from reinstate.appeals.presenters import appeal_json, letter_json, readiness_json
 from reinstate.cases.queries import case_numbered

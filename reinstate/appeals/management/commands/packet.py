@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from argparse import ArgumentParser
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +57,6 @@ class Command(JsonCommand):
             "draft": packet.draft,
         }
         if fmt == "txt":
-            payload |= character_count(
-                out.read_text(encoding="utf-8"), limit=settings.WEB_FORM_LIMIT
-            )
+            count = character_count(out.read_text(encoding="utf-8"), limit=settings.WEB_FORM_LIMIT)
+            payload |= asdict(count)
         self.emit(payload)

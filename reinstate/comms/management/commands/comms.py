@@ -19,7 +19,7 @@ from reinstate.comms.models import Channel, Direction
 from reinstate.comms.presenters import case_follow_up, contact_json
 from reinstate.comms.queries import contacts_of
 from reinstate.core.cli import Error, JsonCommand
-from reinstate.rules.notice.as_json import iso
+from reinstate.lib.iso import iso
 
 
 def parse_at(value: str, tz: ZoneInfo, option: str = "--at") -> datetime:

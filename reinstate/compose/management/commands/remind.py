@@ -11,7 +11,7 @@ from reinstate.core.cli import JsonCommand
 from reinstate.evidence.purge import purge_withdrawn
 from reinstate.health.management.commands.health import as_of_option
 from reinstate.health.remind import run_reminders
-from reinstate.rules.notice.as_json import iso
+from reinstate.lib.iso import iso
 
 COUNTS = (
     "users",

@@ -2,7 +2,7 @@
 with the list of what does not match.
 
 reinstate verify --clean: remove what an unfinished upload or deletion left behind, when it is
-safe to (see reinstate.evidence.clean); prints what was removed and what was kept, exit 0."""
+safe to (see reinstate.evidence.leftovers); prints what was removed and what was kept, exit 0."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typing import Any
 
 from reinstate.compose.verify import verify_everything
 from reinstate.core.cli import Error, JsonCommand
-from reinstate.evidence.clean import clean_store
+from reinstate.evidence.leftovers import clean_store
 
 
 class Command(JsonCommand):

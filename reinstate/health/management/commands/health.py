@@ -12,9 +12,10 @@ from django.utils import timezone
 from reinstate.accounts.queries import user_named
 from reinstate.core.cli import Error, JsonCommand
 from reinstate.health.actions import HealthInputError
-from reinstate.health.assess import assess
+from reinstate.health.assessment import assess
 from reinstate.health.imports import do_import_blocks
-from reinstate.health.presenters import import_json, standing_json
+from reinstate.health.presenters.imports import import_json
+from reinstate.health.presenters.standing import standing_json
 from reinstate.lib.tz import parse_time_zone
 from reinstate.rules.notice.reading import PLATFORMS
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from reinstate.evidence.inspect import inspect_file
+from reinstate.evidence.file_facts import inspect_file
 from reinstate.evidence.renditions import PAGE_PX, THUMB_PX, make_renditions
 from reinstate.evidence.sniff import EvidenceFileError
 from reinstate.testing import files

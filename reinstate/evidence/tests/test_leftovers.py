@@ -14,7 +14,7 @@ from reinstate.audit.models import AuditEvent
 from reinstate.cases.models import Case
 from reinstate.compose.verify import verify_everything
 from reinstate.evidence.blobstore import BlobStore
-from reinstate.evidence.clean import LINK, clean_store
+from reinstate.evidence.leftovers import LINK, clean_store
 from reinstate.testing import files
 from reinstate.testing.cli import ok, reinstate
 from reinstate.testing.evidence import add_file

@@ -30,6 +30,7 @@ from typing import Any
 from django.utils import timezone
 
 from reinstate.audit.actions import record_event
+from reinstate.audit.kinds import EventKind
 from reinstate.evidence.blobstore import HEX, BlobStore, default_store
 from reinstate.evidence.models import Blob
 
@@ -59,7 +60,7 @@ def clean_store(store: BlobStore | None = None, *, now: datetime | None = None) 
     done = sweep.done
     if done.removed:
         record_event(
-            kind="evidence.cleaned",
+            kind=EventKind.EVIDENCE_CLEANED,
             actor=None,
             data={"removed": len(done.removed), "kept": len(done.kept), **done.counts},
         )

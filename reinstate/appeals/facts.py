@@ -1,0 +1,123 @@
+"""Gathers what the pure appeal rules need from the database, in their own types
+(rules/appeal/shape.py). The one place that reads an `Appeal` row into those types: the
+readiness check, the letter's draft, the packet and the presenters all start here."""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from dataclasses import fields
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from django.db.models import Model
+
+from reinstate.appeals import models
+from reinstate.appeals.queries import appeal_of, letters_of
+from reinstate.cases.models import Case
+from reinstate.comms.packet import support_log_rows
+from reinstate.rules.appeal.letter import draft_letter
+from reinstate.rules.appeal.readiness import Readiness, check_readiness
+from reinstate.rules.appeal.shape import (
+    AppealFacts,
+    AppealSections,
+    Explanation,
+    Plan,
+    PlanAction,
+    Record,
+    Section,
+    Statement,
+)
+from reinstate.rules.catalogue.files import load_catalogue
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+T = TypeVar("T", bound="DataclassInstance")
+
+
+def column_names(section: type[Section]) -> tuple[str, ...]:
+    """The section's fields kept in the `Appeal` row's columns of the same names. The others
+    (statements, actions) are rows of their own, named by the relation of the same name."""
+    return tuple(f.name for f in fields(section) if models.Appeal._meta.get_field(f.name).concrete)
+
+
+def statement_of(row: models.Statement) -> Statement:
+    labels = tuple(sorted(item.exhibit for item in row.exhibits.all()))
+    return _read_row(Statement, row, exhibits=labels)
+
+
+def plan_action_of(row: models.PlanAction) -> PlanAction:
+    return _read_row(PlanAction, row)
+
+
+def appeal_sections(appeal: models.Appeal) -> AppealSections:
+    """The appeal as written. `appeal` comes from queries.appeal_of, with its rows fetched."""
+    statements = tuple(statement_of(row) for row in appeal.statements.all())
+    actions = tuple(plan_action_of(row) for row in appeal.actions.all())
+    return AppealSections(
+        explanation=_read_row(Explanation, appeal, statements=statements),
+        plan=_read_row(Plan, appeal, actions=actions),
+        record=_read_row(Record, appeal),
+    )
+
+
+def _read_row(kind: type[T], row: Model, **given: Any) -> T:
+    """`kind` from the row's fields of the same names (JSON lists as tuples), and `given`:
+    the fields stored another way (rows of their own, an exhibit's label)."""
+    values = dict(given)
+    for f in fields(kind):
+        if f.name not in given:
+            value = getattr(row, f.name)
+            values[f.name] = tuple(value) if isinstance(value, list) else value
+    return kind(**values)
+
+
+def missing_documents(case: Case) -> tuple[str, ...]:
+    covered = set(
+        case.evidence.filter(satisfies__isnull=False).values_list("satisfies__pk", flat=True)
+    )
+    return tuple(
+        item.title
+        for item in case.checklist.all()
+        if item.required and not item.done and item.pk not in covered
+    )
+
+
+def appeal_facts(case: Case, appeal: models.Appeal | None = None) -> AppealFacts:
+    """`appeal`: the case's, from queries.appeal_of, when the caller has it already."""
+    if appeal is None:
+        appeal = appeal_of(case)
+    sections = appeal_sections(appeal)
+    letters = letters_of(case)
+    catalogue = load_catalogue()
+    platform = catalogue.platforms.get(case.platform or "")
+    reason = catalogue.reasons.get(case.reason or "")
+    titles = {}
+    for ref in (*sections.explanation.policies, *sections.plan.commitment_policies):
+        # A policy since removed from the catalogue has no title: the letter keeps the ref.
+        with suppress(KeyError):
+            titles[ref] = catalogue.policy(ref).title
+    return AppealFacts(
+        appeal=sections,
+        driver_name=case.owner.get_full_name() or case.owner.username,
+        platform_name=platform.name if platform else "",
+        reason=case.reason,
+        reason_title=reason.title if reason else "",
+        explained_reason=appeal.reason or None,
+        notice_date=case.received_at.astimezone(case.tz).date(),
+        deadline=case.deadline,
+        missing_documents=missing_documents(case),
+        exhibit_count=case.evidence.count(),
+        policy_titles=titles,
+        newest_letter=letters[0].text if letters else "",
+        support_contacts=len(support_log_rows(case)),
+    )
+
+
+def readiness_of(case: Case, *, now: datetime) -> Readiness:
+    return check_readiness(appeal_facts(case), now=now)
+
+
+def first_draft(case: Case) -> str:
+    """The letter drafted from everything entered, for the driver to edit and approve."""
+    return draft_letter(appeal_facts(case))

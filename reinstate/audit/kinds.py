@@ -1,0 +1,83 @@
+"""Every kind of event the audit log holds, one member per string.
+
+The values are stored in each event and hashed into the chain, so a value never changes once
+events carry it: `reinstate verify` recomputes every hash from the stored strings. Rename a
+member if you like; add a new member for a new kind of event; never edit or reuse a value.
+Each member is named after its value ("case.opened" is CASE_OPENED).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum, unique
+
+
+@unique
+class EventKind(StrEnum):
+    # accounts: people and organisations
+    USER_CREATED = "user.created"
+    USER_PROFILE_CHANGED = "user.profile_changed"
+    USER_CALENDAR_RESET = "user.calendar_reset"
+    ORGANISATION_CREATED = "organisation.created"
+    ORGANISATION_ADVOCATE_ADDED = "organisation.advocate_added"
+    ORGANISATION_ADVOCATE_REMOVED = "organisation.advocate_removed"
+    ORGANISATION_CODE_REPLACED = "organisation.code_replaced"
+
+    # cases: the case, its reading, its checklist, how it ended, who it is shared with
+    CASE_OPENED = "case.opened"
+    CASE_CORRECTED = "case.corrected"
+    CASE_STATUS = "case.status"
+    CASE_OUTCOME = "case.outcome"
+    CASE_OUTCOME_CLEARED = "case.outcome_cleared"
+    CASE_SHARED = "case.shared"
+    CASE_UNSHARED = "case.unshared"
+    CHECKLIST_TICKED = "checklist.ticked"
+    CHECKLIST_UNTICKED = "checklist.unticked"
+
+    # evidence: the locker
+    EVIDENCE_ADDED = "evidence.added"
+    EVIDENCE_WITHDRAWN = "evidence.withdrawn"
+    EVIDENCE_RESTORED = "evidence.restored"
+    EVIDENCE_DESCRIBED = "evidence.described"
+    EVIDENCE_RELABELLED = "evidence.relabelled"
+    EVIDENCE_LABELS_LOCKED = "evidence.labels_locked"
+    EVIDENCE_DAY_SET = "evidence.day_set"
+    EVIDENCE_CLEANED = "evidence.cleaned"  # leftovers removed by `reinstate verify --clean`
+    EVIDENCE_DELETED = "evidence.deleted"  # withdrawn past its keep period, deleted for good
+
+    # comms: the support log
+    COMMS_CONTACT_ADDED = "comms.contact_added"
+    COMMS_IMPORTED = "comms.imported"
+    COMMS_IMPORT_STAGED = "comms.import_staged"
+    COMMS_FOLLOW_UP_SENT = "comms.follow_up_sent"
+
+    # appeals: the appeal (its facts and plan actions one by one), letter versions, packets
+    APPEAL_SET = "appeal.set"
+    APPEAL_STATEMENT_ADDED = "appeal.statement_added"
+    APPEAL_STATEMENT_REMOVED = "appeal.statement_removed"
+    APPEAL_PLAN_ACTION_ADDED = "appeal.plan_action_added"
+    APPEAL_PLAN_ACTION_REMOVED = "appeal.plan_action_removed"
+    APPEAL_LETTER_SAVED = "appeal.letter_saved"
+    APPEAL_LETTER_APPROVED = "appeal.letter_approved"
+    APPEAL_PACKET_REQUESTED = "appeal.packet_requested"
+    APPEAL_PACKET_BUILT = "appeal.packet_built"
+    APPEAL_PACKET_FAILED = "appeal.packet_failed"
+
+    # health: blocks, imports, watch levels, targets, readings, documents, alerts, reminders
+    HEALTH_BLOCK_RECORDED = "health.block_recorded"
+    HEALTH_BLOCK_DELETED = "health.block_deleted"
+    HEALTH_IMPORT_STAGED = "health.import_staged"
+    HEALTH_IMPORT_MAPPED = "health.import_mapped"
+    HEALTH_IMPORTED = "health.imported"
+    HEALTH_IMPORT_DISCARDED = "health.import_discarded"
+    HEALTH_IMPORTS_PURGED = "health.imports_purged"
+    HEALTH_WATCH_LEVEL = "health.watch_level"
+    HEALTH_TARGET_ADDED = "health.target_added"
+    HEALTH_TARGET_DELETED = "health.target_deleted"
+    HEALTH_READING = "health.reading"
+    HEALTH_PAYMENT_CHANGE = "health.payment_change"
+    HEALTH_DOCUMENT_ADDED = "health.document_added"
+    HEALTH_DOCUMENT_RENEWED = "health.document_renewed"
+    HEALTH_DOCUMENT_DELETED = "health.document_deleted"
+    HEALTH_ALERT_OPENED = "health.alert_opened"
+    HEALTH_ALERT_DISMISSED = "health.alert_dismissed"
+    HEALTH_REMINDER_SENT = "health.reminder_sent"

@@ -1,0 +1,257 @@
+"""The health page: standing in two windows, margins to each level, charts, the numbers from
+the platform's app; and `reinstate health standing`'s JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.utils.safestring import SafeString, mark_safe
+
+from reinstate.accounts.models import User
+from reinstate.cases.models import Case
+from reinstate.health import queries
+from reinstate.health.assessment import Assessment, ReadingStatus
+from reinstate.health.models import Alert, Block
+from reinstate.health.platforms import platform_choices, platform_name
+from reinstate.health.presenters.documents import DocumentRow, document_rows
+from reinstate.health.presenters.targets import plan_offers, target_rows
+from reinstate.health.target_status import TargetStatus
+from reinstate.lib.iso import iso
+from reinstate.rules.catalogue.types import Metric
+from reinstate.rules.health.charts import Line, format_reading, format_value, line_chart
+from reinstate.rules.health.margins import RECOVERY_CAP, Margin
+from reinstate.rules.health.standing import (
+    METRICS,
+    METRICS_BY_KEY,
+    WINDOW_TITLES,
+    WINDOWS,
+    MetricInfo,
+    metric_series,
+)
+from reinstate.rules.health.watch import LEVEL_NAMES, Level, count, more
+
+CHART_WEEKS = 12
+ESTIMATE_NOTE = (
+    "These are Reinstate's estimates from the blocks you recorded, not the platform's own "
+    "numbers: Amazon publishes neither how it works out standing nor any threshold. Set your "
+    "own watch levels to hear early when a number slips."
+)
+
+
+def margin_text(level: Level, m: Margin) -> str:
+    """One sentence a driver can act on: how far from the level, in things they can count."""
+    info = METRICS_BY_KEY[m.metric]
+    line = f"{LEVEL_NAMES[level.kind]} ({format_value(info.unit, level.value)})"
+    side = "below" if info.better == "higher" else "above"
+    if m.value is None:
+        return f"No blocks to measure against {line} yet."
+    if m.crossed:
+        if m.clean_blocks_to_recover is None:
+            return f"{side.capitalize()} {line}; more than {RECOVERY_CAP} blocks to bring it back."
+        blocks = count(m.clean_blocks_to_recover, info.clean_block, info.clean_blocks)
+        return f"{side.capitalize()} {line}. {blocks} in a row bring it back."
+    words = []
+    if m.bad_events_left is not None and info.bad_event and info.bad_events:
+        if m.bad_events_left == 0:
+            words.append(f"The next {info.bad_event} takes it {side} {line}.")
+        else:
+            left = more(m.bad_events_left, info.bad_event, info.bad_events)
+            words.append(f"{left} before it goes {side} {line}.")
+    else:
+        words.append(f"On the right side of {line}.")
+    if m.blocks_to_cross is not None:
+        words.append(
+            f"At your current pace it goes {side} within "
+            f"{count(m.blocks_to_cross, 'block', 'blocks')}."
+        )
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class MetricRow:
+    info: MetricInfo
+    values: list[tuple[str, str]]  # (window title, formatted value)
+    margins: list[tuple[str, str, bool]]  # (window title, sentence, crossed)
+    chart: SafeString
+
+
+def metric_rows(assessment: Assessment, tz: ZoneInfo) -> list[MetricRow]:
+    windows = assessment.standing.windows
+    ends = [assessment.as_of - timedelta(weeks=w) for w in range(CHART_WEEKS - 1, -1, -1)]
+    rows = []
+    for info in METRICS:
+        levels = [level for level in assessment.levels if level.metric == info.key]
+        found = [(lv, m) for lv, m in assessment.margins if lv.metric == info.key]
+        chart = line_chart(
+            chart_id=f"chart-{info.key}",
+            title=f"{info.title}, last 30 days, week by week",
+            unit=info.unit,
+            points=metric_series(assessment.records, info.key, ends=ends),
+            lines=[Line(LEVEL_NAMES[lv.kind], lv.value) for lv in levels],
+            tz=tz,
+        )
+        rows.append(
+            MetricRow(
+                info=info,
+                values=[
+                    (WINDOW_TITLES[w], format_value(info.unit, windows[w].metrics[info.key]))
+                    for w in WINDOWS
+                ],
+                margins=[
+                    (WINDOW_TITLES[m.window], margin_text(lv, m), m.crossed) for lv, m in found
+                ],
+                chart=mark_safe(chart),  # noqa: S308 - built by rules.charts, which escapes text
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class ReadingRow:
+    """A measure from the platform's app, formatted: the driver's number, the level, the margin."""
+
+    metric: Metric
+    value: str
+    level: str  # empty when there is no level to compare with
+    level_is_platforms: bool
+    crossed: bool
+    margin: str
+    observed_at: datetime | None
+    next_expiry: datetime | None
+    is_events: bool
+
+
+def reading_row(status: ReadingStatus) -> ReadingRow:
+    metric = status.metric
+    kind = metric.measured_as or ""
+    if status.events is not None:
+        left = status.events
+        margin = (
+            f"At the limit of {left.limit}."
+            if left.reached
+            else f"{left.left} more before the limit of {left.limit}."
+        )
+    elif status.level is not None and status.value is not None:
+        margin = "Below the level." if status.crossed else "At or above the level."
+    else:
+        margin = ""
+    return ReadingRow(
+        metric=metric,
+        value=format_reading(kind, status.value),
+        level=format_reading(kind, status.level) if status.level is not None else "",
+        level_is_platforms=status.level_is_platforms,
+        crossed=status.crossed,
+        margin=margin,
+        observed_at=status.observed_at,
+        next_expiry=status.next_expiry,
+        is_events=kind == "events",
+    )
+
+
+@dataclass(frozen=True)
+class HealthPage:
+    platform: str
+    platform_name: str
+    platforms: list[tuple[str, str]]  # the same list the forms offer
+    estimate_note: str
+    counted: dict[str, int]  # window title -> counted blocks
+    has_blocks: bool
+    metrics: list[MetricRow]
+    readings: list[ReadingRow]
+    alerts: list[Alert]
+    targets: list[TargetStatus]
+    plan_offers: list[Case]
+    documents: list[DocumentRow]
+    blocks: list[Block]
+
+
+def health_page(user: User, assessment: Assessment, *, now: datetime) -> HealthPage:
+    tz = ZoneInfo(user.time_zone)
+    platform = assessment.platform
+    windows = assessment.standing.windows
+    today = now.astimezone(tz).date()
+    return HealthPage(
+        platform=platform,
+        platform_name=platform_name(platform),
+        platforms=platform_choices(),
+        estimate_note=ESTIMATE_NOTE,
+        counted={WINDOW_TITLES[w]: windows[w].counted for w in WINDOWS},
+        has_blocks=bool(assessment.records),
+        metrics=metric_rows(assessment, tz),
+        readings=[reading_row(s) for s in assessment.readings],
+        alerts=queries.open_alerts(user, platform),
+        targets=target_rows(user, platform, now),
+        plan_offers=plan_offers(user, platform),
+        documents=document_rows(queries.documents(user), today),
+        blocks=queries.recent_blocks(user, platform, limit=5),
+    )
+
+
+def levels_json(assessment: Assessment) -> dict[str, list[dict[str, Any]]]:
+    found: dict[str, list[dict[str, Any]]] = {}
+    for level in assessment.levels:
+        found.setdefault(level.metric, []).append({"value": level.value, "kind": level.kind})
+    for status in assessment.readings:
+        if status.level is not None:
+            found.setdefault(status.metric.key, []).append(
+                {
+                    "value": status.level,
+                    "kind": "platform" if status.level_is_platforms else "watch",
+                    "source": status.metric.source,
+                    "confidence": status.metric.confidence,
+                }
+            )
+    return found
+
+
+def margins_json(assessment: Assessment) -> dict[str, list[dict[str, Any]]]:
+    found: dict[str, list[dict[str, Any]]] = {}
+    for level, m in assessment.margins:
+        found.setdefault(m.metric, []).append(
+            {
+                "window": m.window,
+                "kind": level.kind,
+                "level": m.level,
+                "value": m.value,
+                "crossed": m.crossed,
+                "bad_events_left": m.bad_events_left,
+                "clean_blocks_to_recover": m.clean_blocks_to_recover,
+                "blocks_to_cross": m.blocks_to_cross,
+            }
+        )
+    for status in assessment.readings:
+        if status.events is not None:
+            found.setdefault(status.metric.key, []).append(
+                {
+                    "window": f"{status.metric.window_days}d"
+                    if status.metric.window_days
+                    else None,
+                    "kind": "platform",
+                    "level": status.events.limit,
+                    "value": status.events.count,
+                    "crossed": status.events.reached,
+                    "events_left": status.events.left,
+                }
+            )
+    return found
+
+
+def standing_json(assessment: Assessment) -> dict[str, Any]:
+    """The contract of `reinstate health standing`: fractions 0..1, None where nothing counts."""
+    return {
+        "as_of": iso(assessment.as_of),
+        "platform": assessment.platform,
+        "windows": {
+            key: {"blocks": window.counted, "metrics": dict(window.metrics)}
+            for key, window in assessment.standing.windows.items()
+        },
+        "thresholds": levels_json(assessment),
+        "margins": margins_json(assessment),
+        "alerts": [
+            {"key": a.key, "kind": a.kind, "title": a.title, "detail": a.detail}
+            for a in assessment.alerts
+        ],
+    }
