@@ -72,43 +72,15 @@ def timed(action: Callable[[], object], runs: int) -> list[float]:
     return times
 
 
-GIB = 1024**3
 REFUSE_ZEROS_TARGET_S = 1.0
 REFUSE_GARBAGE_TARGET_S = 5.0
-
-
-class Garbage(io.RawIOBase):
-    """A gigabyte stream made as it is read (the tests' hostile files, test_blocks_csv.py)."""
-
-    def __init__(self, head: bytes, filler: bytes, size: int = GIB) -> None:
-        self.head, self.filler, self.size, self.pos = head, filler, size, 0
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        self.pos = offset
-        return offset
-
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        count = min(len(buffer), self.size - self.pos)
-        out = bytearray(self.head[self.pos : self.pos + count])
-        rest = count - len(out)
-        if rest:
-            start = (self.pos + len(out)) % len(self.filler)
-            out += (self.filler * ((start + rest) // len(self.filler) + 1))[start : start + rest]
-        buffer[:count] = out
-        self.pos += count
-        return count
 
 
 def refusal_bench(folder: Path) -> dict[str, object]:
     """A gigabyte of garbage refused by read_blocks (the better of three runs), beside plain
     Python reading the gigabyte of zeros once, a megabyte at a time."""
     from reinstate.rules.health.blocks_csv import CsvRefused, read_blocks
+    from reinstate.testing.streams import GIB, Garbage
 
     tz, now = ZoneInfo(ZONE), datetime.now(UTC)
     zeros = folder / "zeros.csv"

@@ -4,7 +4,6 @@ and in the packet; broken or hostile files are kept with nothing read, after a b
 from __future__ import annotations
 
 import contextlib
-import io
 import struct
 import tracemalloc
 from datetime import UTC, datetime
@@ -27,6 +26,7 @@ from reinstate.testing import files
 from reinstate.testing.evidence import add_file
 from reinstate.testing.files import box
 from reinstate.testing.personas import client_for
+from reinstate.testing.streams import Counted
 
 MB = 1024 * 1024
 
@@ -137,27 +137,6 @@ def _hostile() -> dict[str, bytes]:
         "10,000 boxes side by side in the movie box": ftyp + box("moov", box("free") * 10_000),
         "10,000 boxes nested in the movie box": ftyp + box("moov", _nested(10_000)),
     }
-
-
-class Counted(io.RawIOBase):
-    """A file, counting the reads made of it and the bytes they return."""
-
-    def __init__(self, raw: io.RawIOBase) -> None:
-        self.raw, self.reads, self.bytes_read = raw, 0, 0
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        return self.raw.seek(offset, whence)
-
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        count = self.raw.readinto(buffer) or 0
-        self.reads, self.bytes_read = self.reads + 1, self.bytes_read + count
-        return count
 
 
 def boxes_read(path: Path) -> Counted:

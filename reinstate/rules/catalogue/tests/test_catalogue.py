@@ -2,19 +2,18 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
-from importlib import resources
 from pathlib import Path
 
 import pytest
 
 from reinstate.rules.catalogue.files import (
-    FILES,
     SOURCE_PREFIXES,
     CatalogueError,
     load_catalogue,
 )
 from reinstate.rules.catalogue.types import CONFIDENCES, GIVES, Catalogue
 from reinstate.rules.notice.reading import KINDS, PLATFORMS, REASONS
+from reinstate.testing.catalogue import copy_catalogue, edit
 
 
 def sourced_entries(catalogue: Catalogue) -> list[tuple[str, object]]:
@@ -195,21 +194,6 @@ def test_new_york_city_matches_its_boroughs():
 
 
 # --------------------------------------------------------------------------- broken files
-
-
-def copy_catalogue(tmp_path: Path) -> Path:
-    packaged = resources.files("reinstate.catalogue")
-    for name in FILES:
-        (tmp_path / name).write_text(
-            packaged.joinpath(name).read_text(encoding="utf-8"), encoding="utf-8"
-        )
-    return tmp_path
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_it_loads_a_copy_from_a_directory(tmp_path: Path):

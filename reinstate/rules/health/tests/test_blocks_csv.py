@@ -20,6 +20,7 @@ from reinstate.rules.health.blocks_csv import (
     ReadResult,
     read_blocks,
 )
+from reinstate.testing.streams import GIB, Counted, Garbage
 
 LA = ZoneInfo("America/Los_Angeles")
 NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
@@ -28,7 +29,6 @@ HEADER = (
     "packages_returned,late_deliveries,dnr_reports,earnings,tips,miles"
 )
 ROW = "2026-11-02 08:00,2026-11-02 11:00,2026-11-02 07:52,completed,30,29,1,0,0,72.00,5.50,41.2"
-GIB = 1024**3
 
 
 def read(text: str | bytes, **kwargs: object) -> ReadResult:
@@ -217,55 +217,6 @@ def test_an_empty_file_is_refused():
 
 
 # ------------------------------------------------------------------- a gigabyte of garbage
-
-
-class Garbage(io.RawIOBase):
-    """A gigabyte stream made on demand: nothing of it exists until it is read."""
-
-    def __init__(self, head: bytes, filler: bytes, size: int = GIB) -> None:
-        self.head, self.filler, self.size, self.pos = head, filler, size, 0
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        self.pos = offset
-        return offset
-
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        count = min(len(buffer), self.size - self.pos)
-        out = bytearray(self.head[self.pos : self.pos + count])
-        rest = count - len(out)
-        if rest:
-            start = (self.pos + len(out)) % len(self.filler)
-            out += (self.filler * ((start + rest) // len(self.filler) + 1))[start : start + rest]
-        buffer[:count] = out
-        self.pos += count
-        return count
-
-
-class Counted(io.RawIOBase):
-    """Another stream, counting the bytes read from it."""
-
-    def __init__(self, raw: io.RawIOBase) -> None:
-        self.raw, self.bytes_read = raw, 0
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        return self.raw.seek(offset, whence)
-
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        count = self.raw.readinto(buffer) or 0
-        self.bytes_read += count
-        return count
 
 
 def refused_after_reading(raw: io.RawIOBase, match: str) -> int:
