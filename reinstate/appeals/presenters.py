@@ -66,12 +66,6 @@ class AppealSummary:
     started: bool
 
 
-def as_context(values: AppealPage | AppealSummary) -> dict[str, Any]:
-    """Its fields as a template's context. Not dataclasses.asdict: that would copy every model
-    instance in it, and turn the values the template reads into dicts."""
-    return {f.name: getattr(values, f.name) for f in fields(values)}
-
-
 def readiness_json(readiness: Readiness) -> dict[str, Any]:
     return {
         "ready": readiness.ready,

@@ -37,6 +37,7 @@ from reinstate.appeals.packet_content import PacketRefused
 from reinstate.appeals.queries import appeal_of, get_letter_for_user, get_packet_for_user
 from reinstate.cases.models import Case
 from reinstate.cases.queries import get_case_for_user
+from reinstate.lib.page_context import page_context
 from reinstate.rules.appeal.shape import Explanation, Plan, PlanAction, Record, Statement
 
 
@@ -45,7 +46,7 @@ def _page(
 ) -> HttpResponse:
     """The page; `refused`: a form sent back with its errors, in place of the stored values."""
     page = presenters.appeal_page(case, now=timezone.now())
-    context = presenters.as_context(page) | _stored_forms(page) | refused
+    context = page_context(page) | _stored_forms(page) | refused
     return render(request, "appeals/detail.html", context, status=status)
 
 

@@ -8,12 +8,13 @@ from typing import Any
 from django import template
 from django.utils import timezone
 
-from reinstate.appeals.presenters import appeal_summary, as_context
+from reinstate.appeals.presenters import appeal_summary
 from reinstate.cases.models import Case
+from reinstate.lib.page_context import page_context
 
 register = template.Library()
 
 
 @register.inclusion_tag("appeals/partials/_summary.html")
 def appeal_summary_section(case: Case) -> dict[str, Any]:
-    return as_context(appeal_summary(case, now=timezone.now()))
+    return page_context(appeal_summary(case, now=timezone.now()))
