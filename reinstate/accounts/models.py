@@ -34,6 +34,30 @@ class User(AbstractUser):
     city = models.CharField(max_length=100, blank=True)
     # The secret in the private calendar subscription URL; reset to revoke it.
     calendar_token = models.CharField(max_length=64, unique=True, default=new_calendar_token)
+    # Who is appealing, as the platform knows them: the letter is signed with this name, not
+    # the user name (blank until the driver gives it; the appeal asks for it).
+    legal_name = models.CharField(max_length=200, blank=True)
+
+    def display_name(self) -> str:
+        """The name an appeal is signed with: the legal name, else the user name."""
+        return self.legal_name or self.get_username()
+
+
+class PlatformAccount(models.Model):
+    """How a platform knows the driver: the email or phone number on their account (one per
+    platform). The appeal names it so the platform can find the account."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="platform_accounts")
+    platform = models.CharField(max_length=32)  # a catalogue platform key
+    identifier = models.CharField(max_length=200)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "platform"], name="one_account_per_platform")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.platform}: {self.identifier}"
 
 
 def new_invite_code() -> str:
