@@ -6,11 +6,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.conf import settings
 from playwright.sync_api import Browser
+from pytest_django.fixtures import Settings
 
 from reinstate.accounts.models import User
 from reinstate.cases.actions import do_open_case
@@ -44,6 +46,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.database)
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+@pytest.fixture(autouse=True)
+def home(settings: Settings, tmp_path: Path) -> Path:
+    """Every test keeps its data folder (blobs, renditions, packets) to itself: tests run side by
+    side on several workers, and `verify` must see only the test's own files."""
+    settings.REINSTATE_HOME = tmp_path / "home"
+    return tmp_path / "home"
 
 
 @pytest.fixture

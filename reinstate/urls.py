@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+from reinstate.accounts import urls as accounts_urls
 from reinstate.cases import urls as cases_urls
 from reinstate.compose import urls as compose_urls
 from reinstate.core import views as core_views
@@ -7,7 +8,11 @@ from reinstate.core import views as core_views
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
-    path("accounts/", include("reinstate.accounts.urls")),
+    # One `accounts` namespace: the account app's pages and the two that see every app.
+    path(
+        "accounts/",
+        include((accounts_urls.urlpatterns + compose_urls.account_patterns, "accounts")),
+    ),
     # One `cases` namespace: the case app's pages and the case page that gathers every app.
     path("cases/", include((cases_urls.urlpatterns + compose_urls.case_patterns, "cases"))),
     path("cases/<int:case_id>/evidence/", include("reinstate.evidence.urls")),

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from reinstate.accounts.identity import clean_identifier, clean_legal_name
 from reinstate.accounts.models import (
     Membership,
     Organisation,
+    PlatformAccount,
     User,
     new_calendar_token,
     new_invite_code,
@@ -30,13 +34,22 @@ def do_create_user(
     time_zone: str = "America/New_York",
     state: str = "",
     city: str = "",
+    legal_name: str = "",
 ) -> User:
     username = username.strip()
+    legal_name = clean_legal_name(legal_name)
     if not username:
         raise AccountInputError("A user name is needed.")
     if User.objects.filter(username__iexact=username).exists():
         raise AccountInputError(f"The user name {username!r} is taken.")
-    candidate = User(username=username, email=email, time_zone=time_zone, state=state, city=city)
+    candidate = User(
+        username=username,
+        email=email,
+        time_zone=time_zone,
+        state=state,
+        city=city,
+        legal_name=legal_name,
+    )
     try:
         validate_password(password, user=candidate)
     except ValidationError as error:
@@ -62,6 +75,66 @@ def do_update_profile(*, user: User, **values: str) -> list[str]:
         user.save(update_fields=changed)
         record_event(kind=EventKind.USER_PROFILE_CHANGED, actor=user, data={"fields": changed})
     return changed
+
+
+def do_set_identity(
+    *, user: User, legal_name: str | None = None, accounts: Mapping[str, str] | None = None
+) -> list[str]:
+    """Set the legal name (None: leave it) and, per catalogue platform, the email or phone
+    the platform knows the driver by (blank removes it). Returns what changed: "legal_name"
+    and the platform keys. The event names what changed, never the values."""
+    name = None if legal_name is None else clean_legal_name(legal_name)
+    wanted = {p: clean_identifier(p, value) for p, value in (accounts or {}).items()}
+    with transaction.atomic():
+        changed: list[str] = []
+        if name is not None and name != user.legal_name:
+            user.legal_name = name
+            user.save(update_fields=["legal_name"])
+            changed.append("legal_name")
+        held = {a.platform: a for a in PlatformAccount.objects.filter(user=user)}
+        for platform, identifier in wanted.items():
+            account = held.get(platform)
+            if not identifier:
+                if account is not None:
+                    account.delete()
+                    changed.append(platform)
+            elif account is None:
+                PlatformAccount.objects.create(user=user, platform=platform, identifier=identifier)
+                changed.append(platform)
+            elif account.identifier != identifier:
+                account.identifier = identifier
+                account.save(update_fields=["identifier"])
+                changed.append(platform)
+        if changed:
+            record_event(
+                kind=EventKind.USER_IDENTITY_CHANGED, actor=user, data={"changed": changed}
+            )
+    return changed
+
+
+def do_change_password(*, user: User, password: str, how: str) -> None:
+    """A new password (`how`: "changed" by the signed-in user, "reset" by an emailed link,
+    "set" on the command line). Every session signed in with the old one ends."""
+    try:
+        validate_password(password, user=user)
+    except ValidationError as error:
+        raise AccountInputError(" ".join(error.messages)) from None
+    with transaction.atomic():
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        record_event(kind=EventKind.USER_PASSWORD_CHANGED, actor=user, data={"how": how})
+
+
+def do_sign_out_everywhere(*, user: User, password: str) -> None:
+    """End every session of the user. A session is valid while it carries a hash of the
+    stored password hash; hashing the same password again (a new salt) changes it, so every
+    session ends. The caller keeps its own (django.contrib.auth.update_session_auth_hash)."""
+    if not user.check_password(password):
+        raise AccountInputError("That is not your password.")
+    with transaction.atomic():
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        record_event(kind=EventKind.USER_SIGNED_OUT_EVERYWHERE, actor=user)
 
 
 def do_reset_calendar_token(*, user: User) -> str:

@@ -3,8 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm, UserCreationForm
 
+from reinstate.accounts.actions import do_change_password
+from reinstate.accounts.identity import IdentityInputError, clean_identifier, clean_legal_name
 from reinstate.accounts.models import US_STATES, User
 from reinstate.lib.tz import UnknownTimeZone, parse_time_zone, zone_choices
 
@@ -83,3 +85,89 @@ class AddAdvocateForm(forms.Form):
         error_messages={"required": "Type their user name."},
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
     )
+
+
+class IdentityForm(forms.Form):
+    """The legal name, and one field per catalogue platform for the email or phone it uses."""
+
+    legal_name = forms.CharField(
+        max_length=200,
+        required=False,
+        label="Your legal name",
+        help_text="As on your driver's licence. Your appeal letter is signed with it.",
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+
+    def __init__(self, *args: Any, platforms: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.platforms = platforms
+        for key, name in platforms.items():
+            self.fields[f"account_{key}"] = forms.CharField(
+                max_length=200,
+                required=False,
+                label=f"{name}: email or phone on your account",
+                widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
+            )
+
+    def clean_legal_name(self) -> str:
+        try:
+            return clean_legal_name(str(self.cleaned_data.get("legal_name", "")))
+        except IdentityInputError as error:
+            raise forms.ValidationError(str(error)) from None
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for key in self.platforms:
+            field = f"account_{key}"
+            if field in data:
+                try:
+                    data[field] = clean_identifier(key, str(data[field] or ""))
+                except IdentityInputError as error:
+                    self.add_error(field, str(error))
+        return data
+
+    def accounts(self) -> dict[str, str]:
+        return {key: self.cleaned_data.get(f"account_{key}", "") for key in self.platforms}
+
+
+class AuditedPasswordMixin:
+    """Django's password forms, saving through the audited action."""
+
+    how = "changed"
+    user: User
+    cleaned_data: dict[str, Any]
+
+    def save(self, commit: bool = True) -> User:
+        do_change_password(
+            user=self.user, password=self.cleaned_data["new_password1"], how=self.how
+        )
+        return self.user
+
+
+class ResetPasswordForm(AuditedPasswordMixin, SetPasswordForm):  # type: ignore[type-arg]
+    how = "reset"
+
+
+class ChangePasswordForm(AuditedPasswordMixin, PasswordChangeForm):
+    how = "changed"
+
+
+class ConfirmPasswordForm(forms.Form):
+    """Type your password again before something that cannot be undone."""
+
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Type your password."},
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = str(self.cleaned_data["password"])
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That is not your password.")
+        return password

@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import cast
+
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
@@ -22,11 +25,23 @@ from reinstate.accounts.actions import (
     do_remove_advocate,
     do_replace_invite_code,
     do_reset_calendar_token,
+    do_set_identity,
+    do_sign_out_everywhere,
     do_update_profile,
 )
-from reinstate.accounts.forms import AddAdvocateForm, OrganisationForm, ProfileForm, SignUpForm
+from reinstate.accounts.forms import (
+    AddAdvocateForm,
+    ChangePasswordForm,
+    ConfirmPasswordForm,
+    IdentityForm,
+    OrganisationForm,
+    ProfileForm,
+    ResetPasswordForm,
+    SignUpForm,
+)
 from reinstate.accounts.http import AuthenticatedHttpRequest
-from reinstate.accounts.models import Organisation
+from reinstate.accounts.identity import platform_names
+from reinstate.accounts.models import Organisation, PlatformAccount
 
 
 @require_http_methods(["GET", "POST"])
@@ -89,6 +104,111 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
         reverse("cases:calendar_feed", args=[user.calendar_token])
     )
     return render(request, "accounts/profile.html", {"form": form, "feed_url": feed_url})
+
+
+View = Callable[..., HttpResponse]
+# Confirming with a password is a sign-in attempt: limited as sign-in is, per user.
+limit_per_user = cast(
+    Callable[[View], View],
+    ratelimit(key="user", rate=settings.LOGIN_RATE, method="POST", block=False),
+)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def identity(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The legal name and the email or phone each platform knows the driver by."""
+    user = request.user
+    platforms = platform_names()
+    held = dict(PlatformAccount.objects.filter(user=user).values_list("platform", "identifier"))
+    initial = {"legal_name": user.legal_name} | {f"account_{k}": v for k, v in held.items()}
+    form = IdentityForm(
+        request.POST if request.method == "POST" else None, initial=initial, platforms=platforms
+    )
+    if request.method == "POST" and form.is_valid():
+        changed = do_set_identity(
+            user=user, legal_name=form.cleaned_data["legal_name"], accounts=form.accounts()
+        )
+        messages.success(request, "Saved." if changed else "Nothing to change.")
+        return redirect("accounts:profile")
+    status = 400 if form.errors else 200
+    return render(request, "accounts/identity.html", {"form": form}, status=status)
+
+
+@method_decorator(
+    ratelimit(key="post:email", rate=settings.LOGIN_RATE, method="POST", block=False),
+    name="post",
+)
+@method_decorator(
+    ratelimit(key="ip", rate=settings.LOGIN_RATE, method="POST", block=False), name="post"
+)
+class PasswordResetView(auth_views.PasswordResetView):
+    """Ask for a link by email. The page says the same whether or not the address is known."""
+
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        if getattr(request, "limited", False):
+            form = self.get_form()
+            form.errors.clear()
+            form.add_error(None, "Too many requests. Wait a few minutes, then try again.")
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        site = settings.SITE_URL or request.build_absolute_uri("/").rstrip("/")
+        self.extra_email_context = {"site_url": site}
+        return super().post(request, *args, **kwargs)
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    form_class = ResetPasswordForm
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's view keeps this session signed in and ends every other one."""
+
+    template_name = "accounts/password_change.html"
+    form_class = ChangePasswordForm
+    success_url = reverse_lazy("accounts:profile")
+
+    def form_valid(self, form: ChangePasswordForm) -> HttpResponse:  # type: ignore[override]
+        response = super().form_valid(form)
+        messages.success(
+            self.request, "Your password is changed. You are signed out everywhere else."
+        )
+        return response
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@limit_per_user
+def sign_out_everywhere(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """End every session of the user (a lost phone), keeping this one."""
+    form = ConfirmPasswordForm(
+        request.POST if request.method == "POST" else None, user=request.user
+    )
+    if request.method == "POST" and getattr(request, "limited", False):
+        form.errors.clear()
+        form.add_error(None, "Too many tries. Wait a few minutes, then try again.")
+        return render(request, "accounts/sign_out_everywhere.html", {"form": form}, status=429)
+    if request.method == "POST" and form.is_valid():
+        do_sign_out_everywhere(user=request.user, password=form.cleaned_data["password"])
+        update_session_auth_hash(request, request.user)
+        messages.success(request, "You are signed out on every other phone and computer.")
+        return redirect("accounts:profile")
+    status = 400 if form.errors else 200
+    return render(request, "accounts/sign_out_everywhere.html", {"form": form}, status=status)
 
 
 @require_POST

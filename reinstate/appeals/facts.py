@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db.models import Model
 
+from reinstate.accounts.models import PlatformAccount
 from reinstate.appeals import models
 from reinstate.appeals.queries import appeal_of, letters_of
 from reinstate.cases.models import Case
@@ -83,6 +84,25 @@ def missing_documents(case: Case) -> tuple[str, ...]:
     )
 
 
+def platform_account(case: Case) -> str:
+    """How the case's platform knows the driver (from their profile), "" when not given."""
+    if not case.platform:
+        return ""
+    found = PlatformAccount.objects.filter(user_id=case.owner_id, platform=case.platform).first()
+    return found.identifier.strip() if found else ""
+
+
+def notice_references(case: Case) -> tuple[str, ...]:
+    """The ticket and case numbers the notice carries, as the reader kept them."""
+    refs = case.reading.get("references", {}) if isinstance(case.reading, dict) else {}
+    found: list[str] = []
+    for key in ("case_id", "ticket_numbers"):
+        value = refs.get(key) if isinstance(refs, dict) else None
+        values = value if isinstance(value, list) else [value]
+        found += [str(v).strip() for v in values if v and str(v).strip()]
+    return tuple(dict.fromkeys(found))
+
+
 def appeal_facts(case: Case, appeal: models.Appeal | None = None) -> AppealFacts:
     """`appeal`: the case's, from queries.appeal_of, when the caller has it already."""
     if appeal is None:
@@ -97,9 +117,13 @@ def appeal_facts(case: Case, appeal: models.Appeal | None = None) -> AppealFacts
         # A policy since removed from the catalogue has no title: the letter keeps the ref.
         with suppress(KeyError):
             titles[ref] = catalogue.policy(ref).title
+    approved = next((v for v in letters if v.status == v.Status.APPROVED), None)
     return AppealFacts(
         appeal=sections,
-        driver_name=case.owner.get_full_name() or case.owner.username,
+        driver_name=case.owner.display_name(),
+        legal_name=case.owner.legal_name.strip(),
+        platform_account=platform_account(case),
+        notice_references=notice_references(case),
         platform_name=platform.name if platform else "",
         reason=case.reason,
         reason_title=reason.title if reason else "",
@@ -110,6 +134,9 @@ def appeal_facts(case: Case, appeal: models.Appeal | None = None) -> AppealFacts
         exhibit_count=case.evidence.count(),
         policy_titles=titles,
         newest_letter=letters[0].text if letters else "",
+        newest_version=letters[0].number if letters else None,
+        approved_letter=approved.text if approved else "",
+        approved_version=approved.number if approved else None,
         support_contacts=len(support_log_rows(case)),
     )
 

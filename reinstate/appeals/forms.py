@@ -43,7 +43,23 @@ def _lines(value: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in value.splitlines() if line.strip())
 
 
+STANCE_CHOICES = [
+    ("dispute", "The decision is wrong"),
+    ("acknowledge", "I understand what went wrong"),
+    ("both", "Both: part of it is wrong, and I understand the rest"),
+]
+
+
 class ExplanationForm(forms.Form):
+    stance = forms.ChoiceField(
+        choices=STANCE_CHOICES,
+        label="What do you want to say?",
+        widget=forms.RadioSelect,
+        help_text=(
+            "When the decision is wrong, the appeal shows the facts and the evidence and asks "
+            "for the records; it never needs you to admit anything or promise changes."
+        ),
+    )
     policies = forms.MultipleChoiceField(
         required=False,
         label="Which policy is involved?",
@@ -65,7 +81,10 @@ class ExplanationForm(forms.Form):
     acknowledgement = forms.CharField(
         required=False,
         label="What you accept",
-        help_text="Where you fell short, or what you understand the concern to be.",
+        help_text=(
+            "When you understand what went wrong: where you fell short, or what you "
+            "understand the concern to be. Leave it empty if you accept nothing."
+        ),
         widget=forms.Textarea(attrs=TEXT),
     )
     context = forms.CharField(
@@ -73,6 +92,16 @@ class ExplanationForm(forms.Form):
         label="The context",
         help_text="For example a locked gate, an app outage, a flat tyre reported to support.",
         widget=forms.Textarea(attrs=TEXT),
+    )
+
+    records_requested = forms.CharField(
+        required=False,
+        label="Records you ask the platform for",
+        help_text=(
+            "When the decision is wrong: the records it rests on, for example the customer's "
+            "report, the GPS trace of the block, the delivery photos."
+        ),
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(self, *args: Any, policies: list[tuple[str, str]], **kwargs: Any) -> None:

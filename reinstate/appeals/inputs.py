@@ -14,7 +14,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from reinstate.rules.appeal.shape import Explanation, Plan, PlanAction, Record, Statement
+from reinstate.rules.appeal.shape import (
+    STANCES,
+    Explanation,
+    Plan,
+    PlanAction,
+    Record,
+    Statement,
+)
 from reinstate.rules.catalogue.files import load_catalogue
 
 S = TypeVar("S", Explanation, Plan, Record)
@@ -24,6 +31,8 @@ Rows = Mapping[str, Callable[[list[dict[str, Any]]], tuple[Any, ...]]]
 
 # Fields that hold catalogue refs: each ref must be in the catalogue.
 POLICY_FIELDS = ("policies", "commitment_policies")
+# Fields that hold one of a few words, and those words.
+CHOICE_FIELDS = {"stance": STANCES}
 # The file writes the plan's monitoring_* fields in a table of their own, [plan.monitoring].
 MONITORING = "monitoring_"
 
@@ -77,6 +86,9 @@ def from_form(kind: type[Shape], cleaned_data: Mapping[str, Any], **given: Any) 
     for name in POLICY_FIELDS:
         if name in values:
             check_policies(values[name], name)
+    for name, words in CHOICE_FIELDS.items():
+        if name in values and values[name] not in words:
+            raise AppealInputError(f"{name} must be {', '.join(words[:-1])} or {words[-1]}.")
     return kind(**values)
 
 
@@ -133,7 +145,10 @@ def _read(section: type[S], data: dict[str, Any], where: str, *, rows: Rows | No
 
 def _value(data: dict[str, Any], key: str, f: Field[Any], where: str) -> Any:
     """A field's value, read by its kind (told by its default): text (required, or ""), a list
-    of text (()), a date (None)."""
+    of text (()), a date (None); a choice (CHOICE_FIELDS) is one of its words, by default its
+    field's default."""
+    if f.name in CHOICE_FIELDS:
+        return _choice(data, key, f, where)
     if f.default is MISSING or f.default == "":
         return _text(data, key, where)
     if f.default == ():
@@ -142,6 +157,14 @@ def _value(data: dict[str, Any], key: str, f: Field[Any], where: str) -> Any:
     if f.default is None:
         return _date(data.get(key), key, where)
     raise TypeError(f"No reader for the field {f.name}: say here how the file writes it.")
+
+
+def _choice(data: dict[str, Any], key: str, f: Field[Any], where: str) -> str:
+    words = CHOICE_FIELDS[f.name]
+    value = _text(data, key, where) or f.default
+    if value not in words:
+        raise AppealInputError(f"{where}: {key} must be {', '.join(words[:-1])} or {words[-1]}.")
+    return str(value)
 
 
 def _item(kind: type[Item], row: dict[str, Any], where: str) -> Item:

@@ -8,6 +8,7 @@ from django.db import models
 from reinstate.accounts.models import User
 from reinstate.cases.models import Case
 from reinstate.evidence.models import EvidenceItem
+from reinstate.rules.appeal.shape import DEFAULT_STANCE, STANCES
 
 
 class Appeal(models.Model):
@@ -18,11 +19,17 @@ class Appeal(models.Model):
     # the readiness check says the explanation no longer addresses it.
     reason = models.CharField(max_length=32, blank=True)
     # Explanation.
+    stance = models.CharField(
+        max_length=12,
+        choices=[(stance, stance) for stance in STANCES],
+        default=DEFAULT_STANCE,
+    )
     policies = models.JSONField(default=list)  # catalogue refs "<platform>.<policy key>"
     policy_quote = models.TextField(blank=True)
     what_happened = models.TextField(blank=True)
     acknowledgement = models.TextField(blank=True)
     context = models.TextField(blank=True)
+    records_requested = models.TextField(blank=True)
     # Corrective action plan.
     root_causes = models.JSONField(default=list)
     monitoring_metric = models.CharField(max_length=200, blank=True)

@@ -56,19 +56,46 @@ class LogEntry:
     tickets: str
     summary: str
     exhibits: str
+    chat: list[str]  # a chat's every line, both sides, in order ("Sam (support), 10:31: Hi")
 
 
 @dataclass(frozen=True)
 class PacketContent:
     case_id: int
-    driver_name: str
+    driver_name: str  # the legal name, else the user name
     platform_name: str
+    platform_account: str  # how the platform knows the driver, "" when not given
+    references: tuple[str, ...]  # the notice's ticket and case numbers
     date: str
     letter: str
     letter_version: int | None
     draft: bool
     exhibits: list[ExhibitEntry]
     support_log: list[LogEntry]
+
+    @property
+    def identity(self) -> list[str]:
+        """Who is appealing, as the platform can look them up: each page and the letter's
+        head say it."""
+        lines = []
+        if self.platform_account:
+            lines.append(f"{self.platform_name} account: {self.platform_account}")
+        if self.references:
+            lines.append(f"Notice reference: {', '.join(self.references)}")
+        return lines
+
+    @property
+    def running_title(self) -> str:
+        """The line on every page: "Appeal of Maria Lopez, Amazon Flex account maria@…,
+        notice reference 12345"."""
+        parts = [f"Appeal of {self.driver_name}"]
+        if self.platform_account:
+            parts.append(f"{self.platform_name} account {self.platform_account}")
+        else:
+            parts.append(self.platform_name)
+        if self.references:
+            parts.append(f"notice reference {', '.join(self.references)}")
+        return ", ".join(parts)
 
 
 def gather(case: Case, *, store: BlobStore, draft: bool, now: datetime) -> PacketContent:
@@ -80,6 +107,8 @@ def gather(case: Case, *, store: BlobStore, draft: bool, now: datetime) -> Packe
         case_id=case.pk,
         driver_name=facts.driver_name,
         platform_name=facts.platform_name or "the platform",
+        platform_account=facts.platform_account,
+        references=facts.notice_references,
         date=long_date(now.astimezone(tz).date()),
         letter=letter.text if letter else "",
         letter_version=letter.number if letter else None,
@@ -87,13 +116,14 @@ def gather(case: Case, *, store: BlobStore, draft: bool, now: datetime) -> Packe
         exhibits=[_exhibit(item, store=store, tz_case=case) for item in items],
         support_log=[
             LogEntry(
-                at=f"{row.at.astimezone(tz):%Y-%m-%d %H:%M}",
+                at=f"{row.at.astimezone(tz):%Y-%m-%d %H:%M}" if row.at_known else "Date unknown",
                 channel=CHANNELS.get(row.channel, row.channel),
                 direction="To support" if row.direction == "to_platform" else "From support",
                 agent=row.agent,
                 tickets=", ".join(row.tickets),
                 summary=row.summary,
                 exhibits=", ".join(row.exhibits),
+                chat=row.chat,
             )
             for row in support_log_rows(case)
         ],

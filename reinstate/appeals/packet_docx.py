@@ -55,6 +55,8 @@ def write_docx(content: PacketContent, out: Path) -> int:
         document.add_paragraph().add_run("DRAFT: not approved for sending").bold = True
     header = document.add_paragraph()
     header.add_run(content.driver_name).bold = True
+    for line in content.identity:
+        header.add_run(f"\n{line}")
     header.add_run(f"\n{content.date}\nRe: appeal of account deactivation, {content.platform_name}")
     for block in letter_blocks(content.letter):
         if block.kind == "heading":
@@ -186,7 +188,7 @@ def _footer(document: DocxDocument, content: PacketContent) -> None:
 
     footer = document.sections[0].footer.paragraphs[0]
     draft = " (DRAFT)" if content.draft else ""
-    footer.add_run(f"Appeal of {content.driver_name}, {content.platform_name}{draft}. Page ")
+    footer.add_run(f"{content.running_title}{draft}. Page ")
     for instruction, after in (("PAGE", " of "), ("NUMPAGES", "")):
         # python-docx has no API for fields: Word fills these in as it lays out the pages.
         field = OxmlElement("w:fldSimple", attrs={qn("w:instr"): instruction})
@@ -208,5 +210,9 @@ def _appendix(document: DocxDocument, content: PacketContent) -> None:
         row = table.add_row().cells
         row[0].text = r.at
         row[1].text = f"{r.channel}\n{r.direction}"
-        row[2].text = r.summary + (f"\nAgent: {r.agent}" if r.agent else "")
+        row[2].text = (
+            r.summary
+            + (f"\nAgent: {r.agent}" if r.agent else "")
+            + "".join(f"\n{x}" for x in r.chat)
+        )
         row[3].text = r.tickets + (f"\nExhibit {r.exhibits}" if r.exhibits else "")

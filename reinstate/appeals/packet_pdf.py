@@ -61,9 +61,7 @@ def render_pdf(content: PacketContent, *, out: Path, work: Path, progress: Progr
     _place_pictures(writer, content)
     progress("Numbering the pages")
     _overlay(writer, sections, content, work)
-    writer.add_metadata(
-        {"/Title": f"Appeal of {content.driver_name}", "/Author": content.driver_name}
-    )
+    writer.add_metadata({"/Title": content.running_title, "/Author": content.driver_name})
     with out.open("wb") as handle:
         writer.write(handle)
     return Built(pages=len(writer.pages))
@@ -128,8 +126,7 @@ def _overlay(
     data = {
         "pages": pages,
         "draft": content.draft,
-        "footer": f"Appeal of {content.driver_name}, {content.platform_name}"
-        + (" (DRAFT)" if content.draft else ""),
+        "footer": content.running_title + (" (DRAFT)" if content.draft else ""),
     }
     overlay = PdfReader(BytesIO(_compile("overlay.typ", "overlay.json", data, work)))
     for number, (page, layer) in enumerate(zip(writer.pages, overlay.pages, strict=True)):
@@ -146,6 +143,8 @@ def _body_data(content: PacketContent) -> dict[str, Any]:
     return {
         "driver_name": content.driver_name,
         "platform_name": content.platform_name,
+        "title": content.running_title,
+        "identity": content.identity,
         "date": content.date,
         "letter": [
             {"kind": b.kind, "text": b.text, "items": list(b.items)}

@@ -13,6 +13,7 @@ def plain_text(content: PacketContent) -> str:
     parts = []
     if content.draft:
         parts.append("DRAFT: not approved for sending")
+    parts.append("\n".join([content.driver_name, *content.identity]))
     parts.append(content.letter.strip())
     if content.exhibits:
         parts.append("Exhibits (attached separately)")
@@ -23,6 +24,7 @@ def plain_text(content: PacketContent) -> str:
             "\n".join(
                 f"- {r.at}, {r.channel.lower()}, {r.direction.lower()}: {r.summary}"
                 + (f" (ticket {r.tickets})" if r.tickets else "")
+                + "".join("\n    " + line.replace("\n", "\n      ") for line in r.chat)
                 for r in content.support_log
             )
         )

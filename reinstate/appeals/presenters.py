@@ -71,7 +71,13 @@ def readiness_json(readiness: Readiness) -> dict[str, Any]:
         "ready": readiness.ready,
         "score": readiness.score,
         "findings": [
-            {"code": f.code, "severity": f.severity, "message": f.message, "fix": f.fix}
+            {
+                "code": f.code,
+                "severity": f.severity,
+                "message": f.message,
+                "fix": f.fix,
+                "points": f.points,
+            }
             for f in readiness.findings
         ],
     }

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.forms import Form
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
@@ -34,7 +34,12 @@ from reinstate.appeals.facts import appeal_sections, first_draft
 from reinstate.appeals.inputs import AppealInput, AppealInputError, from_form
 from reinstate.appeals.packet_build import MEDIA_TYPES, build_in_background, check_buildable
 from reinstate.appeals.packet_content import PacketRefused
-from reinstate.appeals.queries import appeal_of, get_letter_for_user, get_packet_for_user
+from reinstate.appeals.queries import (
+    appeal_of,
+    get_letter_for_user,
+    get_packet_for_user,
+    latest_packets,
+)
 from reinstate.cases.models import Case
 from reinstate.cases.queries import get_case_for_user
 from reinstate.lib.page_context import page_context
@@ -251,11 +256,15 @@ def packet_status(request: AuthenticatedHttpRequest, case_id: int, packet_id: in
 @login_required
 def packet_download(
     request: AuthenticatedHttpRequest, case_id: int, packet_id: int
-) -> FileResponse:
-    packet = get_packet_for_user(request.user, case_id, packet_id)
+) -> HttpResponseBase:
+    packet = get_packet_for_user(request.user, case_id, packet_id)  # 404 for outsiders
     path = Path(settings.REINSTATE_HOME) / packet.path
     if not packet.path or packet.status != packet.Status.READY or not path.is_file():
-        raise Http404("This packet is no longer kept; build it again.")
+        # An old link (a rebuilt packet, a bookmark): say so, and point at the newest one.
+        newest = latest_packets(packet.case).get(packet.format)
+        context = {"case": packet.case, "packet": packet, "newest": newest}
+        gone = packet.status == packet.Status.READY  # it was built, and its file is gone
+        return render(request, "appeals/packet_gone.html", context, status=410 if gone else 404)
     name = f"appeal-case-{packet.case.pk}{'-draft' if packet.draft else ''}.{packet.format}"
     response = FileResponse(path.open("rb"), as_attachment=True, filename=name)
     response["Content-Type"] = MEDIA_TYPES[packet.format]

@@ -17,6 +17,11 @@ class EventKind(StrEnum):
     USER_CREATED = "user.created"
     USER_PROFILE_CHANGED = "user.profile_changed"
     USER_CALENDAR_RESET = "user.calendar_reset"
+    USER_IDENTITY_CHANGED = "user.identity_changed"  # legal name, platform accounts (not values)
+    USER_PASSWORD_CHANGED = "user.password_changed"  # noqa: S105 (an event kind)
+    USER_SIGNED_OUT_EVERYWHERE = "user.signed_out_everywhere"
+    USER_DATA_EXPORTED = "user.data_exported"
+    USER_DELETED = "user.deleted"  # the account and all its data (the chain's events stay)
     ORGANISATION_CREATED = "organisation.created"
     ORGANISATION_ADVOCATE_ADDED = "organisation.advocate_added"
     ORGANISATION_ADVOCATE_REMOVED = "organisation.advocate_removed"
@@ -25,6 +30,7 @@ class EventKind(StrEnum):
     # cases: the case, its reading, its checklist, how it ended, who it is shared with
     CASE_OPENED = "case.opened"
     CASE_CORRECTED = "case.corrected"
+    CASE_RECEIVED_CHANGED = "case.received_changed"  # when the notice arrived, changed
     CASE_STATUS = "case.status"
     CASE_OUTCOME = "case.outcome"
     CASE_OUTCOME_CLEARED = "case.outcome_cleared"

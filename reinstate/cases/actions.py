@@ -12,7 +12,7 @@ from django.utils import timezone
 from reinstate.accounts.models import Organisation, User
 from reinstate.audit.actions import record_event
 from reinstate.audit.kinds import EventKind
-from reinstate.cases.models import Case, ChecklistItem, Correction
+from reinstate.cases.models import NOTICE_DOCUMENT, Case, ChecklistItem, Correction
 from reinstate.lib.iso import iso
 from reinstate.lib.notice_file import NoticeInput
 from reinstate.rules.catalogue.files import load_catalogue
@@ -22,6 +22,7 @@ from reinstate.rules.notice.intake import (
     IntakeError,
     check_platform,
     check_received,
+    check_received_change,
     read_and_decide,
 )
 from reinstate.rules.notice.reading import (
@@ -46,9 +47,18 @@ def do_open_case(
     platform_hint: str | None = None,
     now: datetime | None = None,
 ) -> Case:
-    """Read a notice and open a case for it, with its deadline and checklist."""
+    """Read a notice and open a case for it, with its deadline and checklist.
+
+    ``received``: when the driver said it arrived; without it, the email's Date header, and
+    only without that, now (and the case says it was assumed).
+    """
     now = now or timezone.now()
-    received = received or notice.received or now
+    if received is not None:
+        source = Case.ReceivedSource.GIVEN
+    elif notice.received is not None:
+        received, source = notice.received, Case.ReceivedSource.EMAIL_HEADER
+    else:
+        received, source = now, Case.ReceivedSource.ASSUMED_NOW
     check_received(received, now=now)
     check_platform(platform_hint)
     reading, decision = read_and_decide(
@@ -67,6 +77,7 @@ def do_open_case(
             notice_subject=notice.subject[:300],
             notice_sender=notice.sender[:300],
             received_at=received,
+            received_source=source,
             time_zone=tz.key,
             reading=reading_json(reading, decision),
             platform=reading.platform,
@@ -91,6 +102,86 @@ def do_open_case(
                 "reason": case.reason,
                 "deadline": iso(case.deadline),
                 "deadline_source": case.deadline_source,
+                "received": iso(case.received_at),
+                "received_source": case.received_source,
+            },
+        )
+    return case
+
+
+# What changing the received time rewrites: the time, the reading from it, the deadline, the plan.
+RECEIVED_FIELDS = [
+    "received_at",
+    "received_source",
+    "reading",
+    "stated_deadline",
+    "stated_deadline_words",
+    "deadline",
+    "deadline_source",
+    "deadline_rule",
+    "deadline_confidence",
+    "deadline_source_url",
+    "deadline_is_default",
+    "ask_support_to_confirm",
+    "law_notes",
+    "plan_anchor",
+    "updated_at",
+]
+
+
+def do_set_received(
+    *, case: Case, actor: User, received: datetime, now: datetime | None = None
+) -> Case:
+    """Change when the notice arrived: the deadline and the plan are worked out again from it.
+
+    The notice is read again from the new time, since its own words ("within 10 days") count
+    from it; a stated deadline the driver corrected stays as they set it.
+    """
+    now = now or timezone.now()
+    check_received_change(received, opened=case.created_at, now=now)
+    if case.reinstated_on is not None and received.astimezone(case.tz).date() > case.reinstated_on:
+        raise CaseInputError(
+            "That is after the day you were reinstated. Enter when the notice arrived."
+        )
+    old_received, old_source, old_deadline = case.received_at, case.received_source, case.deadline
+    if old_received == received and old_source == Case.ReceivedSource.GIVEN:
+        return case
+    tz = ZoneInfo(case.time_zone)
+    reading, decision = read_and_decide(
+        case.notice_text,
+        received=received.astimezone(tz),
+        tz=tz,
+        state=case.owner.state or None,
+        city=case.owner.city or None,
+        platform_hint=case.reading.get("platform"),
+    )
+    with transaction.atomic():
+        case.received_at = received
+        case.received_source = Case.ReceivedSource.GIVEN
+        case.reading = reading_json(reading, decision)
+        if not case.corrections.filter(field="stated_deadline").exists():
+            stated = reading.stated_deadline
+            case.stated_deadline = stated.at if stated else None
+            case.stated_deadline_words = stated.text[:300] if stated else ""
+        _apply_decision(case, _decide_for_case(case))
+        case.plan_anchor = now
+        case.save(update_fields=RECEIVED_FIELDS)
+        Correction.objects.create(
+            case=case,
+            field="received_at",
+            old_value=_text(old_received),
+            new_value=_text(received),
+            by=actor,
+        )
+        record_event(
+            kind=EventKind.CASE_RECEIVED_CHANGED,
+            actor=actor,
+            case_id=case.pk,
+            data={
+                "from": iso(old_received),
+                "to": iso(received),
+                "source_from": old_source,
+                "deadline": {"from": iso(old_deadline), "to": iso(case.deadline)},
             },
         )
     return case
@@ -340,7 +431,10 @@ def _sync_checklist(case: Case) -> None:
     case.checklist.exclude(key__in=keep).filter(done=False).exclude(satisfied).delete()
     existing = {item.key: item for item in case.checklist.all()}
     for position, doc in enumerate(documents):
-        item = existing.get(doc.key) or ChecklistItem(case=case, key=doc.key)
+        # The notice is in the case from the start: its item is collected when it is made.
+        item = existing.get(doc.key) or ChecklistItem(
+            case=case, key=doc.key, done=doc.key == NOTICE_DOCUMENT
+        )
         item.title, item.why, item.required, item.position = (
             doc.title,
             doc.why,
@@ -363,6 +457,7 @@ __all__ = [
     "do_set_case_outcome",
     "do_set_case_status",
     "do_set_checklist_item",
+    "do_set_received",
 ]
 
 

@@ -39,7 +39,7 @@ def load_notice(source: str | None) -> NoticeInput:
     return notice_from_file(data, path.name)
 
 
-def parse_received(value: str | None, tz: ZoneInfo) -> datetime | None:
+def parse_received(value: str | None, tz: ZoneInfo, *, name: str = "--received") -> datetime | None:
     """An ISO 8601 time; one without an offset is read in ``tz``."""
     if value is None:
         return None
@@ -47,7 +47,7 @@ def parse_received(value: str | None, tz: ZoneInfo) -> datetime | None:
         parsed = datetime.fromisoformat(value.strip())
     except ValueError:
         raise IntakeError(
-            f"--received {value!r} is not a date and time: use ISO 8601, "
+            f"{name} {value!r} is not a date and time: use ISO 8601, "
             "e.g. 2026-11-20T09:30:00-05:00."
         ) from None
     if parsed.tzinfo is None:

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import date, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
-from django.utils import timezone
 
 from reinstate.lib.notice_file import (
     NoticeInput,
@@ -14,6 +15,7 @@ from reinstate.lib.notice_file import (
     notice_from_text,
 )
 from reinstate.rules.catalogue.files import load_catalogue
+from reinstate.rules.notice.intake import CLOCK_SKEW
 
 
 def platform_choices(blank: str) -> list[tuple[str, str]]:
@@ -37,7 +39,82 @@ class LocalDateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-class NewCaseForm(forms.Form):
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%H:%M", **kwargs)
+
+
+def received_initial(at: datetime, tz: ZoneInfo) -> dict[str, Any]:
+    """The day and time fields filled with ``at``, to the minute, in ``tz``."""
+    local = at.astimezone(tz).replace(second=0, microsecond=0)
+    return {"received_date": local.date(), "received_time": local.time()}
+
+
+def _shown(day: date, at: time) -> str:
+    return f"{day:%Y-%m-%d}T{at:%H:%M}"
+
+
+class ReceivedMixin(forms.Form):
+    """When the notice arrived: a day and a time, in the zone of the person filling it in."""
+
+    received_date = forms.DateField(
+        required=False,
+        label="Day",
+        widget=DateInput(),
+        error_messages={"invalid": "Enter the day as day, month and year."},
+    )
+    received_time = forms.TimeField(
+        required=False,
+        label="Time",
+        widget=TimeInput(),
+        error_messages={"invalid": "Enter the time, for example 9:30 AM."},
+    )
+
+    tz: ZoneInfo
+    now: datetime
+
+    def received_from(self, data: dict[str, Any], *, required: bool) -> datetime | None:
+        """The day and time as one aware datetime; None when refused, or not given."""
+        if "received_date" in self.errors or "received_time" in self.errors:
+            return None
+        day, at = data.get("received_date"), data.get("received_time")
+        if day is None and at is None and not required:
+            return None
+        if day is None:
+            self.add_error("received_date", "Enter the day the notice arrived.")
+            return None
+        if at is None:
+            self.add_error("received_time", "Enter the time it arrived (a guess is fine).")
+            return None
+        received = datetime.combine(day, at).replace(tzinfo=self.tz)
+        if received > self.now + CLOCK_SKEW:
+            self.add_error(
+                "received_date",
+                "This is in the future. Enter when the notice arrived (today or earlier).",
+            )
+            return None
+        return received
+
+
+# An email pasted with its headers: it is read as the email it is, Date header and all.
+_EMAIL_HEADER = re.compile(r"^(From|To|Subject|Date|Received|Message-ID|MIME-Version):", re.I)
+
+
+def _pasted_email(text: str) -> bool:
+    head = text[:4096].splitlines()[:20]
+    return sum(1 for line in head if _EMAIL_HEADER.match(line)) >= 2
+
+
+class NewCaseForm(ReceivedMixin):
     platform = forms.ChoiceField(
         required=False,
         choices=lambda: platform_choices("Find it from the notice"),
@@ -54,22 +131,18 @@ class NewCaseForm(forms.Form):
         help_text="A saved email (.eml) or a text file (.txt).",
         widget=forms.ClearableFileInput(attrs={"accept": ".eml,.txt,message/rfc822,text/plain"}),
     )
-    received_at = forms.DateTimeField(
-        required=False,
-        label="When did it arrive?",
-        help_text="Leave empty for now. Times are in your time zone.",
-        widget=LocalDateTimeInput(),
-    )
+    # The day and time the page showed: left as shown, an email's own date is used instead.
+    received_shown = forms.CharField(required=False, widget=forms.HiddenInput)
 
     notice: NoticeInput
+    received: datetime | None  # what the driver said; None: the email's date, or none given
 
-    def clean_received_at(self) -> datetime | None:
-        value: datetime | None = self.cleaned_data.get("received_at")
-        if value is not None and value > timezone.now():
-            raise forms.ValidationError(
-                "This is in the future. Enter when the notice arrived (today or earlier)."
-            )
-        return value
+    def __init__(self, *args: Any, tz: ZoneInfo, now: datetime, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.tz, self.now, self.received = tz, now, None
+        shown = received_initial(now, tz)
+        self.initial.update(shown)
+        self.initial["received_shown"] = _shown(shown["received_date"], shown["received_time"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -83,6 +156,8 @@ class NewCaseForm(forms.Form):
                         "The file is too large for a notice. Upload only the email you received."
                     )
                 self.notice = notice_from_file(upload.read(), upload.name or "", max_bytes=limit)
+            elif text and _pasted_email(text):
+                self.notice = notice_from_file(text.encode("utf-8"), "", max_bytes=limit)
             elif text:
                 self.notice = notice_from_text(text, max_bytes=limit)
             else:
@@ -90,6 +165,37 @@ class NewCaseForm(forms.Form):
         except NoticeInputError as error:
             field = "notice_file" if upload is not None else "notice_text"
             self.add_error(field, str(error))
+        emailed = getattr(self, "notice", None) is not None and self.notice.received is not None
+        day, at = data.get("received_date"), data.get("received_time")
+        untouched = (
+            day is not None and at is not None and data.get("received_shown") == _shown(day, at)
+        )
+        if emailed and (untouched or (day is None and at is None)):
+            self.received = None  # the email's Date header says when it arrived
+        else:
+            self.received = self.received_from(data, required=True)
+        return data
+
+
+class ReceivedForm(ReceivedMixin):
+    """Change when the notice arrived."""
+
+    received: datetime | None
+
+    def __init__(self, *args: Any, tz: ZoneInfo, now: datetime, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.tz, self.now = tz, now
+        for name in ("received_date", "received_time"):
+            self.fields[name].required = True
+            self.fields[name].error_messages["required"] = (
+                "Enter the day the notice arrived."
+                if name == "received_date"
+                else "Enter the time it arrived (a guess is fine)."
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.received = self.received_from(data, required=True)
         return data
 
 
@@ -105,10 +211,6 @@ class CorrectReadingForm(forms.Form):
         help_text="Leave empty if the notice states none. Your time zone.",
         widget=LocalDateTimeInput(),
     )
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class CaseOutcomeForm(forms.Form):

@@ -40,6 +40,16 @@ class Case(models.Model):
     notice_subject = models.CharField(max_length=300, blank=True)
     notice_sender = models.CharField(max_length=300, blank=True)
     received_at = models.DateTimeField()
+
+    class ReceivedSource(models.TextChoices):
+        GIVEN = "given", "as you said"
+        EMAIL_HEADER = "email_header", "from the email's date"
+        ASSUMED_NOW = "assumed_now", "assumed: when the case was opened"
+
+    # How the received time was known: the deadline counts from it, so the page says so.
+    received_source = models.CharField(
+        max_length=16, choices=ReceivedSource.choices, default=ReceivedSource.ASSUMED_NOW
+    )
     time_zone = models.CharField(max_length=64)
 
     # The reader's findings, kept as read (phrases, references) for explanation.
@@ -89,6 +99,11 @@ class Correction(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
+
+
+# The catalogue's checklist item for the notice itself: the case holds the notice from the
+# start, so the item is collected when it is created.
+NOTICE_DOCUMENT = "notice_copy"
 
 
 class ChecklistItem(models.Model):

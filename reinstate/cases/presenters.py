@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from reinstate.cases.models import Case, ChecklistItem, Correction
+from reinstate.cases.models import NOTICE_DOCUMENT, Case, ChecklistItem, Correction
 from reinstate.lib.iso import iso
 from reinstate.rules.catalogue.files import load_catalogue
 from reinstate.rules.catalogue.types import Kind, Platform, Reason
@@ -75,13 +75,18 @@ def work_plan(case: Case) -> list[PlanStep]:
 @dataclass(frozen=True)
 class DeadlineStatus:
     urgency: Urgency  # "none" too for a closed case: its deadline no longer presses
-    countdown: str  # "3 hours left", or "" without a deadline
+    countdown: str  # "3 hours left"; "" without a deadline, and for a closed case
+    ended: str  # a closed case: "Closed: Reinstated on 3 December 2026"; "" while open
 
 
 def deadline_status(case: Case, *, now: datetime) -> DeadlineStatus:
+    if case.status != Case.Status.OPEN:
+        outcome = outcome_text(case)
+        return DeadlineStatus("none", "", f"Closed: {outcome}" if outcome else "Closed")
     return DeadlineStatus(
-        urgency=urgency(case.deadline, now=now) if case.status == Case.Status.OPEN else "none",
+        urgency=urgency(case.deadline, now=now),
         countdown=countdown_text(case.deadline, now=now) if case.deadline else "",
+        ended="",
     )
 
 
@@ -94,6 +99,11 @@ class ChecklistRow:
     def collected(self) -> bool:
         """Evidence in the locker ticks an item; the driver's own tick counts too."""
         return self.item.done or bool(self.exhibits)
+
+    @property
+    def given_with_case(self) -> bool:
+        """The notice itself: the driver gave it when opening the case."""
+        return self.item.key == NOTICE_DOCUMENT and self.item.done and not self.exhibits
 
 
 def checklist_rows(case: Case) -> list[ChecklistRow]:
@@ -125,6 +135,7 @@ class CasePage:
     outcome: str
     urgency: Urgency
     countdown: str
+    received_assumed: bool  # nobody said when the notice arrived: the page asks
 
 
 def case_page(case: Case, *, now: datetime) -> CasePage:
@@ -161,6 +172,7 @@ def case_page(case: Case, *, now: datetime) -> CasePage:
         outcome=outcome_text(case),
         urgency=status.urgency,
         countdown=status.countdown,
+        received_assumed=case.received_source == Case.ReceivedSource.ASSUMED_NOW,
     )
 
 
@@ -184,7 +196,8 @@ class DocketRow:
     reason_title: str  # "" when the notice gave no reason
     outcome: str
     urgency: Urgency
-    countdown: str
+    countdown: str  # "" for a closed case
+    ended: str  # "Closed: Appeal denied" for a closed case, else ""
 
 
 def docket_row(case: Case, *, now: datetime) -> DocketRow:
@@ -201,6 +214,7 @@ def docket_row(case: Case, *, now: datetime) -> DocketRow:
         outcome=outcome_text(case),
         urgency=status.urgency,
         countdown=status.countdown,
+        ended=status.ended,
     )
 
 
@@ -216,6 +230,8 @@ def case_json(case: Case, *, now: datetime) -> dict[str, Any]:
         "kind": case.kind,
         "reason": case.reason,
         "received": iso(case.received_at),
+        "received_at": iso(case.received_at.astimezone(case.tz)),
+        "received_source": case.received_source,
         "stated_deadline": iso(case.stated_deadline),
         "deadline": iso(case.deadline),
         "deadline_source": case.deadline_source or None,
@@ -235,6 +251,7 @@ def case_json(case: Case, *, now: datetime) -> dict[str, Any]:
                 "required": row.item.required,
                 "done": row.collected,
                 "ticked": row.item.done,
+                "given_with_case": row.given_with_case,
                 "evidence": row.exhibits,
             }
             for row in checklist_rows(case)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.case_list, name="list"),
     path("new/", views.case_new, name="new"),
     path("<int:case_id>/correct/", views.case_correct, name="correct"),
+    path("<int:case_id>/received/", views.case_received, name="received"),
     path("<int:case_id>/status/", views.case_status, name="status"),
     path("<int:case_id>/share/", views.case_share, name="share"),
     path("<int:case_id>/unshare/", views.case_unshare, name="unshare"),

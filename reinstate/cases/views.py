@@ -19,10 +19,11 @@ from reinstate.cases.actions import (
     do_open_case,
     do_set_case_status,
     do_set_checklist_item,
+    do_set_received,
     do_share_case,
     do_unshare_case,
 )
-from reinstate.cases.forms import CorrectReadingForm, NewCaseForm
+from reinstate.cases.forms import CorrectReadingForm, NewCaseForm, ReceivedForm, received_initial
 from reinstate.cases.presenters import checklist_row, docket_row
 
 
@@ -37,15 +38,17 @@ def case_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def case_new(request: AuthenticatedHttpRequest) -> HttpResponse:
-    form = NewCaseForm(request.POST or None, request.FILES or None)
+    tz, now = ZoneInfo(request.user.time_zone), timezone.now()
+    form = NewCaseForm(request.POST or None, request.FILES or None, tz=tz, now=now)
     if request.method == "POST" and form.is_valid():
         try:
             case = do_open_case(
                 owner=request.user,
                 notice=form.notice,
-                received=form.cleaned_data.get("received_at"),
-                tz=ZoneInfo(request.user.time_zone),
+                received=form.received,
+                tz=tz,
                 platform_hint=form.cleaned_data.get("platform") or None,
+                now=now,
             )
         except CaseInputError as error:
             form.add_error(None, str(error))
@@ -84,6 +87,32 @@ def case_correct(request: AuthenticatedHttpRequest, case_id: int) -> HttpRespons
             )
             return redirect("cases:detail", case_id=case.pk)
     return render(request, "cases/correct.html", {"case": case, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def case_received(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
+    """Change when the notice arrived; the deadline and the plan follow."""
+    case = queries.get_case_for_user(request.user, case_id)
+    tz, now = ZoneInfo(request.user.time_zone), timezone.now()  # the zone of who is asking
+    initial = received_initial(case.received_at, tz)
+    form = ReceivedForm(request.POST or None, initial=initial, tz=tz, now=now)
+    if request.method == "POST" and form.is_valid() and form.received is not None:
+        before = case.deadline
+        try:
+            do_set_received(case=case, actor=request.user, received=form.received, now=now)
+        except CaseInputError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                "Saved. Your deadline and plan now count from that time."
+                if case.deadline != before
+                else "Saved. Your deadline did not change.",
+            )
+            return redirect("cases:detail", case_id=case.pk)
+    status = 400 if form.errors else 200
+    return render(request, "cases/received.html", {"case": case, "form": form}, status=status)
 
 
 @require_POST

@@ -82,7 +82,8 @@ def import_files(
     result = do_import_mails(case=case, actor=actor, mails=_mails(sources), now=now, about=about)
     for source in sources:
         if kind_of(source.name) == "chat":
-            _import_chat(case, actor, source, chat_at or now, result)
+            # Without a time given, the chat's time is unknown: it is logged as such.
+            _import_chat(case, actor, source, chat_at or now, result, at_known=chat_at is not None)
     return result
 
 
@@ -138,7 +139,13 @@ def chat_summary(turns: Sequence[Turn]) -> tuple[str, str]:
 
 
 def _import_chat(
-    case: Case, actor: User | None, source: Source, at: datetime, result: ImportResult
+    case: Case,
+    actor: User | None,
+    source: Source,
+    at: datetime,
+    result: ImportResult,
+    *,
+    at_known: bool = True,
 ) -> None:
     with source.open() as handle:
         data = handle.read(MAX_CHAT_BYTES + 1)
@@ -155,6 +162,7 @@ def _import_chat(
             channel=Channel.IN_APP_CHAT,
             direction=Direction.TO_PLATFORM,
             at=at,
+            at_known=at_known,
             summary=summary,
             agent=agent,
             body=text,

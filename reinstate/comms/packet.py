@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from reinstate.cases.models import Case
 from reinstate.comms.models import Contact
-from reinstate.rules.comms.contacts import SupportLogRow
+from reinstate.rules.comms.contacts import SupportLogRow, chat_line
 
 
 def support_log_rows(case: Case) -> list[SupportLogRow]:
-    """Every contact of the case, oldest first, with its tickets and its exhibits' labels."""
+    """Every contact of the case, in the order they happened, with its tickets, its exhibits'
+    labels and, for a chat, every line of it. Contacts whose time is unknown come last, in the
+    order they were added."""
     contacts = (
         Contact.objects.filter(case=case)
         .prefetch_related("tickets", "attachments")
-        .order_by("at", "pk")
+        .order_by("-at_known", "at", "pk")
     )
     return [
         SupportLogRow(
@@ -23,6 +25,8 @@ def support_log_rows(case: Case) -> list[SupportLogRow]:
             agent=contact.agent,
             tickets=[ticket.number for ticket in contact.tickets.all()],
             exhibits=[item.exhibit for item in contact.attachments.all()],
+            at_known=contact.at_known,
+            chat=[chat_line(turn) for turn in contact.turns],
         )
         for contact in contacts
     ]

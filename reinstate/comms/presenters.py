@@ -50,7 +50,8 @@ class SupportSummary:
 
 def support_summary(case: Case, *, now: datetime) -> SupportSummary:
     """The case page's short "Support log" section."""
-    last = case.contacts.order_by("-at", "-pk").first()
+    # The latest contact whose time is known (an undated email is not "the last" one).
+    last = case.contacts.order_by("-at_known", "-at", "-pk").first()
     return SupportSummary(
         count=case.contacts.count(),
         last=last,
@@ -107,18 +108,26 @@ class LogRow(NamedTuple):
 class LogPage:
     case: Case
     summary: SupportSummary
-    contacts: list[LogRow]  # newest first
+    contacts: list[LogRow]  # when they happened, oldest first
+    undated: list[LogRow]  # no time known (an email without a Date): in the order added
     threads: list[Thread]
 
 
 def log_page(case: Case, *, now: datetime) -> LogPage:
-    contacts = list(case.contacts.prefetch_related("tickets", "attachments").order_by("-at", "-pk"))
+    """The log in the order things happened. A contact whose time is unknown would otherwise
+    sit at the moment it was imported, as if it had just happened: those are listed apart."""
+    contacts = case.contacts.prefetch_related("tickets", "attachments")
+    rows = [
+        LogRow(contact, CHANNEL_ICONS.get(contact.channel, "•"), who_text(contact))
+        for contact in contacts.order_by("at", "pk")
+    ]
     return LogPage(
         case=case,
         summary=support_summary(case, now=now),
-        contacts=[
-            LogRow(contact, CHANNEL_ICONS.get(contact.channel, "•"), who_text(contact))
-            for contact in contacts
-        ],
+        contacts=[row for row in rows if row.contact.at_known],
+        undated=sorted(
+            (row for row in rows if not row.contact.at_known),
+            key=lambda row: (row.contact.added_at, row.contact.pk),
+        ),
         threads=threads(case),
     )

@@ -113,7 +113,7 @@ def chat(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
                     source_key=chat_key(text),
                 )
                 messages.success(request, "The chat is saved in your support log.")
-                return redirect("comms:timeline", case_id=case.pk)
+                return redirect("comms:log", case_id=case.pk)
         except CommsInputError as error:
             form.add_error("text", str(error))
     context = {"case": case, "form": form, "turns": turns}

@@ -2,11 +2,17 @@
 
 from django.urls import path
 
-from reinstate.compose import views
+from reinstate.compose import account_views, views
 
 case_patterns = [
     path("<int:case_id>/", views.case_detail, name="detail"),
     path("<int:case_id>/outcome/", views.case_outcome, name="outcome"),
     path("<int:case_id>/calendar.ics", views.case_ics, name="ics"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
+]
+
+# In the `accounts` namespace (see reinstate/urls.py): they act on the signed-in user only.
+account_patterns = [
+    path("profile/export/", account_views.export, name="export"),
+    path("profile/delete/", account_views.delete, name="delete"),
 ]

@@ -1,11 +1,31 @@
-"""A strong appeal for a case late to the station: for tests and the benchmark (no pytest)."""
+"""A strong appeal for a case late to the station, and who is appealing: for tests and the
+benchmark (no pytest)."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from reinstate.accounts.models import PlatformAccount, User
 from reinstate.appeals.inputs import AppealInput
 from reinstate.rules.appeal.shape import Explanation, Plan, PlanAction, Record, Statement
+from reinstate.testing.notices import FLEX_LATE
+
+# The driver as the platform knows them, and the notice's own reference.
+LEGAL_NAME = "Dana María Reyes"
+FLEX_ACCOUNT = "dana.reyes@example.com"
+NOTICE_REFERENCE = "58213377"
+FLEX_LATE_WITH_REFERENCE = f"{FLEX_LATE}\nYour case number is {NOTICE_REFERENCE}."
+
+
+def identify(user: User, *, platform: str = "amazon_flex") -> User:
+    """Give the driver a legal name and the account the platform knows them by."""
+    user.legal_name = LEGAL_NAME
+    user.save(update_fields=["legal_name"])
+    PlatformAccount.objects.update_or_create(
+        user=user, platform=platform, defaults={"identifier": FLEX_ACCOUNT}
+    )
+    return user
+
 
 POLICY = "amazon_flex.terms_of_service"
 WHAT_HAPPENED = (

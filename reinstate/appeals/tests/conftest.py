@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from pytest_django.fixtures import Settings
@@ -15,21 +14,19 @@ from reinstate.appeals.facts import first_draft
 from reinstate.cases.models import Case
 from reinstate.comms.actions import do_add_contact
 from reinstate.testing import files
-from reinstate.testing.appeal_samples import STRONG
+from reinstate.testing.appeal_samples import FLEX_LATE_WITH_REFERENCE, STRONG, identify
 from reinstate.testing.evidence import add_file
-from reinstate.testing.notices import FLEX_LATE
 
 
 @pytest.fixture(autouse=True)
-def home(settings: Settings, tmp_path: Path) -> Path:
-    settings.REINSTATE_HOME = tmp_path / "home"
+def build_inline(settings: Settings) -> None:
+    """Packets build in the request, so a test sees the built file."""
     settings.REINSTATE_BUILD_INLINE = True
-    return tmp_path / "home"
 
 
 @pytest.fixture
 def case(driver: User, open_case: Callable[..., Case]) -> Case:
-    return open_case(driver, FLEX_LATE)
+    return open_case(driver, FLEX_LATE_WITH_REFERENCE)
 
 
 @pytest.fixture
@@ -46,7 +43,9 @@ def evidence(case: Case) -> Case:
 
 @pytest.fixture
 def ready_case(evidence: Case) -> Case:
-    """The strong appeal, a support contact, and an approved letter."""
+    """The strong appeal, the driver's legal name and account, a support contact, and an
+    approved letter."""
+    identify(evidence.owner)
     do_set_appeal(case=evidence, data=STRONG, actor=evidence.owner)
     do_add_contact(
         case=evidence,

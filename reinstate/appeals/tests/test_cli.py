@@ -78,7 +78,42 @@ def test_appeal_set_show_and_check(tmp_path: Path, case_id: str) -> None:
     after = ok(reinstate("appeal", "check", case_id))
     assert set(after) == {"ready", "score", "findings"}
     assert after["score"] > before["score"]
-    assert all(set(f) == {"code", "severity", "message", "fix"} for f in after["findings"])
+    assert all(
+        set(f) == {"code", "severity", "message", "fix", "points"} for f in after["findings"]
+    )
+    assert sum(f["points"] for f in after["findings"]) == 100 - after["score"]
+    assert after["ready"] is False and "no_approved_letter" in {
+        f["code"] for f in after["findings"]
+    }
+
+
+def test_check_is_not_ready_before_approval_nor_with_a_threat(tmp_path: Path, case_id: str) -> None:
+    (tmp_path / "appeal.toml").write_text(APPEAL)
+    ok(reinstate("appeal", "set", case_id, str(tmp_path / "appeal.toml")))
+    (tmp_path / "letter.txt").write_text("Dear team,\n\nReinstate me or I will sue you.")
+    letter = ok(reinstate("appeal", "letter", case_id, "--file", str(tmp_path / "letter.txt")))
+    before = ok(reinstate("appeal", "check", case_id))
+    assert "no_approved_letter" in {f["code"] for f in before["findings"]}
+    ok(reinstate("appeal", "approve", case_id, str(letter["version"])))
+    after = ok(reinstate("appeal", "check", case_id))
+    codes = {f["code"]: f for f in after["findings"]}
+    assert "no_approved_letter" not in codes and after["ready"] is False
+    assert "I will sue" in codes["tone_threat"]["message"] and codes["tone_threat"]["points"] > 6
+    assert after["score"] < 80
+
+
+def test_the_stance_is_set_from_the_file_and_shown(tmp_path: Path, case_id: str) -> None:
+    dispute = APPEAL.replace(
+        "[explanation]\n",
+        '[explanation]\nstance = "dispute"\nrecords_requested = "The GPS trace"\n',
+    )
+    (tmp_path / "appeal.toml").write_text(dispute)
+    shown = ok(reinstate("appeal", "set", case_id, str(tmp_path / "appeal.toml")))
+    assert shown["explanation"]["stance"] == "dispute"
+    assert shown["explanation"]["records_requested"] == "The GPS trace"
+    (tmp_path / "appeal.toml").write_text('[explanation]\nwhat_happened = "x"')
+    shown = ok(reinstate("appeal", "set", case_id, str(tmp_path / "appeal.toml")))
+    assert shown["explanation"]["stance"] == "acknowledge"  # what appeals did before the choice
 
 
 def test_packet_build_refuses_without_approval_then_builds(tmp_path: Path, case_id: str) -> None:
@@ -116,6 +151,7 @@ def test_packet_build_refuses_without_approval_then_builds(tmp_path: Path, case_
         ('[[explanation.statements]]\ntext = "x"\nexhibits = ["Q"]', "No exhibit Q"),
         ('[plan]\n[[plan.actions]]\naction = "x"\nstarts_on = "soon"', "starts_on must be a date"),
         ("[explanation]\nwhat = 1", "unknown what"),
+        ('[explanation]\nstance = "sorry"', "stance must be dispute, acknowledge or both"),
     ],
 )
 def test_bad_input_is_one_line_and_changes_nothing(

@@ -83,7 +83,7 @@ def test_it_holds_the_letter_the_index_each_exhibit_and_the_log(
     assert len(pictures(document, parts["Exhibit C"])) == 1
     assert "SR-20931" in cells and "Reported the locked gate at DLA7" in cells
     footer = document.sections[0].footer.paragraphs[0].text
-    assert "Appeal of dana, Amazon Flex" in footer and "DRAFT" not in footer
+    assert "Appeal of Dana María Reyes, Amazon Flex account" in footer and "DRAFT" not in footer
 
 
 def test_a_pdf_exhibits_pages_are_pictures_of_its_pages(ready_case: Case, tmp_path: Path) -> None:

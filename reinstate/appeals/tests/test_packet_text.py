@@ -21,7 +21,8 @@ def test_plain_text_has_the_letter_the_exhibits_and_a_count(
     settings.WEB_FORM_LIMIT = 500
     packet = build_packet(case=ready_case, fmt="txt", draft=False, actor=ready_case.owner)
     text = (Path(settings.REINSTATE_HOME) / packet.path).read_text()
-    assert text.startswith("Dear Amazon Flex team,")
+    assert text.startswith("Dana María Reyes\nAmazon Flex account: dana.reyes@example.com\n")
+    assert "\n\nDear Amazon Flex team," in text
     for item in ready_case.evidence.select_related("blob"):
         assert f"Exhibit {item.exhibit}:" in text and item.blob.sha256 in text
     assert "SR-20931" in text

@@ -142,7 +142,11 @@ def test_it_keeps_a_fact_added_in_another_tab_when_the_explanation_is_saved(
 ) -> None:
     first, second = tabs(planned)
     add = reverse("appeals:add_statement", args=[planned.pk])
-    explanation = {"what_happened": "At 10:17 I was late.", "acknowledgement": "I was late."}
+    explanation = {
+        "stance": "acknowledge",
+        "what_happened": "At 10:17 I was late.",
+        "acknowledgement": "I was late.",
+    }
     with another_tab_writes_first(lambda: second.post(add, {"text": "Meanwhile"})):
         first.post(reverse("appeals:explanation", args=[planned.pk]), explanation)
     assert fact_texts(planned) == ["Fact X", "Fact Y", "Fact Z", "Meanwhile"]

@@ -3,6 +3,7 @@ built and downloaded; an outsider gets 404 on every appeal and packet address.""
 
 from __future__ import annotations
 
+import re
 from io import BytesIO
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from reinstate.cases.models import Case
 from reinstate.testing.personas import client_for
 
 pytestmark = pytest.mark.django_db
+MINUS = "\N{MINUS SIGN}"  # as the page writes the points lost
 
 
 def urls(case: Case, packet: Packet) -> tuple[list[str], list[str]]:
@@ -74,7 +76,7 @@ def test_each_part_is_saved_from_its_form(evidence: Case) -> None:
     client = client_for(evidence.owner)
     url = lambda name: reverse(f"appeals:{name}", args=[evidence.pk])  # noqa: E731
     client.post(url("explanation"), {
-        "policies": ["amazon_flex.terms_of_service"],
+        "stance": "acknowledge", "policies": ["amazon_flex.terms_of_service"],
         "what_happened": "On 3 November at 10:17 I was late.",
         "acknowledgement": "I was late.", "context": "",
     })  # fmt: skip
@@ -186,5 +188,51 @@ def test_a_new_web_packet_replaces_the_old_file_and_a_command_line_one_leaves_it
     assert second.pk > first.pk and not (Path(settings.REINSTATE_HOME) / first.path).exists()
     assert (
         client.get(reverse("appeals:packet_download", args=[ready_case.pk, first.pk])).status_code
-        == 404
+        == 410  # gone: the page links the newest (test_packet_replaced)
     )
+
+
+def test_the_page_shows_what_a_threat_costs_and_why_it_is_not_ready(ready_case: Case) -> None:
+    client = client_for(ready_case.owner)
+    url = lambda name, *args: reverse(f"appeals:{name}", args=[ready_case.pk, *args])  # noqa: E731
+    client.post(url("save_letter"), {"text": "Dear team,\n\nReinstate me or I will sue you."})
+    client.post(url("approve_letter", 2))
+    page = client.get(url("detail")).content.decode()
+    assert "Not ready yet" in page and "Ready to send" not in page
+    assert "This reads as a threat." in page and "I will sue" in page
+    assert "<strong>79</strong> out of 100" in page
+    # Each point lost is shown: 21 in all, the threat's including what the cap costs.
+    lost = [int(n) for n in re.findall(MINUS + r"(\d+) points?", page)]
+    assert sum(lost) == 21
+    threat = page.split("This reads as a threat.")[1].split("</li>")[0]
+    assert int(re.findall(MINUS + r"(\d+) points", threat)[0]) > 6  # more than the tone check's 6
+
+
+def test_the_page_shows_the_points_lost_and_the_missing_letter(evidence: Case) -> None:
+    page = (
+        client_for(evidence.owner)
+        .get(reverse("appeals:detail", args=[evidence.pk]))
+        .content.decode()
+    )
+    assert "There is no letter yet." in page and "Not ready yet" in page
+    assert f"{MINUS}10 points" in page
+    assert "Add your legal name in your profile." in page
+
+
+def test_the_driver_chooses_the_stance_on_the_page(evidence: Case) -> None:
+    client = client_for(evidence.owner)
+    page = client.get(reverse("appeals:detail", args=[evidence.pk])).content.decode()
+    assert "The decision is wrong" in page and "I understand what went wrong" in page
+    client.post(reverse("appeals:explanation", args=[evidence.pk]), {
+        "stance": "dispute", "what_happened": "On 3 November at 10:17 I was on time.",
+        "records_requested": "The GPS trace.",
+    })  # fmt: skip
+    appeal = Case.objects.get(pk=evidence.pk).appeal
+    assert (appeal.stance, appeal.records_requested) == ("dispute", "The GPS trace.")
+    page = client.get(reverse("appeals:detail", args=[evidence.pk])).content.decode()
+    assert "does not say what you accept" not in page
+    assert "you need not promise any change" in page
+    for stance in ("sorry", ""):
+        bad = client.post(reverse("appeals:explanation", args=[evidence.pk]), {"stance": stance})
+        assert bad.status_code == 400
+    assert Case.objects.get(pk=evidence.pk).appeal.stance == "dispute"

@@ -20,16 +20,18 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from pytest_django.fixtures import Settings
 
 import reinstate
 from reinstate.accounts.actions import (
     do_add_advocate,
+    do_change_password,
     do_create_organisation,
     do_create_user,
     do_remove_advocate,
     do_replace_invite_code,
     do_reset_calendar_token,
+    do_set_identity,
+    do_sign_out_everywhere,
     do_update_profile,
 )
 from reinstate.accounts.models import Organisation, User
@@ -56,6 +58,7 @@ from reinstate.cases.actions import (
     do_set_case_outcome,
     do_set_case_status,
     do_set_checklist_item,
+    do_set_received,
     do_share_case,
     do_unshare_case,
 )
@@ -63,6 +66,8 @@ from reinstate.cases.models import Case
 from reinstate.comms import imports as comms_imports
 from reinstate.comms.actions import do_add_contact, do_import_mails
 from reinstate.comms.mail import Mail, read_message
+from reinstate.compose.delete_account import do_delete_account
+from reinstate.compose.export import do_export_account
 from reinstate.evidence.actions import (
     do_add_evidence,
     do_describe_evidence,
@@ -139,6 +144,34 @@ def reset_calendar_token(s: Scene) -> Step:
     return partial(do_reset_calendar_token, user=s.driver)
 
 
+def set_identity(s: Scene) -> Step:
+    return partial(
+        do_set_identity,
+        user=s.driver,
+        legal_name="Dana Reyes",
+        accounts={FLEX: "dana@example.com"},
+    )
+
+
+def change_password(s: Scene) -> Step:
+    return partial(
+        do_change_password, user=s.driver, password="a new long passphrase", how="changed"
+    )
+
+
+def sign_out_everywhere(s: Scene) -> Step:
+    return partial(do_sign_out_everywhere, user=s.driver, password=PASSWORD)
+
+
+def export_account(s: Scene) -> Step:
+    return partial(do_export_account, user=s.driver, target=io.BytesIO(), actor=s.driver)
+
+
+def delete_account(s: Scene) -> Step:
+    _photo(s)
+    return partial(do_delete_account, user=s.driver, actor=s.driver)
+
+
 def create_organisation(s: Scene) -> Step:
     return partial(
         do_create_organisation, name="Gig Workers Clinic", advocates=[s.advocate], actor=s.advocate
@@ -186,6 +219,15 @@ def correct_reading(s: Scene) -> Step:
         kind=case.kind,
         reason="delivery_disputes",
         stated_deadline=case.stated_deadline,
+    )
+
+
+def set_received(s: Scene) -> Step:
+    return partial(
+        do_set_received,
+        case=s.case,
+        actor=s.driver,
+        received=datetime.fromisoformat("2026-11-01T09:00:00-08:00"),
     )
 
 
@@ -547,12 +589,18 @@ AUDITED: dict[Action, Audited] = {
     do_create_user: Audited(create_user, (K.USER_CREATED,)),
     do_update_profile: Audited(update_profile, (K.USER_PROFILE_CHANGED,)),
     do_reset_calendar_token: Audited(reset_calendar_token, (K.USER_CALENDAR_RESET,)),
+    do_set_identity: Audited(set_identity, (K.USER_IDENTITY_CHANGED,)),
+    do_change_password: Audited(change_password, (K.USER_PASSWORD_CHANGED,)),
+    do_sign_out_everywhere: Audited(sign_out_everywhere, (K.USER_SIGNED_OUT_EVERYWHERE,)),
+    do_export_account: Audited(export_account, (K.USER_DATA_EXPORTED,)),
+    do_delete_account: Audited(delete_account, (K.USER_DELETED,)),
     do_create_organisation: Audited(create_organisation, (K.ORGANISATION_CREATED,)),
     do_add_advocate: Audited(add_advocate, (K.ORGANISATION_ADVOCATE_ADDED,)),
     do_remove_advocate: Audited(remove_advocate, (K.ORGANISATION_ADVOCATE_REMOVED,)),
     do_replace_invite_code: Audited(replace_invite_code, (K.ORGANISATION_CODE_REPLACED,)),
     do_open_case: Audited(open_new_case, (K.CASE_OPENED,)),
     do_correct_reading: Audited(correct_reading, (K.CASE_CORRECTED,)),
+    do_set_received: Audited(set_received, (K.CASE_RECEIVED_CHANGED,)),
     do_set_checklist_item: Audited(set_checklist_item, (K.CHECKLIST_TICKED,)),
     do_set_case_status: Audited(set_case_status, (K.CASE_STATUS,)),
     do_set_case_outcome: Audited(set_case_outcome, (K.CASE_STATUS, K.CASE_OUTCOME)),
@@ -623,12 +671,6 @@ def defined_actions() -> set[str]:
             ):
                 found.add(".".join([*module, node.name]))
     return found
-
-
-@pytest.fixture(autouse=True)
-def home(settings: Settings, tmp_path: Path) -> Path:
-    settings.REINSTATE_HOME = tmp_path / "home"
-    return tmp_path / "home"
 
 
 @pytest.fixture

@@ -47,7 +47,7 @@ def test_it_ticks_a_checklist_item_and_can_undo(
     driver: User, open_case: Callable[..., Case]
 ) -> None:
     case = open_case(driver, FLEX_LATE)
-    item = case.checklist.first()
+    item = case.checklist.filter(done=False).first()  # the notice itself is collected already
     assert item is not None
     client = client_for(driver)
     url = reverse("cases:checklist_item", args=[case.pk, item.pk])
@@ -76,7 +76,7 @@ def test_an_outsider_gets_404_everywhere(
     driver: User, other_driver: User, open_case: Callable[..., Case]
 ) -> None:
     case = open_case(driver, FLEX_LATE)
-    item = case.checklist.first()
+    item = case.checklist.filter(done=False).first()
     assert item is not None
     client = client_for(other_driver)
     assert client.get(reverse("cases:detail", args=[case.pk])).status_code == 404
@@ -87,9 +87,14 @@ def test_an_outsider_gets_404_everywhere(
         client.post(reverse("cases:status", args=[case.pk]), {"status": "closed"}).status_code
         == 404
     )
+    received = reverse("cases:received", args=[case.pk])
+    assert client.get(received).status_code == 404
+    posted = {"received_date": "2026-11-01", "received_time": "09:00"}
+    assert client.post(received, posted).status_code == 404
     item.refresh_from_db()
     case.refresh_from_db()
     assert not item.done and case.status == "open"
+    assert case.received_source == "given" and not case.corrections.exists()
     assert client.get(reverse("cases:detail", args=[999999])).status_code == 404
 
 

@@ -16,7 +16,13 @@ URL = reverse("cases:new")
 
 def test_it_opens_a_case_from_pasted_text(driver: User) -> None:
     response = client_for(driver).post(
-        URL, {"notice_text": FLEX_LATE, "received_at": "2026-11-02T16:00", "platform": ""}
+        URL,
+        {
+            "notice_text": FLEX_LATE,
+            "received_date": "2026-11-02",
+            "received_time": "16:00",
+            "platform": "",
+        },
     )
     case = Case.objects.get()
     assert response.status_code == 302
@@ -25,6 +31,7 @@ def test_it_opens_a_case_from_pasted_text(driver: User) -> None:
     assert case.platform == "amazon_flex"
     # The form's time is in the driver's own zone (Los Angeles).
     assert case.received_at.isoformat() == "2026-11-03T00:00:00+00:00"
+    assert case.received_source == "given"
 
 
 def test_it_reads_an_uploaded_email_and_its_date(driver: User) -> None:
@@ -45,6 +52,7 @@ def test_it_reads_an_uploaded_email_and_its_date(driver: User) -> None:
     assert case.received_at.isoformat() == "2026-11-03T00:00:00+00:00"
     assert case.deadline is not None
     assert case.deadline.isoformat() == "2026-11-13T00:00:00+00:00"
+    assert case.received_source == "email_header"
 
 
 def test_it_reads_an_email_in_an_odd_character_set(driver: User) -> None:
@@ -69,8 +77,19 @@ def test_it_reads_an_email_in_an_odd_character_set(driver: User) -> None:
     [
         ({"notice_text": "   "}, "Paste the notice"),
         ({"notice_text": "x" * 300_001}, "too long"),
-        ({"notice_text": FLEX_LATE, "received_at": "2031-01-01T00:00"}, "in the future"),
-        ({"notice_text": FLEX_LATE, "received_at": "last tuesday"}, "Enter a valid date/time"),
+        (
+            {"notice_text": FLEX_LATE, "received_date": "2031-01-01", "received_time": "00:00"},
+            "in the future",
+        ),
+        (
+            {"notice_text": FLEX_LATE, "received_date": "last tuesday", "received_time": "9:00"},
+            "Enter the day as day, month and year",
+        ),
+        (
+            {"notice_text": FLEX_LATE, "received_date": "2026-11-02", "received_time": "soon"},
+            "Enter the time",
+        ),
+        ({"notice_text": FLEX_LATE}, "Enter the day the notice arrived"),
         ({"notice_text": FLEX_LATE, "platform": "friendster"}, "Select a valid choice"),
     ],
 )

@@ -1,5 +1,5 @@
-"""A driver on a phone pastes a support chat, checks who said what, saves it, and finds it on
-the case's timeline."""
+"""A driver on a phone pastes a support chat, checks who said what, saves it, lands back on the
+support log with it, and finds it on the case's timeline."""
 
 from __future__ import annotations
 
@@ -51,6 +51,13 @@ def test_a_driver_pastes_a_chat_sees_the_turns_and_finds_it_on_the_timeline(
         screenshot(page, "comms-chat-preview")
 
         page.get_by_role("button", name="Save the chat").click()
+        # Back on the support log, where they came from, with the chat in it.
+        expect(page.get_by_role("heading", name="Support log", exact=True)).to_be_visible()
+        expect(page.locator(".log li")).to_contain_text("My account was deactivated")
+        assert fits_the_screen(page)
+        screenshot(page, "comms-log-after-chat")
+
+        page.get_by_role("link", name="Timeline").click()
         expect(page.get_by_role("heading", name="Timeline")).to_be_visible()
         entry = page.locator(".timeline li.kind-contact")
         expect(entry).to_contain_text("In-app chat")

@@ -99,6 +99,7 @@ def test_pasting_a_chat_shows_the_turns_then_saves_it(case: Case) -> None:
     assert not case.contacts.exists()
     saved = client.post(url, {**data, "save": "1"})
     assert saved.status_code == 302
+    assert saved["Location"] == reverse("comms:log", args=[case.pk])  # back where they came from
     contact = case.contacts.get()
     assert contact.channel == "in_app_chat" and contact.agent == "Agent"
     assert [t["side"] for t in contact.turns] == ["platform", "driver"]

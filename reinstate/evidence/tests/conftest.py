@@ -6,18 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from pytest_django.fixtures import Settings
 
 from reinstate.accounts.models import User
 from reinstate.cases.models import Case
 from reinstate.evidence.blobstore import BlobStore
 from reinstate.testing.notices import DISPUTE
-
-
-@pytest.fixture(autouse=True)
-def home(settings: Settings, tmp_path: Path) -> Path:
-    settings.REINSTATE_HOME = tmp_path / "home"
-    return tmp_path / "home"
 
 
 @pytest.fixture

@@ -39,6 +39,9 @@ ESTIMATE_NOTE = (
     "numbers: Amazon publishes neither how it works out standing nor any threshold. Set your "
     "own watch levels to hear early when a number slips."
 )
+# "DNR" is said where it first appears on the page (a warning, else the measure's card).
+DNR_NOTE = "DNR (“delivered, not received”): a customer reported the package did not arrive."
+METRIC_NOTES = {"dnr_per_1000": DNR_NOTE}
 
 
 def margin_text(level: Level, m: Margin) -> str:
@@ -76,6 +79,7 @@ class MetricRow:
     values: list[tuple[str, str]]  # (window title, formatted value)
     margins: list[tuple[str, str, bool]]  # (window title, sentence, crossed)
     chart: SafeString
+    note: str = ""  # what its words mean, in plain words ("DNR: …")
 
 
 def metric_rows(assessment: Assessment, tz: ZoneInfo) -> list[MetricRow]:
@@ -104,6 +108,7 @@ def metric_rows(assessment: Assessment, tz: ZoneInfo) -> list[MetricRow]:
                     (WINDOW_TITLES[m.window], margin_text(lv, m), m.crossed) for lv, m in found
                 ],
                 chart=mark_safe(chart),  # noqa: S308 - built by rules.charts, which escapes text
+                note=METRIC_NOTES.get(info.key, ""),
             )
         )
     return rows
@@ -162,6 +167,8 @@ class HealthPage:
     metrics: list[MetricRow]
     readings: list[ReadingRow]
     alerts: list[Alert]
+    dnr_note: str
+    dnr_alert: int | None  # the first warning that says "DNR": it carries the note
     targets: list[TargetStatus]
     plan_offers: list[Case]
     documents: list[DocumentRow]
@@ -173,6 +180,8 @@ def health_page(user: User, assessment: Assessment, *, now: datetime) -> HealthP
     platform = assessment.platform
     windows = assessment.standing.windows
     today = now.astimezone(tz).date()
+    alerts = queries.open_alerts(user, platform)
+    dnr_alert = next((a.pk for a in alerts if "DNR" in f"{a.title} {a.detail}"), None)
     return HealthPage(
         platform=platform,
         platform_name=platform_name(platform),
@@ -182,7 +191,9 @@ def health_page(user: User, assessment: Assessment, *, now: datetime) -> HealthP
         has_blocks=bool(assessment.records),
         metrics=metric_rows(assessment, tz),
         readings=[reading_row(s) for s in assessment.readings],
-        alerts=queries.open_alerts(user, platform),
+        alerts=alerts,
+        dnr_note=DNR_NOTE,
+        dnr_alert=dnr_alert,
         targets=target_rows(user, platform, now),
         plan_offers=plan_offers(user, platform),
         documents=document_rows(queries.documents(user), today),

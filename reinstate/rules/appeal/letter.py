@@ -25,6 +25,17 @@ def long_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+# The letter's opening, after the account and the notice, by the driver's stance.
+STANCE_SENTENCES = {
+    "dispute": "I believe this decision is wrong, and I ask you to review it.",
+    "acknowledge": "",
+    "both": (
+        "I believe this decision is wrong in part, and I also set out below what I accept "
+        "and what I have changed."
+    ),
+}
+
+
 def draft_letter(facts: AppealFacts) -> str:
     explanation, plan = facts.appeal.explanation, facts.appeal.plan
     policy_titles = tuple(facts.policy_title(ref) for ref in explanation.policies)
@@ -33,15 +44,18 @@ def draft_letter(facts: AppealFacts) -> str:
     parts = [
         f"Dear {facts.platform_name or 'Support'} team,",
         (
-            f"I am writing to appeal the deactivation of my account, notified on "
+            f"I am writing to appeal the deactivation of my {account_words(facts)}, notified on "
             f"{long_date(facts.notice_date)} for {reason_title.lower()}."
+            + (f" {references_sentence(refs)}" if (refs := facts.notice_references) else "")
             + (f" The policy involved is {_join(policy_titles)}." if policy_titles else "")
         ),
     ]
+    parts += _paragraphs([STANCE_SENTENCES.get(explanation.stance, "")])
     if explanation.policy_quote.strip():
         parts.append(f"The policy says: “{explanation.policy_quote.strip()}”")
     parts += _section("What happened", [explanation.what_happened])
-    parts += _paragraphs([explanation.acknowledgement, explanation.context])
+    accepted = explanation.acknowledgement if explanation.acknowledges else ""
+    parts += _paragraphs([accepted, explanation.context])
     if explanation.statements:
         parts.append("The enclosed exhibits show the facts I rely on:")
         parts.append(
@@ -52,10 +66,18 @@ def draft_letter(facts: AppealFacts) -> str:
                 for s in explanation.statements
             )
         )
-    if plan.root_causes or plan.actions:
-        parts.append("What I have changed")
-        if plan.root_causes:
-            parts.append(f"The cause was: {_join(tuple(c.lower() for c in plan.root_causes))}.")
+    if explanation.disputes and explanation.records_requested.strip():
+        parts.append("The records I ask for")
+        parts.append(
+            "So that I can answer the decision fully, please send me the records it rests on: "
+            + explanation.records_requested.strip()
+        )
+    # A cause would be an admission: a dispute's plan says only what the driver will do.
+    causes = plan.root_causes if explanation.acknowledges else ()
+    if causes or plan.actions:
+        parts.append("What I have changed" if explanation.acknowledges else "What I will do")
+        if causes:
+            parts.append(f"The cause was: {_join(tuple(c.lower() for c in causes))}.")
         if plan.actions:
             parts.append("\n".join(_action_line(a) for a in plan.actions))
     parts += _paragraphs([monitoring_sentence(plan)])
@@ -74,8 +96,32 @@ def draft_letter(facts: AppealFacts) -> str:
     parts.append(
         "Thank you for reviewing my appeal. I would be grateful to have my account reinstated."
     )
-    parts.append(f"Sincerely,\n{facts.driver_name}")
+    parts.append("\n".join(["Sincerely,", facts.driver_name, *signature_lines(facts)]))
     return "\n\n".join(p for p in parts if p.strip())
+
+
+def account_words(facts: AppealFacts) -> str:
+    """ "Amazon Flex account (dana@example.com)", or "account" when neither is known."""
+    platform = f"{facts.platform_name} " if facts.platform_name else ""
+    account = facts.platform_account.strip()
+    return f"{platform}account ({account})" if account else f"{platform}account"
+
+
+def references_sentence(references: tuple[str, ...]) -> str:
+    if len(references) == 1:
+        return f"The notice's reference is {references[0]}."
+    return f"The notice's references are {_join(references)}."
+
+
+def signature_lines(facts: AppealFacts) -> list[str]:
+    """Under the name: the account the platform knows, and the notice's references."""
+    lines = []
+    if facts.platform_account.strip():
+        platform = f"{facts.platform_name} account" if facts.platform_name else "Account"
+        lines.append(f"{platform}: {facts.platform_account.strip()}")
+    if facts.notice_references:
+        lines.append(f"Reference: {', '.join(facts.notice_references)}")
+    return lines
 
 
 def monitoring_sentence(plan: Plan) -> str:

@@ -1,7 +1,10 @@
 """Is the appeal ready to send? Scores it against what a strong appeal needs (the source guide:
 address the reason, meet the deadline, attach the documents, explain against a named policy,
 back every claim, a specific measurable dated plan with monitoring, a commitment to named
-policies, a professional tone, support contacted) and says what to do about each gap.
+policies, a professional tone, support contacted, an approved letter that says who is
+appealing) and says what to do about each gap, with the points each costs. It follows the
+driver's stance: a dispute is judged on its facts, its evidence and the records it asks for, and
+never needs an acknowledgement or a plan; an acknowledgement on what it accepts and its plan.
 
 Pure, no Django: the caller gathers the facts (rules/appeal/shape.py) and passes `now`.
 """
@@ -9,10 +12,10 @@ Pure, no Django: the caller gathers the facts (rules/appeal/shape.py) and passes
 from __future__ import annotations
 
 import re
-from dataclasses import astuple, dataclass, field
+from dataclasses import astuple, dataclass, field, replace
 from datetime import datetime, timedelta
 
-from reinstate.rules.appeal.shape import AppealFacts, Explanation, Plan
+from reinstate.rules.appeal.shape import DEFAULT_STANCE, AppealFacts, Explanation, Plan
 from reinstate.rules.appeal.tone import check_tone
 from reinstate.rules.deadlines.arithmetic import require_aware
 
@@ -22,13 +25,23 @@ SPECIFIC_WORDS = 25  # fewer words than this cannot give a specific account
 ACTION_WORDS = 5
 _DETAIL = re.compile(r"\d")  # a date, a time, a count, a ticket number
 
+ERROR = "error"  # the appeal is not ready
+WARNING = "warning"  # it would be stronger
+SUGGESTION = "suggestion"  # it may help; it costs nothing
+
+# The level the page marks as ready. A threat, an insult or shouting in what will be sent keeps
+# the score below it until it is taken out, whatever else the appeal does well.
+READY_SCORE = 80
+HOSTILE_TONE = frozenset({"threat", "insult", "shouting"})
+
 
 @dataclass(frozen=True)
 class Finding:
     code: str
-    severity: str  # "error": the appeal is not ready; "warning": it would be stronger
+    severity: str  # ERROR, WARNING or SUGGESTION
     message: str
     fix: str
+    points: int = 0  # what it costs of the score: the findings' points add up to 100 - score
 
 
 @dataclass(frozen=True)
@@ -38,43 +51,81 @@ class Readiness:
 
     @property
     def ready(self) -> bool:
-        return not any(f.severity == "error" for f in self.findings)
+        return not any(f.severity == ERROR for f in self.findings)
 
 
-# Each check's share of the score. A check fails as a whole whatever its number of findings.
-WEIGHTS: dict[str, int] = {
-    "reason": 10,
-    "deadline": 10,
-    "documents": 10,
-    "policy": 10,
-    "acknowledgement": 8,
-    "specific": 8,
-    "exhibits": 10,
-    "actions": 10,
-    "root_causes": 4,
-    "monitoring": 5,
-    "commitment": 5,
-    "tone": 5,
-    "good_standing": 3,
-    "support": 2,
-}
+# Each check's share of the score, per stance (each table adds up to 100). A check's points
+# are shared among its findings: all of them must be fixed to win the points back. A dispute
+# weighs the facts, the evidence and the records asked for; an acknowledgement what the driver
+# accepts and the corrective action plan; both, all of them.
+_COMMON = {"tone": 6, "letter": 10, "identity": 2}
+WEIGHTS: dict[str, dict[str, int]] = {
+    "dispute": _COMMON | {
+        "reason": 12, "deadline": 8, "documents": 10, "policy": 8, "specific": 14,
+        "exhibits": 18, "records": 8, "good_standing": 2, "support": 2,
+    },
+    "acknowledge": _COMMON | {
+        "reason": 10, "deadline": 8, "documents": 8, "policy": 8, "acknowledgement": 8,
+        "specific": 6, "exhibits": 8, "actions": 10, "root_causes": 4, "monitoring": 5,
+        "commitment": 5, "good_standing": 1, "support": 1,
+    },
+    "both": _COMMON | {
+        "reason": 8, "deadline": 6, "documents": 8, "policy": 6, "acknowledgement": 6,
+        "specific": 8, "exhibits": 10, "records": 6, "actions": 8, "root_causes": 3,
+        "monitoring": 4, "commitment": 4, "good_standing": 3, "support": 2,
+    },
+}  # fmt: skip
 
 
 def check_readiness(facts: AppealFacts, *, now: datetime) -> Readiness:
     require_aware(now)
+    explanation = facts.appeal.explanation
     failed: list[tuple[str, Finding]] = [
+        *_letter(facts),
         *_reason(facts),
         *_deadline(facts, now),
         *_documents(facts),
-        *_explanation(facts.appeal.explanation),
-        *_exhibits(facts.appeal.explanation),
-        *_plan(facts.appeal.plan),
-        *_tone(text_to_send(facts)),
+        *_explanation(explanation),
+        *_exhibits(explanation),
+        *_records(explanation),
+        *(_plan(facts.appeal.plan) if explanation.acknowledges else _optional_plan(facts)),
+        *_tone(texts_to_send(facts)),
+        *_identity(facts),
         *_record(facts),
     ]
-    lost = sum(WEIGHTS[check] for check in {check for check, _ in failed})
-    score = round(100 * (sum(WEIGHTS.values()) - lost) / sum(WEIGHTS.values()))
-    return Readiness(score=score, findings=[finding for _, finding in failed])
+    weights = WEIGHTS.get(explanation.stance, WEIGHTS[DEFAULT_STANCE])
+    points = _points(failed, weights)
+    score = 100 - sum(points)
+    hostile = [i for i, (check, f) in enumerate(failed) if _is_hostile(check, f)]
+    if hostile and score >= READY_SCORE:
+        # The cap's cost is the hostile findings', so the page says what it is for.
+        for i, extra in zip(hostile, _share(score - READY_SCORE + 1, len(hostile)), strict=True):
+            points[i] += extra
+        score = READY_SCORE - 1
+    findings = [replace(f, points=p) for (_, f), p in zip(failed, points, strict=True)]
+    return Readiness(score=score, findings=findings)
+
+
+def _points(failed: list[tuple[str, Finding]], weights: dict[str, int]) -> list[int]:
+    """Each finding's share of its check's weight; suggestions cost nothing."""
+    points = [0] * len(failed)
+    for check in dict.fromkeys(check for check, _ in failed):
+        counted = [i for i, (c, f) in enumerate(failed) if c == check and f.severity != SUGGESTION]
+        for i, share in zip(counted, _share(weights.get(check, 0), len(counted)), strict=True):
+            points[i] = share
+    return points
+
+
+def _share(total: int, parts: int) -> list[int]:
+    """`total` in `parts` whole shares, the first ones larger by one when it does not divide."""
+    if parts == 0:
+        return []
+    base, extra = divmod(total, parts)
+    return [base + (1 if i < extra else 0) for i in range(parts)]
+
+
+def _is_hostile(check: str, finding: Finding) -> bool:
+    return check == "tone" and finding.code.removeprefix("tone_") in HOSTILE_TONE
 
 
 def _f(check: str, code: str, severity: str, message: str, fix: str) -> tuple[str, Finding]:
@@ -158,14 +209,17 @@ def _explanation(explanation: Explanation) -> list[tuple[str, Finding]]:
                 "Choose the policy from the list, or quote it from your notice.",
             )
         )
-    if not explanation.acknowledgement.strip():
+    if explanation.acknowledges and not explanation.acknowledgement.strip():
         found.append(
             _f(
                 "acknowledgement",
                 "no_acknowledgement",
                 "error",
-                "The explanation does not say what you accept. A bare denial or apology fails.",
-                "Say honestly where you fell short, or what you understand the concern to be.",
+                "You say you understand what went wrong, but not what you accept. "
+                "A bare apology fails.",
+                "Say honestly where you fell short, or what you understand the concern to be. "
+                "If you accept nothing, choose “The decision is wrong”: "
+                "an appeal never needs an admission.",
             )
         )
     words = explanation.what_happened.split()
@@ -287,25 +341,131 @@ def _plan(plan: Plan) -> list[tuple[str, Finding]]:
     return found
 
 
-def text_to_send(facts: AppealFacts) -> str:
-    """The newest letter is what will be sent; before there is one, the driver's own words."""
-    if facts.newest_letter:
-        return facts.newest_letter
+def _records(explanation: Explanation) -> list[tuple[str, Finding]]:
+    if not explanation.disputes or explanation.records_requested.strip():
+        return []
+    return [
+        _f(
+            "records",
+            "no_records_requested",
+            "warning",
+            "You say the decision is wrong but do not ask for the records it rests on.",
+            "Ask for them: the customer's report, the GPS trace, the delivery photos or the "
+            "metrics the platform used.",
+        )
+    ]
+
+
+def _optional_plan(facts: AppealFacts) -> list[tuple[str, Finding]]:
+    """A dispute needs no plan: a plan written anyway is read, but only to suggest."""
+    plan = facts.appeal.plan
+    if not any(value for value in astuple(plan)):
+        return [
+            _f(
+                "actions",
+                "plan_optional",
+                SUGGESTION,
+                "You need not promise any change when the decision is wrong.",
+                "If there is something you will do anyway (take a photo at every drop-off, "
+                "leave earlier), a short plan can still help.",
+            )
+        ]
+    return [
+        (check, replace(finding, severity=SUGGESTION))
+        for check, finding in _plan(plan)
+        if finding.code != "no_root_cause"  # a cause would be an admission
+    ]
+
+
+def _letter(facts: AppealFacts) -> list[tuple[str, Finding]]:
+    newest, approved = facts.newest_version, facts.approved_version
+    if approved is None:
+        return [
+            _f(
+                "letter",
+                "no_approved_letter",
+                "error",
+                f"Version {newest} of your letter is not approved yet."
+                if newest
+                else "There is no letter yet.",
+                "Read it, edit it if needed, and approve it: a packet carries only an approved "
+                "letter."
+                if newest
+                else "Draft your letter from your appeal, read it, edit it, then approve it.",
+            )
+        ]
+    if newest is not None and newest > approved:
+        return [
+            _f(
+                "letter",
+                "letter_newer_than_approved",
+                "warning",
+                f"Packets carry version {approved}, the one you approved; "
+                f"version {newest} is newer.",
+                f"Approve version {newest} if it is the one to send.",
+            )
+        ]
+    return []
+
+
+def texts_to_send(facts: AppealFacts) -> list[str]:
+    """What will be sent: the approved letter, and a newer version the driver is working on;
+    before there is a letter, the driver's own words."""
+    letters = [facts.approved_letter, facts.newest_letter]
+    texts = list(dict.fromkeys(text for text in letters if text.strip()))
+    if texts:
+        return texts
     explanation, plan = facts.appeal.explanation, facts.appeal.plan
     parts = [
         explanation.what_happened,
-        explanation.acknowledgement,
+        explanation.acknowledgement if explanation.acknowledges else "",
         explanation.context,
+        explanation.records_requested if explanation.disputes else "",
         plan.commitment,
     ]
-    return "\n\n".join(p for p in parts if p.strip())
+    return ["\n\n".join(p for p in parts if p.strip())]
 
 
-def _tone(text: str) -> list[tuple[str, Finding]]:
-    return [
-        _f("tone", f"tone_{t.code}", t.severity, f"{t.message} (“{text[t.start : t.end]}”)", t.fix)
-        for t in check_tone(text)
-    ]
+def _tone(texts: list[str]) -> list[tuple[str, Finding]]:
+    found: dict[tuple[str, str], tuple[str, Finding]] = {}
+    for text in texts:
+        for t in check_tone(text):
+            quote = text[t.start : t.end]
+            hostile = t.code in HOSTILE_TONE
+            message = f"{t.message} (“{quote}”)" + (
+                f" Until it is out, the score stays below {READY_SCORE}." if hostile else ""
+            )
+            severity = "error" if hostile else t.severity
+            finding = _f("tone", f"tone_{t.code}", severity, message, t.fix)
+            found.setdefault((t.code, quote.casefold()), finding)  # once, if in both letters
+    return list(found.values())
+
+
+def _identity(facts: AppealFacts) -> list[tuple[str, Finding]]:
+    found = []
+    if not facts.legal_name.strip():
+        found.append(
+            _f(
+                "identity",
+                "no_legal_name",
+                "warning",
+                f"The appeal is signed “{facts.driver_name}”, your user name: "
+                "the platform knows you by your legal name.",
+                "Add your legal name in your profile.",
+            )
+        )
+    if facts.platform_name and not facts.platform_account.strip():
+        found.append(
+            _f(
+                "identity",
+                "no_platform_account",
+                "warning",
+                f"The appeal does not say which {facts.platform_name} account is yours.",
+                f"Add the email or phone number of your {facts.platform_name} account "
+                "in your profile.",
+            )
+        )
+    return found
 
 
 def _record(facts: AppealFacts) -> list[tuple[str, Finding]]:

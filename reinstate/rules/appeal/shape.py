@@ -33,14 +33,33 @@ class PlanAction:
     starts_on: date | None = None
 
 
+# What the driver says of the decision: "dispute", the decision is wrong (the facts, the
+# evidence, the records asked for); "acknowledge", they understand what went wrong (what they
+# accept, and a corrective action plan); or "both". Nothing forces an admission: a dispute never
+# needs an acknowledgement or a plan. Appeals written before the choice existed acknowledge.
+STANCES = ("dispute", "acknowledge", "both")
+DEFAULT_STANCE = "acknowledge"
+
+
 @dataclass(frozen=True)
 class Explanation:
+    stance: str = DEFAULT_STANCE  # one of STANCES
     policies: tuple[str, ...] = ()  # catalogue refs "<platform>.<policy key>"
     policy_quote: str = ""  # or the policy in the notice's or the terms' own words
     what_happened: str = ""
     acknowledgement: str = ""
     context: str = ""
+    # The records the decision rests on that the driver asks the platform for (a dispute).
+    records_requested: str = ""
     statements: tuple[Statement, ...] = ()
+
+    @property
+    def disputes(self) -> bool:
+        return self.stance in ("dispute", "both")
+
+    @property
+    def acknowledges(self) -> bool:
+        return self.stance in ("acknowledge", "both")
 
 
 @dataclass(frozen=True)
@@ -80,7 +99,10 @@ class AppealFacts:
     """The appeal as written, and what the rules need to know of its case."""
 
     appeal: AppealSections = field(default_factory=AppealSections)
-    driver_name: str
+    driver_name: str  # as the appeal is signed: the legal name, else the user name
+    legal_name: str = ""  # "" when the driver has not given it
+    # How the platform knows the driver (the email or phone of their account), "" when not given.
+    platform_account: str = ""
     platform_name: str = ""  # "" when the platform is not known
     reason: str | None  # the case's reason for deactivation
     reason_title: str = ""  # the catalogue's title for it, "" when not known
@@ -91,7 +113,12 @@ class AppealFacts:
     exhibit_count: int = 0
     # The catalogue's title of each policy chosen; a ref it no longer has is missing.
     policy_titles: Mapping[str, str] = field(default_factory=dict)
+    # The references the notice carries (ticket and case numbers), for the platform to find it.
+    notice_references: tuple[str, ...] = ()
     newest_letter: str = ""  # the newest letter version's text, "" before there is one
+    newest_version: int | None = None
+    approved_letter: str = ""  # the text a packet carries: the newest approved version's
+    approved_version: int | None = None  # None: no version is approved
     support_contacts: int | None = None  # None: no support log to read yet
 
     def policy_title(self, ref: str) -> str:

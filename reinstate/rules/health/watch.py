@@ -162,7 +162,10 @@ def anomaly_alerts(
                 ),
                 detail=(
                     "If you did not choose to work less, fewer offers can be an early sign of a "
-                    "standing problem. Check your standing in the app."
+                    "standing problem. Compare with your last screenshot of the standing screen "
+                    "and the records you kept (block history, pay statements, emails from the "
+                    "platform), and keep them: if your account is deactivated, you may not be "
+                    "able to open the app to see them again."
                 ),
             )
         )

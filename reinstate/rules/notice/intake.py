@@ -32,6 +32,17 @@ def check_received(received: datetime, *, now: datetime) -> None:
         )
 
 
+def check_received_change(received: datetime, *, opened: datetime, now: datetime) -> None:
+    """A corrected received time: the intake checks, and no later than when the case was
+    opened (the notice was in hand then)."""
+    check_received(received, now=now)
+    if received > opened + CLOCK_SKEW:
+        raise IntakeError(
+            "The notice was already in your case when you opened it. Enter when it arrived "
+            "(before you opened the case)."
+        )
+
+
 def check_platform(platform: str | None) -> None:
     if platform is not None and platform not in PLATFORMS:
         raise IntakeError(f"Unknown platform {platform!r}: use one of {', '.join(PLATFORMS)}.")

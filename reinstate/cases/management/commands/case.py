@@ -1,4 +1,4 @@
-"""reinstate case new|show|list|close|reopen"""
+"""reinstate case new|show|list|received|close|reopen"""
 
 from __future__ import annotations
 
@@ -9,7 +9,13 @@ from typing import Any
 from django.utils import timezone
 
 from reinstate.accounts.queries import user_named
-from reinstate.cases.actions import ENDINGS, do_open_case, do_set_case_outcome, do_set_case_status
+from reinstate.cases.actions import (
+    ENDINGS,
+    do_open_case,
+    do_set_case_outcome,
+    do_set_case_status,
+    do_set_received,
+)
 from reinstate.cases.cli_input import load_notice, parse_received
 from reinstate.cases.models import Case
 from reinstate.cases.presenters import case_json
@@ -20,20 +26,28 @@ from reinstate.rules.notice.reading import PLATFORMS
 
 
 class Command(JsonCommand):
-    help = "Open, show, list, close and reopen cases."
+    help = "Open, show, list, close and reopen cases, and change when a notice arrived."
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         actions = self.add_subcommands(parser)
         new = actions.add_parser("new", help="open a case from a notice")
         new.add_argument("--user", required=True)
         new.add_argument("--notice", required=True, help="a .txt or .eml file, or - for stdin")
-        new.add_argument("--received", help="when it arrived, ISO 8601 (default: now)")
+        new.add_argument(
+            "--received",
+            help="when it arrived, ISO 8601 (default: an email's Date header, else now)",
+        )
         new.add_argument("--tz", help="time zone (default: the user's)")
         new.add_argument("--platform", choices=PLATFORMS)
         show = actions.add_parser("show", help="show one case")
         show.add_argument("id", type=int)
         listing = actions.add_parser("list", help="a user's cases, soonest deadline first")
         listing.add_argument("--user", required=True)
+        received = actions.add_parser(
+            "received", help="change when the notice arrived; the deadline is worked out again"
+        )
+        received.add_argument("id", type=int)
+        received.add_argument("at", metavar="ISO8601", help="e.g. 2026-11-02T16:00:00-08:00")
         close = actions.add_parser("close", help="close a case, saying how it ended if you know")
         close.add_argument("id", type=int)
         close.add_argument("--outcome", choices=[e.value for e in ENDINGS], help="how it ended")
@@ -62,6 +76,13 @@ class Command(JsonCommand):
             self.emit(case_json(case, now=now))
         elif action == "show":
             case = case_numbered(options["id"])
+            self.emit(case_json(case, now=now))
+        elif action == "received":
+            case = case_numbered(options["id"])
+            at = parse_received(options["at"], case.tz, name="The time")
+            assert at is not None
+            # Done as the driver, as when they change it on the web.
+            do_set_received(case=case, actor=case.owner, received=at, now=now)
             self.emit(case_json(case, now=now))
         elif action == "close":
             case = close(case_numbered(options["id"]), options, now=now)

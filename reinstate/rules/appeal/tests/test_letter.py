@@ -47,7 +47,8 @@ FACTS = AppealFacts(
 def test_it_frames_the_drivers_own_words() -> None:
     letter = draft_letter(FACTS)
     assert letter.startswith(
-        "Dear Amazon Flex team,\n\nI am writing to appeal the deactivation of my account, "
+        "Dear Amazon Flex team,\n\nI am writing to appeal the deactivation of my Amazon Flex "
+        "account, "
         "notified on 3 November 2026 for reliability, lateness or ratings. "
         "The policy involved is Amazon Flex Terms of Service.\n\nWhat happened\n\n"
         "On 3 November I arrived at 10:17.\n\nI accept that I was late."
@@ -85,3 +86,42 @@ def test_the_monitoring_sentence_needs_a_measure() -> None:
 
 def test_every_part_of_the_record_has_its_words_in_the_letter() -> None:
     assert list(RECORD_LABELS) == [f.name for f in fields(Record)]
+
+
+def test_it_names_who_is_appealing_and_the_notices_references() -> None:
+    identified = replace(
+        FACTS,
+        driver_name="Dana María Reyes",
+        legal_name="Dana María Reyes",
+        platform_account="dana@example.com",
+        notice_references=("58213377", "SR-1"),
+    )
+    letter = draft_letter(identified)
+    assert "the deactivation of my Amazon Flex account (dana@example.com), notified" in letter
+    assert "The notice's references are 58213377 and SR-1." in letter
+    assert letter.endswith(
+        "Sincerely,\nDana María Reyes\nAmazon Flex account: dana@example.com\n"
+        "Reference: 58213377, SR-1"
+    )
+
+
+def test_a_dispute_says_the_decision_is_wrong_and_admits_nothing() -> None:
+    explanation = replace(
+        FACTS.appeal.explanation,
+        stance="dispute",
+        records_requested="the GPS trace of my block on 3 November",
+    )
+    dispute = replace(FACTS, appeal=replace(FACTS.appeal, explanation=explanation))
+    letter = draft_letter(dispute)
+    assert "I believe this decision is wrong, and I ask you to review it." in letter
+    assert "I accept that I was late." not in letter  # kept, but not said in a dispute
+    assert "The cause was" not in letter
+    assert (
+        "please send me the records it rests on: the GPS trace of my block on 3 November" in letter
+    )
+    assert "What I will do\n\n- Check in early" in letter  # a plan given anyway is kept
+    both = replace(dispute, appeal=replace(dispute.appeal, explanation=replace(
+        explanation, stance="both")))  # fmt: skip
+    letter = draft_letter(both)
+    assert "wrong in part" in letter and "I accept that I was late." in letter
+    assert "The cause was: problems at the pickup site." in letter

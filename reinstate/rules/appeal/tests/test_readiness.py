@@ -4,7 +4,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from reinstate.rules.appeal.readiness import check_readiness
+from reinstate.rules.appeal.readiness import READY_SCORE, WEIGHTS, check_readiness
 from reinstate.rules.appeal.shape import (
     AppealFacts,
     AppealSections,
@@ -48,14 +48,21 @@ STRONG_APPEAL = AppealSections(
     record=Record(driving_since="March 2023"),
 )
 
+LETTER = "Dear Amazon Flex team, I am writing to appeal the deactivation of my account."
 STRONG = AppealFacts(
     appeal=STRONG_APPEAL,
-    driver_name="Dana",
+    driver_name="Dana Reyes",
+    legal_name="Dana Reyes",
+    platform_name="Amazon Flex",
+    platform_account="dana@example.com",
     reason="performance_metrics",
     explained_reason="performance_metrics",
     notice_date=date(2026, 11, 3),
     deadline=NOW + timedelta(days=10),
-    newest_letter="Dear Amazon Flex team, I am writing to appeal the deactivation of my account.",
+    newest_letter=LETTER,
+    newest_version=1,
+    approved_letter=LETTER,
+    approved_version=1,
     support_contacts=2,
 )
 
@@ -88,6 +95,7 @@ def test_it_raises_every_finding_on_a_weak_appeal() -> None:
         newest_letter=(
             "THIS IS TOTALLY UNFAIR!!! You are idiots and I will sue you. It was your fault. Damn."
         ),
+        newest_version=1,
         support_contacts=0,
     )
     readiness = check_readiness(weak, now=NOW)
@@ -114,8 +122,11 @@ def test_it_raises_every_finding_on_a_weak_appeal() -> None:
         "tone_profanity",
         "no_good_standing",
         "no_support_contacts",
+        "no_approved_letter",
+        "no_legal_name",
     }
     assert readiness.score == 0 and not readiness.ready
+    assert sum(f.points for f in readiness.findings) == 100
     assert all(f.message and f.fix for f in readiness.findings)
 
 
@@ -153,3 +164,137 @@ def test_the_score_falls_with_each_gap() -> None:
     one_gap = check_readiness(no_record, now=NOW)
     two_gaps = check_readiness(with_plan(no_record, commitment_policies=()), now=NOW)
     assert 100 > one_gap.score > two_gaps.score > 0
+
+
+def with_explanation(facts: AppealFacts, **changes: Any) -> AppealFacts:
+    explanation = replace(facts.appeal.explanation, **changes)
+    return replace(facts, appeal=replace(facts.appeal, explanation=explanation))
+
+
+def test_each_stance_weighs_100_points() -> None:
+    assert {stance: sum(weights.values()) for stance, weights in WEIGHTS.items()} == {
+        "dispute": 100,
+        "acknowledge": 100,
+        "both": 100,
+    }
+
+
+def test_it_is_not_ready_until_a_letter_is_approved() -> None:
+    no_letter = replace(
+        STRONG, newest_letter="", newest_version=None, approved_letter="", approved_version=None
+    )
+    readiness = check_readiness(no_letter, now=NOW)
+    (finding,) = readiness.findings
+    assert finding.code == "no_approved_letter" and finding.severity == "error"
+    assert "no letter" in finding.message and finding.points == 100 - readiness.score > 0
+    assert not readiness.ready
+    drafted = replace(STRONG, approved_letter="", approved_version=None)
+    (finding,) = check_readiness(drafted, now=NOW).findings
+    assert finding.code == "no_approved_letter" and "Version 1" in finding.message
+    newer = replace(STRONG, newest_letter="Dear team, edited.", newest_version=2)
+    readiness = check_readiness(newer, now=NOW)
+    assert [f.code for f in readiness.findings] == ["letter_newer_than_approved"]
+    assert readiness.ready and "version 1" in readiness.findings[0].message
+
+
+def test_a_threatening_letter_is_not_ready_and_says_why() -> None:
+    letter = f"{LETTER} If you do not reinstate me, I will sue you."
+    threat = replace(STRONG, newest_letter=letter, approved_letter=letter)
+    readiness = check_readiness(threat, now=NOW)
+    (finding,) = readiness.findings
+    assert finding.code == "tone_threat" and "I will sue" in finding.message
+    assert not readiness.ready and readiness.score == READY_SCORE - 1
+    assert finding.points == 100 - readiness.score  # the cap's cost is the threat's
+    assert f"below {READY_SCORE}" in finding.message
+
+
+def test_shouting_or_an_insult_caps_the_score_too_even_in_the_drivers_own_words() -> None:
+    draft_only = replace(
+        STRONG, newest_letter="", newest_version=None, approved_letter="", approved_version=None
+    )
+    shouting = with_explanation(draft_only, context="THEY NEVER LISTEN TO DRIVERS.")
+    readiness = check_readiness(shouting, now=NOW)
+    assert {f.code for f in readiness.findings} == {"no_approved_letter", "tone_shouting"}
+    assert readiness.score < READY_SCORE
+    assert sum(f.points for f in readiness.findings) == 100 - readiness.score
+    insult = f"{LETTER} Your support is useless."
+    insulting = replace(STRONG, newest_letter=insult, approved_letter=insult)
+    assert check_readiness(insulting, now=NOW).score == READY_SCORE - 1
+
+
+def test_each_finding_carries_the_points_it_costs() -> None:
+    weak = with_plan(
+        with_explanation(STRONG, statements=(Statement("a", ()), Statement("b", ()))),
+        commitment_policies=(),
+    )
+    readiness = check_readiness(weak, now=NOW)
+    points = {f.code: 0 for f in readiness.findings}
+    for f in readiness.findings:
+        points[f.code] += f.points
+    weights = WEIGHTS["acknowledge"]
+    assert points == {
+        "claim_without_exhibit": weights["exhibits"],  # shared by the two claims
+        "commitment_unnamed": weights["commitment"],
+    }
+    assert readiness.score == 100 - weights["exhibits"] - weights["commitment"]
+
+
+def test_a_dispute_needs_no_acknowledgement_nor_plan() -> None:
+    dispute = with_explanation(
+        replace(STRONG, appeal=replace(STRONG_APPEAL, plan=Plan())),
+        stance="dispute",
+        acknowledgement="",
+        records_requested="The GPS trace of my block on 3 November.",
+    )
+    readiness = check_readiness(dispute, now=NOW)
+    assert readiness.ready and readiness.score == 100
+    (suggestion,) = readiness.findings
+    assert suggestion.code == "plan_optional" and suggestion.severity == "suggestion"
+    assert suggestion.points == 0
+    # Without the records asked for, it would be stronger; it is still ready.
+    no_records = with_explanation(dispute, records_requested="")
+    readiness = check_readiness(no_records, now=NOW)
+    assert readiness.ready and readiness.score == 100 - WEIGHTS["dispute"]["records"]
+    assert "no_records_requested" in {f.code for f in readiness.findings}
+
+
+def test_a_dispute_with_a_plan_is_only_given_suggestions_on_it() -> None:
+    dispute = with_explanation(
+        with_plan(STRONG, root_causes=(), actions=(PlanAction("Do better", "", None),)),
+        stance="dispute",
+        acknowledgement="",
+        records_requested="The customer's report.",
+    )
+    readiness = check_readiness(dispute, now=NOW)
+    assert readiness.ready and readiness.score == 100
+    assert {f.severity for f in readiness.findings} == {"suggestion"}
+    assert "no_root_cause" not in {f.code for f in readiness.findings}
+
+
+def test_an_acknowledgement_or_both_still_need_what_is_accepted_and_a_plan() -> None:
+    for stance in ("acknowledge", "both"):
+        facts = with_plan(
+            with_explanation(STRONG, stance=stance, acknowledgement="", records_requested="x"),
+            actions=(),
+        )
+        readiness = check_readiness(facts, now=NOW)
+        codes = {f.code for f in readiness.findings}
+        assert {"no_acknowledgement", "no_actions"} <= codes and not readiness.ready
+        (ack,) = [f for f in readiness.findings if f.code == "no_acknowledgement"]
+        assert "The decision is wrong" in ack.fix  # never forced to admit
+    both = with_explanation(STRONG, stance="both")
+    assert [f.code for f in check_readiness(both, now=NOW).findings] == ["no_records_requested"]
+
+
+def test_it_says_when_the_platform_cannot_tell_who_is_appealing() -> None:
+    anonymous = replace(STRONG, driver_name="dana", legal_name="", platform_account="")
+    readiness = check_readiness(anonymous, now=NOW)
+    by_code = {f.code: f for f in readiness.findings}
+    assert set(by_code) == {"no_legal_name", "no_platform_account"}
+    assert readiness.ready and all(f.severity == "warning" for f in by_code.values())
+    assert by_code["no_legal_name"].fix == "Add your legal name in your profile."
+    assert "Amazon Flex account" in by_code["no_platform_account"].fix
+    unknown_platform = replace(anonymous, platform_name="")
+    assert [f.code for f in check_readiness(unknown_platform, now=NOW).findings] == [
+        "no_legal_name"
+    ]
