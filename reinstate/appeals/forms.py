@@ -213,3 +213,12 @@ class LetterForm(forms.Form):
 class PacketForm(forms.Form):
     format = forms.ChoiceField(choices=[(f, f) for f in FORMATS])
     draft = forms.BooleanField(required=False)
+
+
+def problems(form: forms.Form) -> tuple[str, ...]:
+    """What to fix in a form, each with the label of its field, to show away from the field."""
+    return tuple(
+        f"{form.fields[name].label}: {error}" if name in form.fields else str(error)
+        for name, errors in form.errors.items()
+        for error in errors
+    )

@@ -12,6 +12,7 @@ urlpatterns = [
     path("plan", views.save_plan, name="plan"),
     path("actions", views.add_action, name="add_action"),
     path("actions/<int:action_id>/remove", views.remove_action, name="remove_action"),
+    path("autosave/<str:section>", views.autosave, name="autosave"),
     path("record", views.save_record, name="record"),
     path("letter/draft", views.draft_letter, name="draft_letter"),
     path("letter", views.save_letter, name="save_letter"),

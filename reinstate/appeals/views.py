@@ -100,6 +100,40 @@ def save_explanation(request: AuthenticatedHttpRequest, case_id: int) -> HttpRes
     return _saved(case, "Your explanation is", request)
 
 
+AUTOSAVED = ("explanation", "plan", "record")
+
+
+@require_POST
+@login_required
+def autosave(request: AuthenticatedHttpRequest, case_id: int, section: str) -> HttpResponse:
+    """One section's fields as the driver types (the page's script posts them): stored through
+    the same action as its Save button, answered with a quiet line, or with what to fix."""
+    case = get_case_for_user(request.user, case_id)
+    if section not in AUTOSAVED:
+        raise Http404("No such section")
+    form: Form
+    if section == "explanation":
+        form = forms.ExplanationForm(request.POST, policies=_policies(case))
+    elif section == "plan":
+        form = forms.PlanForm(
+            request.POST, causes=presenters.suggestions(case).root_causes, policies=_policies(case)
+        )
+    else:
+        form = forms.RecordForm(request.POST)
+    if not form.is_valid():
+        context = {"problems": forms.problems(form)}
+        return render(request, "appeals/partials/_autosaved.html", context, status=400)
+    if isinstance(form, forms.ExplanationForm):
+        data = AppealInput(explanation=from_form(Explanation, form.cleaned_data))
+    elif isinstance(form, forms.PlanForm):
+        data = AppealInput(plan=from_form(Plan, form.cleaned_data, root_causes=form.causes()))
+    else:
+        data = AppealInput(record=from_form(Record, form.cleaned_data))
+    do_set_appeal(case=case, data=data, actor=request.user, keep_rows=True)
+    saved_at = timezone.localtime(timezone.now(), case.tz)
+    return render(request, "appeals/partials/_autosaved.html", {"saved_at": saved_at})
+
+
 @require_POST
 @login_required
 def add_statement(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:

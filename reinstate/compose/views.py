@@ -22,6 +22,7 @@ from reinstate.cases.presenters import case_page, case_title, outcome_text
 from reinstate.cases.queries import cases_for_docket, get_case_for_user, get_user_by_calendar_token
 from reinstate.comms.presenters import support_summary
 from reinstate.compose.calendar import calendar_for
+from reinstate.compose.journey import next_card
 from reinstate.health.presenters.targets import plan_watch
 from reinstate.lib.page_context import page_context
 
@@ -53,6 +54,7 @@ def _detail(
         "is_owner": case.owner_id == request.user.pk,
         "outcome_form": outcome_form,
         "after": plan_watch(request.user, case, now=now),
+        "journey": next_card(case, now=now),
     }
     return render(request, "compose/case_page.html", context, status=status)
 

@@ -29,6 +29,8 @@ def _words(*phrases: str) -> re.Pattern[str]:
 # (GPS, ID, DNR, USA) is not shouting.
 _CAPS_RUN = re.compile(r"\b[A-Z]{2,}(?:[\s,.'-]+[A-Z]{2,}){2,}\b|\b[A-Z]{7,}\b")
 _EXCLAIM = re.compile(r"!{2,}|[!?]*\?![!?]*")
+# An address is written as it is: DANA@EXAMPLE.COM in a letter is not shouting.
+_ADDRESS = re.compile(r"[^\s@]+@[^\s@]+|\b(?:https?://|www\.)\S+", re.IGNORECASE)
 
 _INSULT = _words(
     r"idiots?",
@@ -135,9 +137,15 @@ _RULES: tuple[tuple[re.Pattern[str], str, str, str, str], ...] = (
 
 def check_tone(text: str) -> list[ToneFinding]:
     """Every tone problem in `text`, in the order they appear."""
+    addresses = [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
     findings = [
         ToneFinding(code, severity, message, fix, match.start(), match.end())
         for pattern, code, severity, message, fix in _RULES
         for match in pattern.finditer(text)
+        if not (pattern is _CAPS_RUN and _inside(match, addresses))
     ]
     return sorted(findings, key=lambda f: (f.start, f.end, f.code))
+
+
+def _inside(match: re.Match[str], spans: list[tuple[int, int]]) -> bool:
+    return any(start <= match.start() and match.end() <= end for start, end in spans)

@@ -44,3 +44,9 @@ def test_a_finding_points_at_its_words_and_says_what_to_do() -> None:
     (finding,) = check_tone(text)
     assert text[finding.start : finding.end] == "idiots"
     assert finding.severity == "error" and finding.fix
+
+
+def test_it_does_not_read_an_address_in_capitals_as_shouting():
+    text = "My account email is DANA.REYES@EXAMPLE.COM and the page is HTTPS://EXAMPLE.COM/APPEALS."
+    assert [f.code for f in check_tone(text)] == []
+    assert [f.code for f in check_tone("PLEASE REVIEW MY ACCOUNT NOW")] == ["shouting"]

@@ -1,0 +1,83 @@
+"""The case page's "Next" card: gathers plain facts about a case from every app and asks the
+pure rule (rules/appeal/next_step.py) for the one next thing to do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import datetime
+
+from django.urls import reverse
+
+from reinstate.appeals.facts import appeal_facts
+from reinstate.appeals.models import Packet
+from reinstate.appeals.queries import appeal_of
+from reinstate.cases.models import Case
+from reinstate.cases.presenters import outcome_text
+from reinstate.rules.appeal.next_step import CaseProgress, Journey, NextStep, Step, journey
+from reinstate.rules.appeal.readiness import check_readiness
+
+
+def case_progress(case: Case, *, now: datetime) -> CaseProgress:
+    appeal = appeal_of(case)
+    facts = appeal_facts(case, appeal)
+    sections = facts.appeal
+    record = sections.record
+    return CaseProgress(
+        closed=case.status == Case.Status.CLOSED,
+        outcome=outcome_text(case),
+        received_assumed=case.received_source == Case.ReceivedSource.ASSUMED_NOW,
+        deadline_passed=case.deadline is not None and case.deadline < now,
+        missing_documents=len(facts.missing_documents),
+        stance=sections.explanation.stance,
+        explanation_written=bool(sections.explanation.what_happened.strip()),
+        plan_written=bool(sections.plan.actions),
+        record_written=any(str(getattr(record, f.name)).strip() for f in fields(record)),
+        letter_written=facts.newest_version is not None,
+        letter_approved=facts.approved_version is not None,
+        ready=check_readiness(facts, now=now).ready,
+        packet_built=case.packets.filter(status=Packet.Status.READY, draft=False).exists(),
+    )
+
+
+@dataclass(frozen=True)
+class StepRow:
+    number: int
+    title: str
+    done: bool
+    url: str
+
+
+@dataclass(frozen=True)
+class NextCard:
+    """What the top of the case page shows: the next step and the steps done and left."""
+
+    next: NextStep | None
+    url: str  # where the button goes; "" when the case is closed
+    steps: tuple[StepRow, ...]
+    total: int
+    done_count: int
+    ended: str
+    deadline_passed: bool
+
+
+def next_card(case: Case, *, now: datetime) -> NextCard:
+    found: Journey = journey(case_progress(case, now=now))
+    nxt = found.next
+    return NextCard(
+        next=nxt,
+        url=_url(case, nxt.page, nxt.anchor) if nxt else "",
+        steps=tuple(_row(case, step) for step in found.steps),
+        total=found.total,
+        done_count=found.done_count,
+        ended=found.ended,
+        deadline_passed=found.deadline_passed,
+    )
+
+
+def _row(case: Case, step: Step) -> StepRow:
+    return StepRow(step.number, step.title, step.done, _url(case, step.page, step.anchor))
+
+
+def _url(case: Case, page: str, anchor: str) -> str:
+    url = reverse(page, kwargs={"case_id": case.pk})
+    return f"{url}#{anchor}" if anchor else url
