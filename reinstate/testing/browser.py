@@ -53,7 +53,9 @@ def phone_page(browser: Browser) -> Iterator[Page]:
 
 
 def fits_the_screen(page: Page) -> bool:
-    """No sideways scrolling at 390 px."""
+    """No sideways scrolling at 390 px (measured once the page a click led to has loaded: in the
+    middle of a navigation there is no document to measure)."""
+    page.wait_for_load_state("load")
     width = page.evaluate("document.documentElement.scrollWidth")
     return bool(width <= PHONE["width"])
 

@@ -38,9 +38,11 @@ def test_a_driver_pastes_a_chat_sees_the_turns_and_finds_it_on_the_timeline(
         expect(page.get_by_role("heading", name="Support log")).to_be_visible()
         page.get_by_role("link", name="Log a contact").click()
         page.get_by_role("link", name="Paste a chat").click()
+        chat_box = page.get_by_label("The chat, as you copied it")
+        expect(chat_box).to_be_visible()  # the new page, before it is measured
         assert fits_the_screen(page)
 
-        page.get_by_label("The chat, as you copied it").fill(CHAT)
+        chat_box.fill(CHAT)
         page.get_by_role("button", name="Show the turns").click()
         expect(page.get_by_role("heading", name="How the chat was read")).to_be_visible()
         turns = page.locator(".turns li")
