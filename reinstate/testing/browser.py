@@ -63,3 +63,13 @@ def fits_the_screen(page: Page) -> bool:
 def screenshot(page: Page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def sign_in(page: Page, base: str, username: str, *, then: str = "") -> None:
+    """Sign in on the sign-in page as a person does; `then` is the page to land on after."""
+    from reinstate.testing.personas import PASSWORD
+
+    page.goto(f"{base}/accounts/login/" + (f"?next={then}" if then else ""))
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()

@@ -6,22 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
 
 from reinstate.accounts.models import Organisation
 from reinstate.cases.models import Case
-from reinstate.testing.browser import fits_the_screen, phone_page, screenshot
+from reinstate.testing.browser import fits_the_screen, phone_page, screenshot, sign_in
 from reinstate.testing.notices import FLEX_LATE
-from reinstate.testing.personas import PASSWORD, make_user
+from reinstate.testing.personas import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
 
 
 def test_an_advocate_sets_up_a_clinic_and_sees_a_case_a_driver_shares(

@@ -11,8 +11,7 @@ from pytest_django.fixtures import Settings
 
 from reinstate.appeals.models import Packet
 from reinstate.cases.models import Case
-from reinstate.testing.browser import fits_the_screen, phone_page, screenshot
-from reinstate.testing.personas import PASSWORD
+from reinstate.testing.browser import fits_the_screen, phone_page, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,10 +22,7 @@ def test_a_driver_writes_the_appeal_and_builds_the_packet_on_a_phone(
     settings.REINSTATE_BUILD_INLINE = False  # the real path: a background build, polled
     base = str(live_server)
     with phone_page(chromium) as page:
-        page.goto(f"{base}/accounts/login/?next=/cases/{evidence.pk}/")
-        page.get_by_label("Username").fill("dana")
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
+        sign_in(page, base, "dana", then=f"/cases/{evidence.pk}/")
         expect(page.get_by_role("heading", name="Your appeal", exact=True)).to_be_visible()
         page.get_by_role("link", name="Start your appeal").click()
 

@@ -9,8 +9,7 @@ from playwright.sync_api import Browser, Dialog, Page, expect
 
 from reinstate.appeals.queries import appeal_of
 from reinstate.cases.models import Case
-from reinstate.testing.browser import fits_the_screen, phone_page, screenshot
-from reinstate.testing.personas import PASSWORD
+from reinstate.testing.browser import fits_the_screen, phone_page, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,10 +20,7 @@ DRAFT_FACT = "Support logged my call at 10:05."
 
 
 def sign_in_to_the_appeal(page: Page, base: str, case: Case) -> None:
-    page.goto(f"{base}/accounts/login/?next=/cases/{case.pk}/appeal/")
-    page.get_by_label("Username").fill("dana")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, base, "dana", then=f"/cases/{case.pk}/appeal/")
     expect(page.get_by_role("heading", name="Your appeal", exact=True)).to_be_visible()
 
 

@@ -10,9 +10,8 @@ from playwright.sync_api import Browser, expect
 
 from reinstate.accounts.models import User
 from reinstate.cases.models import Case
-from reinstate.testing.browser import fits_the_screen, phone_page, screenshot
+from reinstate.testing.browser import fits_the_screen, phone_page, screenshot, sign_in
 from reinstate.testing.notices import FLEX_LATE
-from reinstate.testing.personas import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,10 +29,7 @@ def test_a_driver_pastes_a_chat_sees_the_turns_and_finds_it_on_the_timeline(
     case = open_case(driver, FLEX_LATE)
     base = str(live_server)
     with phone_page(chromium) as page:
-        page.goto(f"{base}/accounts/login/?next=/cases/{case.pk}/")
-        page.get_by_label("Username").fill("dana")
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
+        sign_in(page, base, "dana", then=f"/cases/{case.pk}/")
 
         expect(page.get_by_role("heading", name="Support log")).to_be_visible()
         page.get_by_role("link", name="Log a contact").click()

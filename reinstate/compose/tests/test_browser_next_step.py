@@ -9,9 +9,8 @@ from playwright.sync_api import Browser, expect
 
 from reinstate.accounts.models import User
 from reinstate.cases.models import Case
-from reinstate.testing.browser import PHONE, fits_the_screen, phone_page, screenshot
+from reinstate.testing.browser import PHONE, fits_the_screen, phone_page, screenshot, sign_in
 from reinstate.testing.notices import FLEX_LATE
-from reinstate.testing.personas import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,10 +21,7 @@ def test_it_shows_the_next_step_above_the_fold_on_a_phone(
     case = open_case(driver, FLEX_LATE, received="2026-12-01T09:00:00-08:00")
     base = str(live_server)
     with phone_page(chromium) as page:
-        page.goto(f"{base}/accounts/login/?next=/cases/{case.pk}/")
-        page.get_by_label("Username").fill(driver.username)
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
+        sign_in(page, base, driver.username, then=f"/cases/{case.pk}/")
 
         card = page.locator(".next-step")
         expect(card).to_be_visible()

@@ -19,11 +19,10 @@ from reinstate.health.actions import do_record_block, do_set_watch_level
 from reinstate.testing import files
 from reinstate.testing.appeal_samples import STRONG
 from reinstate.testing.blocks import LA, flex_block
-from reinstate.testing.browser import phone_page, screenshot
+from reinstate.testing.browser import phone_page, screenshot, sign_in
 from reinstate.testing.evidence import add_file
 from reinstate.testing.mails import png_bytes
 from reinstate.testing.notices import FLEX_LATE
-from reinstate.testing.personas import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -125,10 +124,7 @@ def test_every_control_on_the_key_pages_is_big_enough_to_tap(
     }
     small: dict[str, list[str]] = {}
     with phone_page(chromium) as page:
-        page.goto(f"{base}/accounts/login/")
-        page.get_by_label("Username").fill("dana")
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
+        sign_in(page, base, "dana")
         page.wait_for_url(lambda url: "/login/" not in url)
         for name, path in pages.items():
             response = page.goto(f"{base}{path}")

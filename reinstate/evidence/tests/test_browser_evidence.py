@@ -13,9 +13,8 @@ from reinstate.accounts.models import User
 from reinstate.cases.models import Case
 from reinstate.evidence.models import EvidenceItem
 from reinstate.testing import files
-from reinstate.testing.browser import fits_the_screen, phone_page, screenshot
+from reinstate.testing.browser import fits_the_screen, phone_page, screenshot, sign_in
 from reinstate.testing.notices import DISPUTE
-from reinstate.testing.personas import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,10 +34,7 @@ def test_a_driver_adds_two_photos_sees_time_and_place_withdraws_one_and_puts_it_
     gate.write_bytes(files.jpeg((900, 1200), color=(160, 90, 40), exif=exif))
     base = str(live_server)
     with phone_page(chromium) as page:
-        page.goto(f"{base}/accounts/login/?next=/cases/{case.pk}/")
-        page.get_by_label("Username").fill("dana")
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
+        sign_in(page, base, "dana", then=f"/cases/{case.pk}/")
         page.get_by_role("link", name="Add evidence").click()
 
         expect(page.get_by_role("heading", name="Evidence locker")).to_be_visible()

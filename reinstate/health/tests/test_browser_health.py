@@ -11,8 +11,7 @@ from playwright.sync_api import Browser, expect
 
 from reinstate.accounts.models import User
 from reinstate.health.models import Block
-from reinstate.testing.browser import fits_the_screen, phone_page, screenshot
-from reinstate.testing.personas import PASSWORD
+from reinstate.testing.browser import fits_the_screen, phone_page, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,10 +21,7 @@ def test_a_driver_records_a_block_and_sees_standing_on_a_phone(
 ) -> None:
     base = str(live_server)
     with phone_page(chromium) as page:
-        page.goto(f"{base}/accounts/login/?next=/health/")
-        page.get_by_label("Username").fill("dana")
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
+        sign_in(page, base, "dana", then="/health/")
 
         expect(page.get_by_role("heading", name="Account health: Amazon Flex")).to_be_visible()
         assert fits_the_screen(page)

@@ -9,8 +9,7 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from reinstate.accounts.models import User
-from reinstate.testing.browser import PHONE, fits_the_screen, phone_page, screenshot
-from reinstate.testing.personas import PASSWORD
+from reinstate.testing.browser import PHONE, fits_the_screen, phone_page, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,10 +28,7 @@ def test_the_import_preview_fits_a_phone(
     csv = tmp_path / "amazon-flex-blocks-january-2026-export.csv"
     csv.write_text(CSV)
     with phone_page(chromium) as page:
-        page.goto(f"{live_server}/accounts/login/?next=/health/import/")
-        page.get_by_label("Username").fill("dana")
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
+        sign_in(page, str(live_server), "dana", then="/health/import/")
 
         expect(page.get_by_role("heading", name="Import your past blocks")).to_be_visible()
         page.locator("input[type=file]").set_input_files(str(csv))
