@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import cast
+from typing import Any, cast
 
 from django.conf import settings
 from django.contrib import messages
@@ -69,24 +69,36 @@ def signup(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/signup.html", {"form": form})
 
 
-@method_decorator(
-    ratelimit(key="post:username", rate=settings.LOGIN_RATE, method="POST", block=False),
-    name="post",
-)
-@method_decorator(
-    ratelimit(key="ip", rate=settings.LOGIN_RATE, method="POST", block=False), name="post"
-)
+def limited_per(field: str) -> Callable[[type[Any]], type[Any]]:
+    """A form view's POSTs limited per value of `field` and per address, as sign-in is."""
+
+    def decorate(view: type[Any]) -> type[Any]:
+        for key in (f"post:{field}", "ip"):
+            limit = ratelimit(key=key, rate=settings.LOGIN_RATE, method="POST", block=False)
+            view = method_decorator(limit, name="post")(view)
+        return view
+
+    return decorate
+
+
+def too_many(view: Any, request: HttpRequest, message: str) -> HttpResponse | None:
+    """The form again with `message` when the request was over its limit (429), else None."""
+    if not getattr(request, "limited", False):
+        return None
+    form = view.get_form()
+    form.errors.clear()
+    form.add_error(None, message)
+    return cast(HttpResponse, view.render_to_response(view.get_context_data(form=form), status=429))
+
+
+@limited_per("username")
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
     def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        if getattr(request, "limited", False):
-            form = self.get_form()
-            form.errors.clear()
-            form.add_error(None, "Too many sign-in attempts. Wait a few minutes, then try again.")
-            return self.render_to_response(self.get_context_data(form=form), status=429)
-        return super().post(request, *args, **kwargs)
+        message = "Too many sign-in attempts. Wait a few minutes, then try again."
+        return too_many(self, request, message) or super().post(request, *args, **kwargs)
 
 
 @require_http_methods(["GET", "POST"])
@@ -135,13 +147,7 @@ def identity(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "accounts/identity.html", {"form": form}, status=status)
 
 
-@method_decorator(
-    ratelimit(key="post:email", rate=settings.LOGIN_RATE, method="POST", block=False),
-    name="post",
-)
-@method_decorator(
-    ratelimit(key="ip", rate=settings.LOGIN_RATE, method="POST", block=False), name="post"
-)
+@limited_per("email")
 class PasswordResetView(auth_views.PasswordResetView):
     """Ask for a link by email. The page says the same whether or not the address is known."""
 
@@ -151,11 +157,9 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("accounts:password_reset_done")
 
     def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        if getattr(request, "limited", False):
-            form = self.get_form()
-            form.errors.clear()
-            form.add_error(None, "Too many requests. Wait a few minutes, then try again.")
-            return self.render_to_response(self.get_context_data(form=form), status=429)
+        limited = too_many(self, request, "Too many requests. Wait a few minutes, then try again.")
+        if limited is not None:
+            return limited
         site = settings.SITE_URL or request.build_absolute_uri("/").rstrip("/")
         self.extra_email_context = {"site_url": site}
         return super().post(request, *args, **kwargs)

@@ -119,7 +119,12 @@ def do_delete_account(*, user: User, actor: User | None, store: BlobStore | None
             for organisation in closing:
                 organisation.delete()
             user.delete()
-            orphaned = [b for b in blobs if not EvidenceItem.all_objects.filter(blob=b).exists()]
+            still_held = set(
+                EvidenceItem.all_objects.filter(blob_id__in=blob_ids).values_list(
+                    "blob_id", flat=True
+                )
+            )
+            orphaned = [b for b in blobs if b.pk not in still_held]
             for blob in orphaned:
                 blob.delete()
             # Last, so that only the commit itself can fail after the files are set aside.

@@ -119,3 +119,17 @@ def test_signing_out_everywhere_needs_the_password(driver: User) -> None:
 def test_an_anonymous_visitor_is_sent_to_sign_in(name: str) -> None:
     response = Client().get(reverse(f"accounts:{name}"))
     assert response.status_code == 302 and reverse("accounts:login") in response["Location"]
+
+
+def test_it_limits_requests_for_a_reset_link(driver: User, mailoutbox: list[Any]) -> None:
+    driver.email = "dana@example.com"
+    driver.save(update_fields=["email"])
+    client = Client()
+    statuses = [
+        client.post(reverse("accounts:password_reset"), {"email": "dana@example.com"}).status_code
+        for _ in range(12)
+    ]
+    assert statuses[0] == 302 and statuses[-1] == 429
+    assert len(mailoutbox) < 12  # the emails stop with the limit
+    refused = client.post(reverse("accounts:password_reset"), {"email": "dana@example.com"})
+    assert "Too many requests" in refused.content.decode()
