@@ -9,6 +9,7 @@ from typing import Any, cast
 
 from django import forms
 
+from reinstate.appeals.inputs import AppealInputError, check_policies
 from reinstate.appeals.packet_build import FORMATS
 from reinstate.evidence.models import EvidenceItem
 from reinstate.rules.appeal.shape import Plan, Section
@@ -108,6 +109,9 @@ class ExplanationForm(forms.Form):
         super().__init__(*args, **kwargs)
         _choices(self, "policies", policies)
 
+    def clean_policies(self) -> list[str]:
+        return _known_policies(self.cleaned_data["policies"])
+
 
 class StatementForm(forms.Form):
     text = forms.CharField(
@@ -168,6 +172,9 @@ class PlanForm(forms.Form):
         _choices(self, "root_causes", [(c, c) for c in causes])
         _choices(self, "commitment_policies", policies)
 
+    def clean_commitment_policies(self) -> list[str]:
+        return _known_policies(self.cleaned_data["commitment_policies"])
+
     def causes(self) -> tuple[str, ...]:
         chosen = tuple(self.cleaned_data["root_causes"])
         return chosen + tuple(
@@ -222,3 +229,16 @@ def problems(form: forms.Form) -> tuple[str, ...]:
         for name, errors in form.errors.items()
         for error in errors
     )
+
+
+def _known_policies(refs: list[str]) -> list[str]:
+    """A policy the driver chose before it left the catalogue is still offered (so their choice
+    shows), but cannot be kept: say so in words, rather than failing the save."""
+    try:
+        check_policies(tuple(refs), "policies")
+    except AppealInputError:
+        raise forms.ValidationError(
+            "A policy you ticked is no longer in our list: untick it, or quote it in your own "
+            "words in the box below."
+        ) from None
+    return refs

@@ -13,7 +13,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from reinstate.accounts.models import User
-from reinstate.appeals.models import LetterVersion, Packet
+from reinstate.appeals.models import Appeal, LetterVersion, Packet
 from reinstate.appeals.packet_build import build_packet
 from reinstate.cases.models import Case
 from reinstate.testing.personas import client_for
@@ -236,3 +236,23 @@ def test_the_driver_chooses_the_stance_on_the_page(evidence: Case) -> None:
         bad = client.post(reverse("appeals:explanation", args=[evidence.pk]), {"stance": stance})
         assert bad.status_code == 400
     assert Case.objects.get(pk=evidence.pk).appeal.stance == "dispute"
+
+
+def test_a_policy_that_left_the_catalogue_is_refused_in_words_not_a_crash(
+    evidence: Case,
+) -> None:
+    Appeal.objects.create(case=evidence, policies=["amazon_flex.retired_policy"])
+    client = client_for(evidence.owner)
+    response = client.post(
+        reverse("appeals:explanation", args=[evidence.pk]),
+        {
+            "stance": "dispute",
+            "policies": ["amazon_flex.retired_policy"],
+            "what_happened": "I delivered every package.",
+        },
+    )
+    assert response.status_code == 400
+    assert "no longer in our list" in response.content.decode()
+    # What was typed stays on the page, and nothing was stored.
+    assert "I delivered every package." in response.content.decode()
+    assert Appeal.objects.get(case=evidence).what_happened == ""
