@@ -56,6 +56,18 @@ def home(settings: Settings, tmp_path: Path) -> Path:
     return tmp_path / "home"
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache(request: pytest.FixtureRequest) -> None:
+    """Sign-in limits live in the database cache, whose table no flush empties: without this,
+    the browser tests' sign-ins from 127.0.0.1 add up across tests until one is refused.
+    (Tests in a rolled-back transaction lose their cache rows anyway.)"""
+    if {"transactional_db", "live_server"} & set(request.fixturenames):
+        request.getfixturevalue("transactional_db")
+        from django.core.cache import cache
+
+        cache.clear()
+
+
 @pytest.fixture
 def driver(db: None) -> User:
     return make_driver()
