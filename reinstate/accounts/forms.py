@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm, UserCreationForm
+from django.forms import BoundField
 
 from reinstate.accounts.actions import do_change_password
 from reinstate.accounts.identity import IdentityInputError, clean_identifier, clean_legal_name
@@ -41,16 +43,37 @@ class WhereYouWorkFields(forms.ModelForm):  # type: ignore[type-arg]
         return " ".join(str(self.cleaned_data.get("city", "")).split())
 
 
+def legal_name_field() -> forms.CharField:
+    return forms.CharField(
+        max_length=200,
+        required=False,
+        label="Your legal name",
+        help_text="As on your driver's licence. Your appeal letter is signed with it.",
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+
+
+def _clean_legal_name(form: forms.BaseForm) -> str:
+    try:
+        return clean_legal_name(str(form.cleaned_data.get("legal_name", "")))
+    except IdentityInputError as error:
+        raise forms.ValidationError(str(error)) from None
+
+
 class SignUpForm(UserCreationForm[User]):
+    # Asked at the start: the appeal must say who is appealing, and a driver in a hurry later
+    # should not be stopped for it. Optional: the appeal asks again when it is missing.
+    legal_name = legal_name_field()
     time_zone = WhereYouWorkFields.base_fields["time_zone"]
     state = WhereYouWorkFields.base_fields["state"]
     city = WhereYouWorkFields.base_fields["city"]
+    clean_legal_name = _clean_legal_name
     clean_time_zone = WhereYouWorkFields.clean_time_zone
     clean_city = WhereYouWorkFields.clean_city
 
     class Meta(UserCreationForm.Meta):
         model = User
-        fields = ("username", "email", "time_zone", "state", "city")
+        fields = ("username", "legal_name", "email", "time_zone", "state", "city")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -87,16 +110,18 @@ class AddAdvocateForm(forms.Form):
     )
 
 
+@dataclass(frozen=True)
+class AskedFirst:
+    shown: list[BoundField]
+    others: list[BoundField]
+    others_open: bool
+
+
 class IdentityForm(forms.Form):
     """The legal name, and one field per catalogue platform for the email or phone it uses."""
 
-    legal_name = forms.CharField(
-        max_length=200,
-        required=False,
-        label="Your legal name",
-        help_text="As on your driver's licence. Your appeal letter is signed with it.",
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
+    legal_name = legal_name_field()
+    clean_legal_name = _clean_legal_name
 
     def __init__(self, *args: Any, platforms: dict[str, str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -109,12 +134,6 @@ class IdentityForm(forms.Form):
                 widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
             )
 
-    def clean_legal_name(self) -> str:
-        try:
-            return clean_legal_name(str(self.cleaned_data.get("legal_name", "")))
-        except IdentityInputError as error:
-            raise forms.ValidationError(str(error)) from None
-
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         for key in self.platforms:
@@ -125,6 +144,18 @@ class IdentityForm(forms.Form):
                 except IdentityInputError as error:
                     self.add_error(field, str(error))
         return data
+
+    def asked_first(self, platform: str) -> AskedFirst:
+        """The name and the one platform a case asks about; the others, to fold away (opened
+        when one of them has an error to fix)."""
+        asked = {"legal_name", f"account_{platform}"}
+        fields = list(self)
+        others = [f for f in fields if f.name not in asked]
+        return AskedFirst(
+            shown=[f for f in fields if f.name in asked],
+            others=others,
+            others_open=any(f.errors for f in others),
+        )
 
     def accounts(self) -> dict[str, str]:
         return {key: self.cleaned_data.get(f"account_{key}", "") for key in self.platforms}

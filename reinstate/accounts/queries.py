@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from reinstate.accounts.models import Membership, Organisation, User
+from reinstate.accounts.models import Membership, Organisation, PlatformAccount, User
 from reinstate.core.cli import Error
 
 
@@ -87,3 +87,14 @@ def user_named(name: str) -> User:
         return User.objects.get(username=name)
     except User.DoesNotExist:
         raise Error(f"No user named {name!r}. Create one with: reinstate user add {name}") from None
+
+
+def lacks_identity_for(user: User, platform: str | None) -> bool:
+    """Whether an appeal to this platform could not yet say who is appealing: no legal name, or
+    no email or phone for the driver's account there (none is asked when the platform is not
+    known)."""
+    if not user.legal_name:
+        return True
+    if platform is None:
+        return False
+    return not PlatformAccount.objects.filter(user=user, platform=platform).exists()

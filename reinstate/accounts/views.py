@@ -39,7 +39,7 @@ from reinstate.accounts.forms import (
     ResetPasswordForm,
     SignUpForm,
 )
-from reinstate.accounts.http import AuthenticatedHttpRequest
+from reinstate.accounts.http import AuthenticatedHttpRequest, safe_next
 from reinstate.accounts.identity import platform_names
 from reinstate.accounts.models import Organisation, PlatformAccount
 
@@ -59,6 +59,7 @@ def signup(request: HttpRequest) -> HttpResponse:
                 time_zone=data["time_zone"],
                 state=data.get("state") or "",
                 city=data.get("city") or "",
+                legal_name=data.get("legal_name") or "",
             )
         except AccountInputError as error:
             form.add_error(None, str(error))
@@ -132,19 +133,30 @@ def identity(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The legal name and the email or phone each platform knows the driver by."""
     user = request.user
     platforms = platform_names()
+    # Sent from a case: that case's platform first, right under the name.
+    first = request.GET.get("platform", "")
+    if first in platforms:
+        platforms = {first: platforms[first]} | platforms
     held = dict(PlatformAccount.objects.filter(user=user).values_list("platform", "identifier"))
     initial = {"legal_name": user.legal_name} | {f"account_{k}": v for k, v in held.items()}
     form = IdentityForm(
         request.POST if request.method == "POST" else None, initial=initial, platforms=platforms
     )
+    # Where to go after: the case that asked for the identity, or the profile.
+    after = safe_next(request, fallback=reverse("accounts:profile"))
     if request.method == "POST" and form.is_valid():
         changed = do_set_identity(
             user=user, legal_name=form.cleaned_data["legal_name"], accounts=form.accounts()
         )
         messages.success(request, "Saved." if changed else "Nothing to change.")
-        return redirect("accounts:profile")
+        return redirect(after.url)
     status = 400 if form.errors else 200
-    return render(request, "accounts/identity.html", {"form": form}, status=status)
+    context = {
+        "form": form,
+        "next": after.url if after.given else "",
+        "split": form.asked_first(first) if first in platforms else None,
+    }
+    return render(request, "accounts/identity.html", context, status=status)
 
 
 @limited_per("email")

@@ -40,7 +40,7 @@ def plan_initial(plan: Plan, causes: Sequence[str]) -> dict[str, Any]:
     }
 
 
-def _lines(value: str) -> tuple[str, ...]:
+def lines(value: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in value.splitlines() if line.strip())
 
 
@@ -110,7 +110,7 @@ class ExplanationForm(forms.Form):
         _choices(self, "policies", policies)
 
     def clean_policies(self) -> list[str]:
-        return _known_policies(self.cleaned_data["policies"])
+        return known_policies(self.cleaned_data["policies"])
 
 
 class StatementForm(forms.Form):
@@ -173,12 +173,12 @@ class PlanForm(forms.Form):
         _choices(self, "commitment_policies", policies)
 
     def clean_commitment_policies(self) -> list[str]:
-        return _known_policies(self.cleaned_data["commitment_policies"])
+        return known_policies(self.cleaned_data["commitment_policies"])
 
     def causes(self) -> tuple[str, ...]:
         chosen = tuple(self.cleaned_data["root_causes"])
         return chosen + tuple(
-            c for c in _lines(self.cleaned_data["other_causes"]) if c not in chosen
+            c for c in lines(self.cleaned_data["other_causes"]) if c not in chosen
         )
 
 
@@ -231,7 +231,7 @@ def problems(form: forms.Form) -> tuple[str, ...]:
     )
 
 
-def _known_policies(refs: list[str]) -> list[str]:
+def known_policies(refs: list[str]) -> list[str]:
     """A policy the driver chose before it left the catalogue is still offered (so their choice
     shows), but cannot be kept: say so in words, rather than failing the save."""
     try:

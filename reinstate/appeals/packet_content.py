@@ -60,6 +60,27 @@ class LogEntry:
 
 
 @dataclass(frozen=True)
+class NoticeEntry:
+    """The notice as the case stores it: the checklist counts it as given with the case, so
+    the packet must carry it."""
+
+    text: str  # verbatim: what was pasted, or the email's subject and body
+    received: str  # "Received 3 November 2026, 16:00 PST", and how that time is known
+    sender: str  # the email's From, "" when pasted
+    filename: str  # the file it came from, "" when pasted
+
+    @property
+    def details(self) -> list[str]:
+        """The lines above the text: when it came, from whom, from which file."""
+        lines = [self.received]
+        if self.sender:
+            lines.append(f"From: {self.sender}")
+        if self.filename:
+            lines.append(f"Original file: {self.filename}")
+        return lines
+
+
+@dataclass(frozen=True)
 class PacketContent:
     case_id: int
     driver_name: str  # the legal name, else the user name
@@ -72,6 +93,7 @@ class PacketContent:
     draft: bool
     exhibits: list[ExhibitEntry]
     support_log: list[LogEntry]
+    notice: NoticeEntry | None
 
     @property
     def identity(self) -> list[str]:
@@ -127,6 +149,29 @@ def gather(case: Case, *, store: BlobStore, draft: bool, now: datetime) -> Packe
             )
             for row in support_log_rows(case)
         ],
+        notice=_notice(case),
+    )
+
+
+def _notice(case: Case) -> NoticeEntry | None:
+    # No second size limit: intake already caps the notice (NOTICE_MAX_BYTES, 200 KB: about
+    # 70 pages, set in 2.5 seconds), and it is evidence, so it goes in whole.
+    if not case.notice_text.strip():
+        return None
+    at = case.received_at.astimezone(case.tz)
+    when = f"{long_date(at.date())}, {at:%H:%M %Z}"
+    if case.received_source == Case.ReceivedSource.EMAIL_HEADER:
+        received = f"Received {when} (the email's date)"
+    elif case.received_source == Case.ReceivedSource.ASSUMED_NOW:
+        # The time the case was opened, not when the notice arrived: say so.
+        received = f"Received by {when}, when the driver saved it; the exact time was not noted"
+    else:
+        received = f"Received {when}"
+    return NoticeEntry(
+        text=case.notice_text,
+        received=received,
+        sender=case.notice_sender,
+        filename=case.notice_filename,
     )
 
 

@@ -1,7 +1,7 @@
 """The packet as .docx, for drivers who must edit it in Word. It carries what the PDF carries:
 the letter, the exhibit index with each original's SHA-256, each exhibit on its own page (photos
 at page width, a PDF's pages as pictures drawn by poppler's pdftoppm, a text file's words) and
-the support-log appendix.
+the appendices: the notice as received, and the support log.
 
 python-docx (and lxml) are imported inside `write_docx`: at module level they would add a tenth
 of a second to every PDF build, which imports this module through packet_build.
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from PIL import Image
 
-from reinstate.appeals.packet_content import ExhibitEntry, PacketContent
+from reinstate.appeals.packet_content import ExhibitEntry, NoticeEntry, PacketContent
 from reinstate.rules.appeal.letter import letter_blocks
 
 if TYPE_CHECKING:
@@ -70,6 +70,8 @@ def write_docx(content: PacketContent, out: Path) -> int:
         _index(document, content.exhibits)
     for entry in content.exhibits:
         _exhibit(document, entry)
+    if content.notice is not None:
+        _notice(document, content.notice)
     if content.support_log:
         _appendix(document, content)
     document.save(str(out))
@@ -197,6 +199,21 @@ def _footer(document: DocxDocument, content: PacketContent) -> None:
         field[0][0].text = "1"
         footer._p.append(field)
         footer.add_run(after)
+
+
+def _notice(document: DocxDocument, notice: NoticeEntry) -> None:
+    """The notice in full, line for line in a fixed-width font; Word wraps long lines."""
+    from docx.shared import Pt
+
+    _heading(document, "Appendix: the notice, as received")
+    intro = document.add_paragraph(
+        "The message from the platform, word for word as the driver saved it."
+    )
+    intro.add_run("".join(f"\n{line}" for line in notice.details)).font.size = Pt(9)
+    # python-docx turns each "\n" into a line break and each tab into a tab: the lines stay.
+    run = document.add_paragraph().add_run(_NOT_XML.sub("", notice.text))
+    run.font.name = "Liberation Mono"
+    run.font.size = Pt(9)
 
 
 def _appendix(document: DocxDocument, content: PacketContent) -> None:

@@ -1,4 +1,5 @@
-"""The packet as a PDF: Typst sets the letter, the index, the photo pages and the appendix;
+"""The packet as a PDF: Typst sets the letter, the index, the photo pages and the appendices
+(the notice as received, the support log);
 pypdf merges the PDF exhibits in their place and lays the page numbers, the exhibit stamps
 ("Exhibit C, page 2 of 5") and DRAFT over every page.
 
@@ -10,6 +11,7 @@ JPEG is drawn into that box afterwards (see `_place_pictures`).
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,6 +32,12 @@ from reinstate.rules.appeal.letter import letter_blocks
 Progress = Callable[[str], None]
 PICTURE_LINK = "reinstate-picture:"  # packet.typ marks each photo's box with this link
 PICTURE_BOX_IN = (6.5, 7.2)  # the widest and tallest a photo is set, in inches
+# Typst breaks a line only where a break is allowed (a space, a link's slash): a run without
+# one (base64, a token) would go off the page. 80 characters of 9pt DejaVu Sans Mono fit the
+# notice's box, so longer runs are cut at 80.
+NOTICE_LINE_CHARS = 80
+_UNBROKEN = re.compile(rf"\S{{{NOTICE_LINE_CHARS + 1},}}")
+APPENDICES = ("Appendix: the notice, as received", "Appendix: contacts with support")
 
 
 @dataclass(frozen=True)
@@ -91,9 +99,7 @@ def _assemble(content: PacketContent, body: PdfReader, progress: Progress) -> li
             sections.append(_Section(title, _pdf_pages(entry), stamp=title))
         else:
             sections.append(_Section(title, list(ranges[title])))
-    appendix = "Appendix: contacts with support"
-    if appendix in ranges:
-        sections.append(_Section(appendix, list(ranges[appendix])))
+    sections += [_Section(title, list(ranges[title])) for title in APPENDICES if title in ranges]
     return sections
 
 
@@ -166,7 +172,23 @@ def _body_data(content: PacketContent) -> dict[str, Any]:
             for e in content.exhibits
         ],
         "support_log": [vars(row) for row in content.support_log],
+        "notice": _notice_data(content),
     }
+
+
+def _notice_data(content: PacketContent) -> dict[str, Any] | None:
+    notice = content.notice
+    if notice is None:
+        return None
+    # The text goes to Typst as data, shown with raw(): nothing in it is read as markup.
+    return {"details": notice.details, "text": _UNBROKEN.sub(_wrap, notice.text)}
+
+
+def _wrap(run: re.Match[str]) -> str:
+    word = run.group()
+    return "\n".join(
+        word[i : i + NOTICE_LINE_CHARS] for i in range(0, len(word), NOTICE_LINE_CHARS)
+    )
 
 
 def _picture_size(picture: Path | None) -> dict[str, float]:

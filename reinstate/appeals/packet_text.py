@@ -1,6 +1,7 @@
 """The packet as plain text, to paste into a platform's web form. It says what the PDF says in
 words: the letter, the exhibit index with each original's SHA-256, and the support log. (The
-.docx, with the exhibits themselves, is written by packet_docx.)"""
+.docx, with the exhibits themselves, is written by packet_docx.) The notice is not repeated: the
+platform sent it, the form counts characters, and the head names its reference."""
 
 from __future__ import annotations
 

@@ -1,11 +1,19 @@
 from django.urls import path
 
-from reinstate.appeals import views
+from reinstate.appeals import guided, guided_views, views
 
 app_name = "appeals"
 
 urlpatterns = [
     path("", views.appeal_page, name="detail"),
+    # The guided path: a page for each part (appeals/guided.py).
+    *(
+        path(f"step/{key}", guided_views.step_page, {"key": key}, name=f"step_{key}")
+        for key in guided.PAGES
+        if key != "check"
+    ),
+    path("step/<str:key>/autosave", guided_views.step_autosave, name="step_autosave"),
+    path("check", guided_views.check, name="check"),
     path("explanation", views.save_explanation, name="explanation"),
     path("statements", views.add_statement, name="add_statement"),
     path("statements/<int:statement_id>/remove", views.remove_statement, name="remove_statement"),

@@ -15,6 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.forms import Form
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
@@ -31,6 +32,8 @@ from reinstate.appeals.actions import (
     do_set_appeal,
 )
 from reinstate.appeals.facts import appeal_sections, first_draft
+from reinstate.appeals.guided import PAGES, url_of
+from reinstate.appeals.guided_views import render_step
 from reinstate.appeals.inputs import AppealInput, AppealInputError, from_form
 from reinstate.appeals.packet_build import MEDIA_TYPES, build_in_background, check_buildable
 from reinstate.appeals.packet_content import PacketRefused
@@ -49,7 +52,11 @@ from reinstate.rules.appeal.shape import Explanation, Plan, PlanAction, Record, 
 def _page(
     request: AuthenticatedHttpRequest, case: Case, status: int = 200, **refused: Form
 ) -> HttpResponse:
-    """The page; `refused`: a form sent back with its errors, in place of the stored values."""
+    """The page the form came from; `refused`: a form sent back with its errors, in place of
+    the stored values."""
+    step = _step(request)
+    if step:
+        return render_step(request, case, step, status=status, **refused)
     page = presenters.appeal_page(case, now=timezone.now())
     context = page_context(page) | _stored_forms(page) | refused
     return render(request, "appeals/detail.html", context, status=status)
@@ -72,9 +79,20 @@ def _stored_forms(page: presenters.AppealPage) -> dict[str, Form]:
     }
 
 
+def _step(request: AuthenticatedHttpRequest) -> str:
+    """The guided page a form was sent from (its hidden `step`), "" for the whole page."""
+    step = request.POST.get("step", "")
+    return step if step in PAGES else ""
+
+
+def _back(request: AuthenticatedHttpRequest, case: Case) -> HttpResponse:
+    step = _step(request)
+    return redirect(url_of(case, step) if step else reverse("appeals:detail", args=[case.pk]))
+
+
 def _saved(case: Case, what: str, request: AuthenticatedHttpRequest) -> HttpResponse:
     messages.success(request, f"{what} saved.")
-    return redirect("appeals:detail", case_id=case.pk)
+    return _back(request, case)
 
 
 def _policies(case: Case) -> list[tuple[str, str]]:
@@ -217,7 +235,7 @@ def draft_letter(request: AuthenticatedHttpRequest, case_id: int) -> HttpRespons
         request,
         f"Drafted version {letter.number} from your appeal. Read it, edit it, then approve it.",
     )
-    return redirect("appeals:detail", case_id=case.pk)
+    return _back(request, case)
 
 
 @require_POST
@@ -241,7 +259,7 @@ def approve_letter(request: AuthenticatedHttpRequest, case_id: int, number: int)
     letter = get_letter_for_user(request.user, case_id, number)
     do_approve_letter(letter=letter, actor=request.user)
     messages.success(request, f"Version {letter.number} approved: packets now carry it.")
-    return redirect("appeals:detail", case_id=case_id)
+    return _back(request, letter.case)
 
 
 @require_GET
@@ -258,20 +276,20 @@ def build_packet(request: AuthenticatedHttpRequest, case_id: int) -> HttpRespons
     form = forms.PacketForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Choose PDF, plain text or Word.")
-        return redirect("appeals:detail", case_id=case.pk)
+        return _back(request, case)
     fmt, draft = form.cleaned_data["format"], form.cleaned_data["draft"]
     try:
         check_buildable(case, fmt=fmt, draft=draft)
     except PacketRefused as error:
         messages.error(request, str(error))
-        return redirect("appeals:detail", case_id=case.pk)
+        return _back(request, case)
     packet = do_request_packet(case=case, fmt=fmt, draft=draft, actor=request.user)
     build_in_background(packet, actor=request.user)
     if request.htmx:
         return render(
             request, "appeals/partials/_packet_status.html", {"case": case, "packet": packet}
         )
-    return redirect("appeals:detail", case_id=case.pk)
+    return _back(request, case)
 
 
 @require_GET

@@ -36,6 +36,7 @@ class EventKind(StrEnum):
     CASE_OUTCOME_CLEARED = "case.outcome_cleared"
     CASE_SHARED = "case.shared"
     CASE_UNSHARED = "case.unshared"
+    CASE_STEP_SEEN = "case.step_seen"  # a reading step of the guided path, read
     CHECKLIST_TICKED = "checklist.ticked"
     CHECKLIST_UNTICKED = "checklist.unticked"
 

@@ -12,7 +12,13 @@ from django.utils import timezone
 from reinstate.accounts.models import Organisation, User
 from reinstate.audit.actions import record_event
 from reinstate.audit.kinds import EventKind
-from reinstate.cases.models import NOTICE_DOCUMENT, Case, ChecklistItem, Correction
+from reinstate.cases.models import (
+    NOTICE_DOCUMENT,
+    READING_STEPS,
+    Case,
+    ChecklistItem,
+    Correction,
+)
 from reinstate.lib.iso import iso
 from reinstate.lib.notice_file import NoticeInput
 from reinstate.rules.catalogue.files import load_catalogue
@@ -259,6 +265,26 @@ def do_set_checklist_item(*, item: ChecklistItem, actor: User, done: bool) -> Ch
     return item
 
 
+def do_mark_step_seen(*, case: Case, step: str, actor: User) -> Case:
+    """Record that the driver has read a step of the guided path; reading it again changes
+    nothing and records nothing."""
+    if step not in READING_STEPS:
+        raise ValueError(f"Unknown step {step!r}: one of {', '.join(READING_STEPS)}.")
+    with transaction.atomic():
+        # Locked, so two taps on "Continue" at once cannot both add the step.
+        seen = Case.objects.select_for_update().values_list("steps_seen", flat=True).get(pk=case.pk)
+        if step in seen:
+            case.steps_seen = list(seen)
+            return case
+        case.steps_seen = [*seen, step]
+        # Not updated_at: reading a page changes nothing the driver wrote.
+        case.save(update_fields=["steps_seen"])
+        record_event(
+            kind=EventKind.CASE_STEP_SEEN, actor=actor, case_id=case.pk, data={"step": step}
+        )
+    return case
+
+
 def do_set_case_status(*, case: Case, actor: User, status: str) -> Case:
     """Close or reopen a case. Reopening takes back what was said about how it ended."""
     if status not in Case.Status.values:
@@ -453,6 +479,7 @@ def _text(value: object) -> str:
 __all__ = [
     "CaseInputError",
     "do_correct_reading",
+    "do_mark_step_seen",
     "do_open_case",
     "do_set_case_outcome",
     "do_set_case_status",

@@ -8,6 +8,11 @@ from django.db import models
 
 from reinstate.accounts.models import Organisation, User
 
+# The guided path's reading steps, as Case.steps_seen names them: pages with nothing to fill
+# in, done once the driver has read them and pressed "Continue".
+MEANING_STEP, DEADLINE_STEP = "meaning", "deadline"
+READING_STEPS = (MEANING_STEP, DEADLINE_STEP)
+
 
 class Case(models.Model):
     class Status(models.TextChoices):
@@ -73,6 +78,9 @@ class Case(models.Model):
     law_notes = models.JSONField(default=list)
     # The work plan counts back from the deadline as it stood at this moment.
     plan_anchor = models.DateTimeField()
+    # The READING_STEPS the driver has been through: nothing else records that a page was
+    # read, and the "Next" card moves on from them.
+    steps_seen = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = [models.F("deadline").asc(nulls_last=True), "-created_at"]

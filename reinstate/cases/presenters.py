@@ -6,8 +6,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from reinstate.cases.models import NOTICE_DOCUMENT, Case, ChecklistItem, Correction
+from reinstate.cases.models import (
+    DEADLINE_STEP,
+    MEANING_STEP,
+    NOTICE_DOCUMENT,
+    Case,
+    ChecklistItem,
+    Correction,
+)
 from reinstate.lib.iso import iso
+from reinstate.rules.appeal.next_step import DEADLINE, MEANING, TOTAL_STEPS
 from reinstate.rules.catalogue.files import load_catalogue
 from reinstate.rules.catalogue.types import Kind, Platform, Reason
 from reinstate.rules.comms.deadline_confirmation import draft_deadline_confirmation
@@ -136,6 +144,8 @@ class CasePage:
     urgency: Urgency
     countdown: str
     received_assumed: bool  # nobody said when the notice arrived: the page asks
+    meaning_seen: bool  # the guided path's reading steps the driver has been through
+    deadline_seen: bool
 
 
 def case_page(case: Case, *, now: datetime) -> CasePage:
@@ -145,15 +155,6 @@ def case_page(case: Case, *, now: datetime) -> CasePage:
     kind = catalogue.kinds.get(case.kind)
     # A closed case's checklist no longer applies: the page puts it away with the deadline.
     checklist = checklist_rows(case) if case.status == Case.Status.OPEN else []
-    message = ""
-    if case.ask_support_to_confirm and case.kind not in {"appeal_granted", "information"}:
-        message = draft_deadline_confirmation(
-            platform_name=platform.name if platform else None,
-            reason_title=reason.title if reason else None,
-            received=case.received_at,
-            tz=case.tz,
-            ticket_numbers=list(case.reading.get("references", {}).get("ticket_numbers", [])),
-        )
     status = deadline_status(case, now=now)
     return CasePage(
         case=case,
@@ -166,12 +167,95 @@ def case_page(case: Case, *, now: datetime) -> CasePage:
         checklist_recommended=[row for row in checklist if not row.item.required],
         checklist_missing=sum(1 for row in checklist if row.item.required and not row.collected),
         evidence=list(case.evidence.order_by("position", "pk")),
-        confirmation_message=message,
+        confirmation_message=confirmation_message(case),
         corrections=list(case.corrections.select_related("by")),
         references=case.reading.get("references", {}),
         outcome=outcome_text(case),
         urgency=status.urgency,
         countdown=status.countdown,
+        received_assumed=case.received_source == Case.ReceivedSource.ASSUMED_NOW,
+        meaning_seen=MEANING_STEP in case.steps_seen,
+        deadline_seen=DEADLINE_STEP in case.steps_seen,
+    )
+
+
+def confirmation_message(case: Case) -> str:
+    """A message asking support to confirm a deadline the notice did not state; "" when the
+    deadline needs no confirming."""
+    if not case.ask_support_to_confirm or case.kind in {"appeal_granted", "information"}:
+        return ""
+    catalogue = load_catalogue()
+    platform = catalogue.platforms.get(case.platform or "")
+    reason = catalogue.reasons.get(case.reason or "")
+    return draft_deadline_confirmation(
+        platform_name=platform.name if platform else None,
+        reason_title=reason.title if reason else None,
+        received=case.received_at,
+        tz=case.tz,
+        ticket_numbers=list(case.reading.get("references", {}).get("ticket_numbers", [])),
+    )
+
+
+@dataclass(frozen=True)
+class MeaningPage:
+    """Step 3: what the notice means, and what the appeal must show."""
+
+    case: Case
+    number: int
+    total: int
+    kind: Kind | None
+    reason: Reason | None
+    laws: list[dict[str, Any]]  # the rules of law that may help, as the case keeps them
+    # The notice as read, folded under the explanation: what the reading rests on.
+    segments: list[Segment]
+    corrections: list[Correction]
+    references: dict[str, Any]
+
+
+def meaning_page(case: Case) -> MeaningPage:
+    catalogue = load_catalogue()
+    return MeaningPage(
+        case=case,
+        number=MEANING,
+        total=TOTAL_STEPS,
+        kind=catalogue.kinds.get(case.kind),
+        reason=catalogue.reasons.get(case.reason or ""),
+        laws=list(case.law_notes),
+        segments=highlighted_notice(case),
+        corrections=list(case.corrections.select_related("by")),
+        references=case.reading.get("references", {}),
+    )
+
+
+@dataclass(frozen=True)
+class DeadlinePage:
+    """Step 4: when the appeal must be in, and the work plan back from then."""
+
+    case: Case
+    number: int
+    total: int
+    closed: bool  # the deadline no longer applies
+    outcome: str
+    urgency: Urgency
+    countdown: str
+    plan: list[PlanStep]
+    confirmation_message: str  # asks support to confirm the deadline; "" when not needed
+    received_assumed: bool
+
+
+def deadline_page(case: Case, *, now: datetime) -> DeadlinePage:
+    status = deadline_status(case, now=now)
+    closed = case.status != Case.Status.OPEN
+    return DeadlinePage(
+        case=case,
+        number=DEADLINE,
+        total=TOTAL_STEPS,
+        closed=closed,
+        outcome=outcome_text(case),
+        urgency=status.urgency,
+        countdown=status.countdown,
+        plan=[] if closed else work_plan(case),
+        confirmation_message="" if closed else confirmation_message(case),
         received_assumed=case.received_source == Case.ReceivedSource.ASSUMED_NOW,
     )
 

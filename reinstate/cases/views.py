@@ -8,14 +8,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reinstate.accounts.http import AuthenticatedHttpRequest
+from reinstate.accounts.identity import platform_names
+from reinstate.accounts.queries import lacks_identity_for
 from reinstate.cases import queries
 from reinstate.cases.actions import (
     CaseInputError,
     do_correct_reading,
+    do_mark_step_seen,
     do_open_case,
     do_set_case_status,
     do_set_checklist_item,
@@ -24,7 +29,9 @@ from reinstate.cases.actions import (
     do_unshare_case,
 )
 from reinstate.cases.forms import CorrectReadingForm, NewCaseForm, ReceivedForm, received_initial
-from reinstate.cases.presenters import checklist_row, docket_row
+from reinstate.cases.models import DEADLINE_STEP, MEANING_STEP, Case
+from reinstate.cases.presenters import checklist_row, deadline_page, docket_row, meaning_page
+from reinstate.lib.page_context import page_context
 
 
 @require_GET
@@ -53,8 +60,25 @@ def case_new(request: AuthenticatedHttpRequest) -> HttpResponse:
         except CaseInputError as error:
             form.add_error(None, str(error))
         else:
+            if lacks_identity_for(request.user, case.platform):
+                return _ask_identity(request, case)
             return redirect("cases:detail", case_id=case.pk)
     return render(request, "cases/new.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _ask_identity(request: AuthenticatedHttpRequest, case: Case) -> HttpResponse:
+    """Ask who the driver is now, while they are here: an appeal that does not say so cannot be
+    matched to the account. They may skip it; the case page is next either way."""
+    name = platform_names().get(case.platform or "", "the platform")
+    messages.info(
+        request,
+        f"Your appeal must say who you are: give your legal name and the email or phone "
+        f"{name} knows you by.",
+    )
+    query = {"next": reverse("cases:detail", args=[case.pk])}
+    if case.platform:
+        query["platform"] = case.platform
+    return redirect(f"{reverse('accounts:identity')}?{urlencode(query)}")
 
 
 @require_http_methods(["GET", "POST"])
@@ -113,6 +137,29 @@ def case_received(request: AuthenticatedHttpRequest, case_id: int) -> HttpRespon
             return redirect("cases:detail", case_id=case.pk)
     status = 400 if form.errors else 200
     return render(request, "cases/received.html", {"case": case, "form": form}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def case_meaning(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
+    """Step 3 of the guided path: what the notice means. "Continue" marks it read."""
+    case = queries.get_case_for_user(request.user, case_id)
+    if request.method == "POST":
+        do_mark_step_seen(case=case, step=MEANING_STEP, actor=request.user)
+        return redirect("cases:deadline", case_id=case.pk)
+    return render(request, "cases/meaning.html", page_context(meaning_page(case)))
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def case_deadline(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
+    """Step 4: the deadline and the work plan. "Continue" marks it read; evidence is next."""
+    case = queries.get_case_for_user(request.user, case_id)
+    if request.method == "POST":
+        do_mark_step_seen(case=case, step=DEADLINE_STEP, actor=request.user)
+        return redirect("evidence:locker", case_id=case.pk)
+    page = deadline_page(case, now=timezone.now())
+    return render(request, "cases/deadline.html", page_context(page))
 
 
 @require_POST

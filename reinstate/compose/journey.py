@@ -14,7 +14,7 @@ from reinstate.appeals.queries import appeal_of
 from reinstate.cases.models import Case
 from reinstate.cases.presenters import outcome_text
 from reinstate.rules.appeal.next_step import CaseProgress, Journey, NextStep, Step, journey
-from reinstate.rules.appeal.readiness import check_readiness
+from reinstate.rules.appeal.readiness import ERROR, check_readiness
 
 
 def case_progress(case: Case, *, now: datetime) -> CaseProgress:
@@ -26,6 +26,8 @@ def case_progress(case: Case, *, now: datetime) -> CaseProgress:
         closed=case.status == Case.Status.CLOSED,
         outcome=outcome_text(case),
         received_assumed=case.received_source == Case.ReceivedSource.ASSUMED_NOW,
+        meaning_seen="meaning" in case.steps_seen,
+        deadline_seen="deadline" in case.steps_seen,
         deadline_passed=case.deadline is not None and case.deadline < now,
         missing_documents=len(facts.missing_documents),
         stance=sections.explanation.stance,
@@ -34,7 +36,9 @@ def case_progress(case: Case, *, now: datetime) -> CaseProgress:
         record_written=any(str(getattr(record, f.name)).strip() for f in fields(record)),
         letter_written=facts.newest_version is not None,
         letter_approved=facts.approved_version is not None,
-        ready=check_readiness(facts, now=now).ready,
+        to_fix=frozenset(
+            f.check for f in check_readiness(facts, now=now).findings if f.severity == ERROR
+        ),
         packet_built=case.packets.filter(status=Packet.Status.READY, draft=False).exists(),
     )
 

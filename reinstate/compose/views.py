@@ -1,7 +1,9 @@
 """The pages that gather every part of a case: the case page and the calendar feeds.
 
-The case page shows the deadline, the work plan and the checklist (cases), the support log's
-summary (comms) and, after reinstatement, the plan's health targets (health).
+The case page is a short overview: the next step (compose/journey.py), the deadline in a line
+and one line per part of the case, each linking to its own page: what the notice means and the
+deadline with its plan (cases), the evidence, the support log (comms) and the appeal's
+readiness (appeals); after reinstatement, the plan's health targets (health).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from reinstate.accounts.http import AuthenticatedHttpRequest
+from reinstate.appeals.presenters import appeal_summary
 from reinstate.cases.actions import CaseInputError, do_set_case_outcome
 from reinstate.cases.forms import CaseOutcomeForm
 from reinstate.cases.models import Case
@@ -51,6 +54,7 @@ def _detail(
     )
     context = page_context(case_page(case, now=now)) | {
         "support": support_summary(case, now=now),
+        "appeal": appeal_summary(case, now=now),
         "is_owner": case.owner_id == request.user.pk,
         "outcome_form": outcome_form,
         "after": plan_watch(request.user, case, now=now),

@@ -40,7 +40,7 @@ class _ItemFields(forms.Form):
     description = forms.CharField(
         required=False,
         max_length=300,
-        help_text="A few words: “Photo of the parcel at 12 Elm St front door”.",
+        help_text="For example: “Parcel at 12 Elm St door”.",
     )
     proves = forms.CharField(
         required=False,
@@ -65,8 +65,7 @@ class _ItemFields(forms.Form):
 class AddEvidenceForm(_ItemFields):
     evidence_files = MultipleFileField(
         label="Photos and files",
-        help_text="Take a photo, or choose photos, screenshots, PDFs, texts, audio or video. "
-        "You can choose several at once.",
+        help_text="Take a photo, or choose several files.",
         widget=MultipleFileInput(attrs={"accept": ACCEPT}),
     )
     kind = forms.ChoiceField(

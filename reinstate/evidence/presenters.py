@@ -143,6 +143,7 @@ class LockerPage:
     items: list[ItemView]
     plot: Plot | None  # None when no photo or video carries a place
     map_tiles: bool  # the map is drawn over tiles fetched from a tile server
+    photos: int
     unplaced_photos: int
     flagged: int  # items with at least one flag
     far_photos: bool
@@ -178,6 +179,7 @@ def locker_page(
         items=views,
         plot=photo_plot(views, tile_url=tile_url),
         map_tiles=bool(tile_url),
+        photos=len(photos),
         unplaced_photos=len(photos) - len(placed),
         flagged=sum(1 for v in views if v.flags),
         far_photos=any(f.code == "far" for v in views for f in v.flags),

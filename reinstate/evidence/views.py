@@ -38,6 +38,7 @@ from reinstate.evidence.sniff import EvidenceFileError
 from reinstate.evidence.uploads import EvidenceLimitHandler, request_limit
 from reinstate.lib.page_context import page_context
 from reinstate.rules.appeal.letter import long_date
+from reinstate.rules.appeal.next_step import EVIDENCE, TOTAL_STEPS
 
 FILE_POLICY = "default-src 'none'; sandbox"
 
@@ -65,7 +66,11 @@ def _locker(
         "keep_days": settings.WITHDRAWN_KEEP_DAYS,
         "form": form,
         "checklist": checklist,
+        "recommended": sum(1 for c in checklist if not c.required),
         "day_form": IncidentDayForm(initial={"day": page.day}),
+        # The locker is one step of the guided path: "Step 5 of 11" at its top.
+        "step": EVIDENCE,
+        "total_steps": TOTAL_STEPS,
     }
     status = 400 if form.errors else 200
     return render(request, "evidence/locker.html", context, status=status)
@@ -270,7 +275,8 @@ def incident_day(request: AuthenticatedHttpRequest, case_id: int) -> HttpRespons
         do_set_incident_day(case=case, actor=request.user, day=form.cleaned_data["day"])
     else:
         messages.error(request, "Enter the day as a date, e.g. 2026-11-02.")
-    return redirect("evidence:locker", case_id=case_id)
+    # The fragment is inside the folded "When and where" section: the browser opens it there.
+    return redirect(reverse("evidence:locker", args=[case_id]) + "#day-form")
 
 
 @require_GET

@@ -39,6 +39,7 @@ def test_an_advocate_sets_up_a_clinic_and_sees_a_case_a_driver_shares(
     with phone_page(chromium) as page:
         sign_in(page, base, "dana")
         page.goto(f"{base}/cases/{case.pk}/")
+        page.get_by_role("heading", name="Your advocate").click()  # folded on the overview
         page.get_by_placeholder("Organisation code").fill(code)
         page.get_by_role("button", name="Share this case").click()
         expect(page.get_by_text("Shared with Eastside Drivers Clinic:")).to_be_visible()

@@ -132,7 +132,7 @@ def test_packet_build_refuses_without_approval_then_builds(tmp_path: Path, case_
     ok(reinstate("appeal", "approve", case_id, str(letter["version"])))
     built = ok(reinstate("packet", "build", case_id, "-o", str(out)))
     assert set(built) >= {"path", "format", "pages", "bytes", "exhibits", "sha256"}
-    assert built["format"] == "pdf" and built["exhibits"] == 1 and built["pages"] == 3
+    assert built["format"] == "pdf" and built["exhibits"] == 1 and built["pages"] == 4
     assert built["bytes"] == out.stat().st_size
     text = ok(reinstate("packet", "build", case_id, "-o", str(tmp_path / "appeal.txt")))
     assert text["format"] == "txt" and text["chars"] <= text["limit"]

@@ -63,6 +63,7 @@ def test_it_holds_the_letter_the_index_each_exhibit_and_the_log(
         "Exhibit A",
         "Exhibit B",
         "Exhibit C",
+        "Appendix: the notice, as received",
         "Appendix: contacts with support",
     ]
     assert "I am writing to appeal the deactivation" in words(parts[""])

@@ -33,8 +33,9 @@ def test_it_holds_the_letter_the_index_each_exhibit_and_the_log(
 ) -> None:
     packet, reader = build(ready_case, tmp_path / "appeal.pdf")
     pages = texts(reader)
-    # Letter (1), index (1), photo A (1), invoice B merged (3), photo C (1), support log (1).
-    assert len(reader.pages) == packet.pages == 8
+    # Letter (1), index (1), photo A (1), invoice B merged (3), photo C (1), the notice (1),
+    # support log (1).
+    assert len(reader.pages) == packet.pages == 9
     assert "I am writing to appeal the deactivation" in pages[0]
     assert "10:17 for a block" in pages[0]
     index = pages[1]
@@ -46,8 +47,9 @@ def test_it_holds_the_letter_the_index_each_exhibit_and_the_log(
         assert f"Exhibit B, page {number} of 3" in pages[2 + number]
         assert f"Invoice 4411 page {number}" in pages[2 + number]
     assert "Exhibit C" in pages[6]
-    assert "SR-20931" in pages[7] and "Reported the locked gate" in pages[7]
-    assert all(f"Page {n} of 8" in text for n, text in enumerate(pages, start=1))
+    assert "Appendix: the notice, as received" in pages[7]
+    assert "SR-20931" in pages[8] and "Reported the locked gate" in pages[8]
+    assert all(f"Page {n} of 9" in text for n, text in enumerate(pages, start=1))
     assert not any("DRAFT" in text for text in pages)
     assert packet.exhibits == 3 and packet.bytes == (tmp_path / "appeal.pdf").stat().st_size
 
@@ -81,7 +83,7 @@ def test_its_pages_render_as_pictures(ready_case: Case, tmp_path: Path) -> None:
         check=True,
     )
     pictures = sorted(tmp_path.glob("p-*.png"))
-    assert len(pictures) == 8
+    assert len(pictures) == 9
     for picture in pictures:
         with Image.open(picture) as image:
             low, high = cast(tuple[int, int], image.convert("L").getextrema())
@@ -119,11 +121,11 @@ def test_a_turned_or_offset_page_is_stamped_upright_in_its_corner(
     writer.write(data)
     add_file(ready_case, data.getvalue(), "scan.pdf")
     _, reader = build(ready_case, tmp_path / "appeal.pdf")
-    turned, offset = reader.pages[-3], reader.pages[-2]  # exhibit D, before the support log
+    turned, offset = reader.pages[-4], reader.pages[-3]  # exhibit D, before the appendices
     assert "Exhibit D, page 1 of 2" in turned.extract_text()
     assert "Exhibit D, page 2 of 2" in offset.extract_text()
     assert turned.rotation == 0 and float(turned.mediabox.width) == 792
-    assert "Page 9 of 10" in offset.extract_text()
+    assert "Page 9 of 11" in offset.extract_text()
 
 
 def test_each_photo_is_its_rendition_unchanged_in_the_box_left_for_it(

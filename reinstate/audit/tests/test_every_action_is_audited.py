@@ -54,6 +54,7 @@ from reinstate.audit.models import AuditEvent
 from reinstate.audit.queries import verify_chain
 from reinstate.cases.actions import (
     do_correct_reading,
+    do_mark_step_seen,
     do_open_case,
     do_set_case_outcome,
     do_set_case_status,
@@ -235,6 +236,10 @@ def set_checklist_item(s: Scene) -> Step:
     item = s.case.checklist.filter(done=False).first()
     assert item is not None
     return partial(do_set_checklist_item, item=item, actor=s.driver, done=True)
+
+
+def mark_step_seen(s: Scene) -> Step:
+    return partial(do_mark_step_seen, case=s.case, step="meaning", actor=s.driver)
 
 
 def set_case_status(s: Scene) -> Step:
@@ -602,6 +607,7 @@ AUDITED: dict[Action, Audited] = {
     do_correct_reading: Audited(correct_reading, (K.CASE_CORRECTED,)),
     do_set_received: Audited(set_received, (K.CASE_RECEIVED_CHANGED,)),
     do_set_checklist_item: Audited(set_checklist_item, (K.CHECKLIST_TICKED,)),
+    do_mark_step_seen: Audited(mark_step_seen, (K.CASE_STEP_SEEN,)),
     do_set_case_status: Audited(set_case_status, (K.CASE_STATUS,)),
     do_set_case_outcome: Audited(set_case_outcome, (K.CASE_STATUS, K.CASE_OUTCOME)),
     do_share_case: Audited(share_case, (K.CASE_SHARED,)),

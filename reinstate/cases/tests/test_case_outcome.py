@@ -174,13 +174,19 @@ def test_a_closed_case_shows_how_it_ended_first_and_puts_the_deadline_work_away(
 ) -> None:
     client = client_for(driver)
     open_page = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
-    assert "Your deadline" in open_page and "Documents to collect" in open_page
+    assert "Deadline:" in open_page and "Documents to collect" in open_page
+    deadline_url = reverse("cases:deadline", args=[case.pk])
+    assert "Your plan" in client.get(deadline_url).content.decode()
     do_set_case_outcome(
         case=case, actor=driver, outcome="reinstated", reinstated_on=today() - timedelta(days=2)
     )
     page = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
-    for gone in ("Your deadline", "Your plan", "Documents to collect", "Overdue"):
+    for gone in ("Deadline:", "Your deadline", "Documents to collect", "Overdue"):
         assert gone not in page
     assert "no longer apply" in page
     assert page.index("How it ended") < page.index("Your notice, as read")
     assert page.count('id="end-h"') == 1
+    deadline = client.get(deadline_url).content.decode()
+    for gone in ("Your plan", "Overdue", "Continue"):
+        assert gone not in deadline
+    assert "no longer apply" in deadline

@@ -18,16 +18,23 @@ pytestmark = pytest.mark.django_db
 def test_it_shows_deadline_plan_checklist_and_phrases(
     driver: User, open_case: Callable[..., Case]
 ) -> None:
+    """The overview has the deadline in a line, the checklist and the notice as read; the
+    deadline page the deadline in full and the plan; the meaning page what to show."""
     case = open_case(driver, FLEX_LATE)
-    page = client_for(driver).get(reverse("cases:detail", args=[case.pk])).content.decode()
-    assert "Thursday 12 November 2026, 4:00 PM PST" in page
+    client = client_for(driver)
+    page = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert "Thu 12 Nov, 4:00 PM PST" in page
     assert "7 days" in page  # the countdown
-    assert "Your plan" in page
+    assert reverse("cases:deadline", args=[case.pk]) in page
     assert "Documents to collect" in page
-    assert "What your appeal must show" in page
     assert '<mark class="g-deadline"' in page
     assert '<mark class="g-reason"' in page
     assert "within 10 calendar days" in page
+    deadline = client.get(reverse("cases:deadline", args=[case.pk])).content.decode()
+    assert "Thursday 12 November 2026, 4:00 PM PST" in deadline
+    assert "7 days" in deadline and "Your plan" in deadline
+    meaning = client.get(reverse("cases:meaning", args=[case.pk])).content.decode()
+    assert "What your appeal must show" in meaning
 
 
 def test_it_offers_a_message_to_confirm_a_default_deadline(
@@ -38,7 +45,8 @@ def test_it_offers_a_message_to_confirm_a_default_deadline(
         "We determined that another person has been delivering using your Amazon Flex account. "
         "Your account has been permanently deactivated.",
     )
-    page = client_for(driver).get(reverse("cases:detail", args=[case.pk])).content.decode()
+    url = reverse("cases:deadline", args=[case.pk])
+    page = client_for(driver).get(url).content.decode()
     assert "This is a default" in page
     assert "Ask support to confirm your deadline" in page
 

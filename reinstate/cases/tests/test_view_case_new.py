@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from reinstate.accounts.actions import do_set_identity
 from reinstate.accounts.models import User
 from reinstate.cases.models import Case
 from reinstate.testing.notices import FLEX_LATE
@@ -15,6 +16,8 @@ URL = reverse("cases:new")
 
 
 def test_it_opens_a_case_from_pasted_text(driver: User) -> None:
+    # Dana has said who she is to Amazon Flex: the case page follows at once.
+    do_set_identity(user=driver, legal_name="Dana Reyes", accounts={"amazon_flex": "d@x.org"})
     response = client_for(driver).post(
         URL,
         {

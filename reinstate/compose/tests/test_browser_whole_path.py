@@ -1,6 +1,7 @@
-"""A new driver on a phone walks the whole path, only by tapping and typing what is on screen:
-sign up, give the legal name, paste the notice, then follow the case page's "Next" button each
-time until the packet is ready, and download it. A second pass reaches the "Next" button from
+"""A new driver on a phone walks the whole guided path, only by tapping and typing what is on
+screen: sign up with the legal name, paste the notice, give the account, then from the case
+page's "Next" button on, each page's one button to go on, until the packet is downloaded; no
+page taller than two and a half screens. A second pass reaches the "Next" button from
 the sign-in page with the keyboard alone."""
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ LEGAL_NAME = "Dana Marisol Reyes"
 
 
 class Walk:
-    """The pages seen, each checked for sideways scrolling and measured."""
+    """The pages seen, each checked for sideways scrolling and for its height."""
 
     def __init__(self, page: Page) -> None:
         self.page = page
@@ -43,19 +44,23 @@ class Walk:
         self.heights.append((self.page.title(), name, height, screens))
         screenshot(self.page, f"whole-path-{len(self.heights):02}-{name}")
 
-    def next(self, step: str) -> None:
-        """Tap the one button of the case page's "Next" card, which must name `step`."""
-        card = self.page.locator(".next-step")
-        expect(card.locator("#next-h")).to_contain_text(f"Next: {step}")
-        card.locator("a.button").click()
+    def tap(self, name: str, *, role: str = "button") -> None:
+        """Tap the button (or link) named, then look at the page it leads to."""
+        self.page.get_by_role(role, name=name).click()  # type: ignore[arg-type]
         self.page.wait_for_load_state("load")
-        self.look(f"next {step}")
 
-    def back(self) -> None:
-        """Back to the case page the way a person goes: the link at the top of the page."""
-        self.page.get_by_role("link", name="Back to the case").click()
-        expect(self.page.locator(".next-step")).to_be_visible()
-        self.look("case page")
+    def on(self, heading: str, step: int | None = None) -> None:
+        """The page now shown is the one with this heading (at this step of the path)."""
+        expect(self.page.get_by_role("heading", name=heading, level=1)).to_be_visible()
+        if step is not None:
+            expect(self.page.locator(".step-of")).to_contain_text(f"Step {step} of 11")
+        self.look(heading)
+
+    def too_tall(self) -> list[tuple[str, str, int, float]]:
+        return [row for row in self.heights if row[3] > MAX_SCREENS]
+
+
+MAX_SCREENS = 2.5
 
 
 def sign_up(page: Page, base: str) -> None:
@@ -63,6 +68,7 @@ def sign_up(page: Page, base: str) -> None:
     page.get_by_label("Username").fill("dana")
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("Password confirmation").fill(PASSWORD)
+    page.get_by_label(re.compile("legal name", re.I)).fill(LEGAL_NAME)
 
 
 def test_a_new_driver_walks_the_whole_path_on_a_phone(
@@ -78,44 +84,36 @@ def test_a_new_driver_walks_the_whole_path_on_a_phone(
         walk = Walk(page)
         sign_up(page, base)
         walk.look("signup")
-        legal = page.get_by_label(re.compile("legal name", re.I))
-        asks_name = legal.count() > 0
-        if asks_name:
-            legal.fill(LEGAL_NAME)
-        page.get_by_role("button", name="Create account").click()
+        walk.tap("Create account")
 
-        expect(page.get_by_role("heading", name="What did the platform send you?")).to_be_visible()
-        walk.look("new case")
-        if not asks_name:
-            # Sign-up does not ask: the name goes in Profile → Your name and accounts.
-            page.get_by_role("navigation", name="Main").get_by_role("link", name="Profile").click()
-            walk.look("profile")
-            page.get_by_role("link", name="Your name and accounts").click()
-            page.get_by_label("Your legal name").fill(LEGAL_NAME)
-            page.get_by_label("Amazon Flex: email or phone on your account").fill(
-                "dana.reyes@example.com"
-            )
-            walk.look("identity")
-            page.get_by_role("button", name="Save").click()
-            expect(page.get_by_text(f"Your appeal is signed {LEGAL_NAME}.")).to_be_visible()
-            walk.look("identity saved")
-            page.get_by_role("navigation", name="Main").get_by_role("link", name="New case").click()
-            expect(
-                page.get_by_role("heading", name="What did the platform send you?")
-            ).to_be_visible()
-
+        walk.on("What did the platform send you?")
         page.get_by_label("Paste the notice").fill(FLEX_LATE)
         yesterday = page.evaluate(
             "(() => { const d = new Date(Date.now() - 86400000);"
             " return d.toLocaleDateString('en-CA'); })()"
         )
         page.get_by_label("Day").fill(yesterday)
-        page.get_by_role("button", name="Read my notice").click()
+        walk.tap("Read my notice")
+
+        # The appeal must say who is appealing: the name came at sign-up, the account now.
+        walk.on("Your name and accounts")
+        page.get_by_label("Amazon Flex: email or phone on your account").fill(
+            "dana.reyes@example.com"
+        )
+        walk.tap("Save")
+
         expect(page.get_by_role("heading", name="Amazon Flex: ")).to_be_visible()
         walk.look("case page")
+        card = page.locator(".next-step")
+        expect(card.locator("#next-h")).to_contain_text("Next: Read what the notice means")
+        card.locator("a.button").click()
 
-        walk.next("Gather the evidence")
-        expect(page.get_by_role("heading", name="Evidence locker")).to_be_visible()
+        walk.on("What the notice means", 3)
+        walk.tap("Continue")
+        walk.on("Your deadline and plan", 4)
+        walk.tap("Continue")
+
+        walk.on("Evidence locker", 5)
         # The photo of the gate, then the screenshot of the standing page the locker says is
         # still missing, ticked as that document.
         for path, description, document in (
@@ -133,93 +131,100 @@ def test_a_new_driver_walks_the_whole_path_on_a_phone(
                 page.get_by_role("button", name="Add to the locker").click()
             expect(page.get_by_role("heading", name="Exhibits")).to_be_visible()
         expect(page.get_by_text("2 items kept for this case")).to_be_visible()
-        expect(page.get_by_role("heading", name="Still missing")).to_have_count(0)
         walk.look("evidence added")
+        walk.tap("Continue: say what happened", role="link")
 
-        walk.back()
-        walk.next("Say what happened")
-        expect(page.get_by_role("heading", name="Is it ready?")).to_be_visible()
-        page.get_by_label("Amazon Flex Terms of Service").first.check()
-        page.get_by_label("What happened, in your own words").fill(
+        walk.on("What happened", 6)
+        happened = page.get_by_label("What happened, in your own words")
+        happened.fill(
             "On 3 November 2026 I arrived at the Hawthorne station at 10:17 for a block that "
             "started at 10:00, because the gate on 120th Street was locked and I had to drive "
             "round to the south entrance."
         )
-        page.get_by_label("What you accept").fill("I accept that I checked in 17 minutes late.")
-        page.get_by_role("button", name="Save the explanation").click()
-        expect(page.get_by_text("Your explanation is saved.")).to_be_visible()
+        # Saved as typed: a reload loses nothing.
+        expect(page.get_by_role("status").filter(has_text="Saved at")).to_be_visible()
+        page.reload()
+        expect(happened).to_have_value(re.compile("^On 3 November 2026"))
+        walk.tap("Save and continue")
+
+        walk.on("The facts, and what shows them", 6)
         page.get_by_label("A fact you rely on").fill("The gate was locked at 10:02.")
         page.get_by_label("A: The locked gate").check()
-        page.get_by_role("button", name="Add this fact").click()
+        walk.tap("Add this fact")
         expect(page.locator(".statements li")).to_contain_text("(Exhibit A)")
+        walk.look("fact added")
+        walk.tap("Continue", role="link")
 
-        walk.back()
-        walk.next("Say what you are changing")
-        plan = page.locator("section[aria-labelledby=plan-h]")
-        plan.get_by_role("group", name="What caused it?").get_by_role("checkbox").first.check()
+        walk.on("What went wrong", 7)
+        page.get_by_label("What you accept").fill("I accept that I checked in 17 minutes late.")
+        page.get_by_label("Amazon Flex Terms of Service").first.check()
+        page.get_by_role("group", name="What caused it?").get_by_role("checkbox").first.check()
+        walk.tap("Save and continue")
+
+        walk.on("What you will do differently", 7)
+        page.get_by_label("What you will do").fill("Check in 15 minutes before every block")
+        page.get_by_label("Target you can measure").fill("no late arrival in 20 blocks")
+        page.get_by_label("Start date").fill("2026-12-01")
+        walk.tap("Add this action")
+        expect(page.locator(".messages")).to_contain_text("The action is saved.")
+        walk.tap("Continue", role="link")
+
+        walk.on("How you will keep to it", 7)
         page.get_by_label("Which measure will you watch?").fill("on-time arrival")
         page.get_by_label("At what level will you keep it?").fill("100% of blocks")
         page.get_by_label("How often will you check it?").fill("every Sunday evening")
         page.get_by_label("Your commitment").fill("I will leave for every block 30 minutes early.")
-        plan.get_by_role("group", name="Policies you commit to keep").get_by_role(
+        page.get_by_role("group", name="Policies you commit to keep").get_by_role(
             "checkbox"
         ).first.check()
-        page.get_by_role("button", name="Save the plan").click()
-        page.wait_for_load_state("load")
-        page.get_by_label("What you will do").fill("Check in 15 minutes before every block")
-        page.get_by_label("Target you can measure").fill("no late arrival in 20 blocks")
-        page.get_by_label("Start date").fill("2026-12-01")
-        page.get_by_role("button", name="Add this action").click()
-        expect(page.get_by_text("The action is saved.")).to_be_visible()
+        walk.tap("Save and continue")
 
-        walk.back()
-        walk.next("Write your record of good standing")
+        walk.on("Your record as a driver", 8)
         page.get_by_label("On the platform since").fill("March 2023")
         page.get_by_label("Work completed").fill("1,240 blocks")
         page.get_by_label("Your metrics").fill("Standing Fantastic for 18 months")
-        page.get_by_role("button", name="Save the record").click()
-        page.wait_for_load_state("load")
+        walk.tap("Save and continue")
 
-        walk.back()
-        walk.next("Write the letter")
-        page.get_by_role("button", name="Draft my letter").click()
-        expect(page.get_by_role("textbox", name="Your letter")).to_have_value(
-            re.compile("I am writing to appeal")
-        )
-        expect(page.get_by_role("textbox", name="Your letter")).to_have_value(
-            re.compile(LEGAL_NAME)
-        )
+        walk.on("Your letter", 9)
+        walk.tap("Draft my letter")
+        letter = page.get_by_role("textbox", name="Your letter")
+        expect(letter).to_have_value(re.compile("I am writing to appeal"))
+        expect(letter).to_have_value(re.compile(LEGAL_NAME))
         walk.look("letter drafted")
+        walk.tap("Continue: check it", role="link")
 
-        walk.back()
-        walk.next("Check and approve the letter")
-        page.get_by_role("button", name="Approve version 1").click()
-        expect(page.get_by_text("Version 1 approved")).to_be_visible()
+        walk.on("Check your appeal", 10)
+        # Every step before was done in full: the check finds nothing to fix but the letter.
+        fixes = page.locator(".finding-error")
+        expect(fixes).to_have_count(1)
+        expect(fixes).to_contain_text("letter")
+        walk.tap("Approve version 1")
+        expect(page.locator(".messages")).to_contain_text("Version 1 approved")
+        expect(page.locator(".finding-error")).to_have_count(0)
         walk.look("letter approved")
-        # The steps before marked "done" with less than the check asks (see the report): the
-        # fact with its exhibit, the cause, the check and the policies were given at 6 and 7.
-        expect(page.locator("section[aria-labelledby=readiness-h]")).not_to_contain_text("To fix:")
+        walk.tap("Continue: send it", role="link")
 
-        walk.back()
-        walk.next("Send your appeal")
-        page.get_by_role("button", name="Build the packet").click()
+        walk.on("Send your appeal", 11)
+        walk.tap("Build the packet")
         expect(page.get_by_role("link", name="PDF packet")).to_be_visible(timeout=30_000)
         walk.look("packet ready")
-
-        walk.back()
-        expect(page.locator(".next-step")).to_contain_text("Get your packet")
-        walk.next("Send your appeal")
         with page.expect_download() as download:
             page.get_by_role("link", name="PDF packet").first.click()
         pdf = tmp_path / download.value.suggested_filename
         download.value.save_as(pdf)
         assert pdf.suffix == ".pdf"
+
+        page.get_by_role("link", name="Your case").click()
+        expect(page.locator(".next-step")).to_contain_text("Get your packet")
+        expect(page.locator(".next-step")).to_contain_text("10 of 11 steps done")
+        walk.look("case page at the end")
     text = "".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
     assert LEGAL_NAME in text
 
     print("\npage title | reached by | height px | screens")  # noqa: T201 (read with -s)
     for title, name, height, screens in walk.heights:
         print(f"{title} | {name} | {height} | {screens}")  # noqa: T201
+    assert walk.too_tall() == [], f"pages taller than {MAX_SCREENS} screens at 390 px"
 
 
 # What has the keyboard focus: what it is, whether it can be seen, and whether it is marked.

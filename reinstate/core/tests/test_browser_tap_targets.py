@@ -13,6 +13,7 @@ from playwright.sync_api import Browser, Page
 
 from reinstate.accounts.models import User
 from reinstate.appeals.actions import do_set_appeal
+from reinstate.appeals.guided import PAGES
 from reinstate.cases.models import Case
 from reinstate.comms.actions import Upload, do_add_contact
 from reinstate.health.actions import do_record_block, do_set_watch_level
@@ -114,7 +115,15 @@ def test_every_control_on_the_key_pages_is_big_enough_to_tap(
     base = str(live_server)
     pages = {
         "case": f"/cases/{full_case.pk}/",
+        "meaning": f"/cases/{full_case.pk}/meaning/",
+        "deadline": f"/cases/{full_case.pk}/deadline/",
         "appeal": f"/cases/{full_case.pk}/appeal/",
+        **{
+            f"appeal-{key}": f"/cases/{full_case.pk}/appeal/step/{key}"
+            for key in PAGES
+            if key != "check"
+        },
+        "appeal-check": f"/cases/{full_case.pk}/appeal/check",
         "evidence": f"/cases/{full_case.pk}/evidence/",
         "support-log": f"/cases/{full_case.pk}/support/",
         "support-add": f"/cases/{full_case.pk}/support/add/",

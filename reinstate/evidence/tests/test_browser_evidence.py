@@ -34,8 +34,8 @@ def test_a_driver_adds_two_photos_sees_time_and_place_withdraws_one_and_puts_it_
     gate.write_bytes(files.jpeg((900, 1200), color=(160, 90, 40), exif=exif))
     base = str(live_server)
     with phone_page(chromium) as page:
-        sign_in(page, base, "dana", then=f"/cases/{case.pk}/")
-        page.get_by_role("link", name="Add evidence").click()
+        # Straight to the locker: the case page that links to it is tested with the case.
+        sign_in(page, base, "dana", then=f"/cases/{case.pk}/evidence/")
 
         expect(page.get_by_role("heading", name="Evidence locker")).to_be_visible()
         page.get_by_label("Photos and files").set_input_files([str(door), str(gate)])
@@ -68,12 +68,13 @@ def test_a_driver_adds_two_photos_sees_time_and_place_withdraws_one_and_puts_it_
         expect(page.get_by_role("heading", name="Withdrawn recently")).to_be_visible()
         screenshot(page, "evidence-withdrawn")
 
-        page.get_by_role("link", name="Back to the case").click()
-        expect(page.get_by_text("(in your evidence: exhibit A)")).to_be_visible()
+        page.get_by_role("link", name="Your case").click()
+        # Its checklist (folded or not) names the exhibit still in the case.
+        expect(page.get_by_text("(in your evidence: exhibit A)")).to_have_count(1)
         screenshot(page, "evidence-case-page")
 
         # Changed her mind: the photo comes back, as exhibit B, from the locker's list.
-        page.get_by_role("link", name="Open the evidence locker (1)").click()
+        page.goto(f"{base}/cases/{case.pk}/evidence/")
         page.get_by_role("button", name="Put back “gate.jpg”").click()
         expect(page.get_by_text("“gate.jpg” is back in this case, as exhibit B.")).to_be_visible()
         expect(page.locator(".exhibit")).to_have_count(2)

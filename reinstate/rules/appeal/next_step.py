@@ -18,6 +18,8 @@ class CaseProgress:
     closed: bool = False
     outcome: str = ""  # how it ended, in a few words ("" when nobody said)
     received_assumed: bool = False  # nobody said when the notice arrived
+    meaning_seen: bool = False  # the driver has read what the notice means
+    deadline_seen: bool = False  # ...and the deadline with its work plan
     deadline_passed: bool = False
     missing_documents: int = 0  # required checklist items with neither evidence nor a tick
     stance: str = "acknowledge"  # one of shape.STANCES
@@ -26,8 +28,25 @@ class CaseProgress:
     record_written: bool = False
     letter_written: bool = False  # a letter version exists
     letter_approved: bool = False
-    ready: bool = False  # the readiness check finds nothing that must be fixed
+    # The readiness checks (readiness.WEIGHTS' keys) with a finding that must be fixed before
+    # sending: a step is done only when none of its own checks is among them.
+    to_fix: frozenset[str] = frozenset()
     packet_built: bool = False  # a final (not draft) packet was built
+
+    @property
+    def ready(self) -> bool:
+        return not self.to_fix
+
+
+# Which readiness checks each writing step answers for, so that a step is not called done
+# while the check still finds something in it to fix.
+HAPPENED_CHECKS = frozenset({"reason", "specific", "exhibits"})
+CHANGING_CHECKS = frozenset(
+    {"policy", "acknowledgement", "records", "root_causes", "actions", "monitoring", "commitment"}
+)
+TOTAL_STEPS = 11
+# The steps' numbers as the pages of the guided path show them ("Step 3 of 11").
+MEANING, DEADLINE, EVIDENCE, HAPPENED, CHANGING, RECORD, LETTER, CHECK, SEND = range(3, 12)
 
 
 @dataclass(frozen=True)
@@ -67,42 +86,51 @@ class Journey:
 
 
 CASE = "cases:detail"
-APPEAL = "appeals:detail"
 
 
 def journey(progress: CaseProgress) -> Journey:
     if progress.stance not in STANCES:
         raise ValueError(f"unknown stance {progress.stance!r}")
-    disputes_only = progress.stance == "dispute"
-    changing = (
-        Step(
-            7,
-            "Say why the decision is wrong",
-            progress.explanation_written,
-            APPEAL,
-            "explanation-h",
-        )
-        if disputes_only
-        else Step(7, "Say what you are changing", progress.plan_written, APPEAL, "plan-h")
+    to_fix = progress.to_fix
+    happened_done = progress.explanation_written and not to_fix & HAPPENED_CHECKS
+    changing_done = not to_fix & CHANGING_CHECKS and (
+        progress.stance == "dispute" or progress.plan_written
     )
-    letter_checked = progress.letter_approved and progress.ready
+    changing = Step(
+        CHANGING,
+        _CHANGING_TITLES[progress.stance],
+        changing_done,
+        "appeals:step_accept" if progress.stance == "acknowledge" else "appeals:step_wrong",
+    )
     steps = (
+        # A case is opened from its notice: the first step is done by the time there is a case.
         Step(1, "The notice", True, CASE, "notice-h"),
         Step(2, "Say when the notice arrived", not progress.received_assumed, "cases:received"),
-        Step(3, "Read what the notice means", True, CASE, "what-h"),
-        Step(4, "The deadline and plan", True, CASE, "deadline-h"),
+        Step(MEANING, "Read what the notice means", progress.meaning_seen, "cases:meaning"),
+        Step(DEADLINE, "The deadline and plan", progress.deadline_seen, "cases:deadline"),
         Step(
-            5,
+            EVIDENCE,
             "Gather the evidence the reason needs",
             progress.missing_documents == 0,
             "evidence:locker",
         ),
-        Step(6, "Say what happened", progress.explanation_written, APPEAL, "explanation-h"),
+        Step(HAPPENED, "Say what happened", happened_done, "appeals:step_happened"),
         changing,
-        Step(8, "Write your record of good standing", progress.record_written, APPEAL, "record-h"),
-        Step(9, "Write the letter", progress.letter_written, APPEAL, "letter-h"),
-        Step(10, "Check and approve the letter", letter_checked, APPEAL, "readiness-h"),
-        Step(11, "Send your appeal", False, APPEAL, "packet-h"),
+        Step(
+            RECORD,
+            "Write your record of good standing",
+            progress.record_written,
+            "appeals:step_record",
+        ),
+        Step(LETTER, "Write the letter", progress.letter_written, "appeals:step_letter"),
+        Step(
+            CHECK,
+            "Check and approve the letter",
+            progress.letter_approved and progress.ready,
+            "appeals:check",
+        ),
+        # Done once the driver says it was sent (the decision's part of the process).
+        Step(SEND, "Send your appeal", False, "appeals:step_send"),
     )
     if progress.closed:
         ended = progress.outcome or "The case is closed."
@@ -126,28 +154,44 @@ def _next(progress: CaseProgress, steps: tuple[Step, ...]) -> NextStep:
         )
     step = next(s for s in steps if not s.done)
     why, button = _WHY[step.number]
-    if step.number == 5:
+    if step.number == CHANGING and progress.stance == "dispute":
+        why, button = _WHY_WRONG
+    if step.number == EVIDENCE:
         count = progress.missing_documents
         why = f"{count} required document{'s' if count != 1 else ''} still missing. {why}"
-    if step.number == 10 and progress.letter_approved and not progress.ready:
+    if step.number == CHECK and progress.letter_approved and not progress.ready:
         why = "The check found something to fix before you send."
-    if step.number == 11 and progress.packet_built:
+    if step.number == SEND and progress.packet_built:
         why = "Your packet is built. Send it to the platform before the deadline and keep proof."
         button = "Get your packet"
     return NextStep(step.number, total, step.title, why, button, step.page, step.anchor)
 
 
+_CHANGING_TITLES = {
+    "dispute": "Say why the decision is wrong",
+    "acknowledge": "Say what you are changing",
+    "both": "Say what is wrong and what you are changing",
+}
+_WHY_WRONG = (
+    "Name the rule they say you broke, and ask for the records the decision rests on.",
+    "Say why it is wrong",
+)
 _WHY: dict[int, tuple[str, str]] = {
     2: (
         "Your deadline counts from when it arrived; if it came earlier, the deadline may be "
         "sooner.",
         "Say when it arrived",
     ),
-    5: ("Photos, screenshots and papers show your side.", "Add evidence"),
-    6: ("In your own words: what happened, when and where.", "Write what happened"),
-    7: ("What you will do so it does not happen again.", "Write your plan"),
-    8: ("Your record as a driver is context for the appeal.", "Write your record"),
-    9: ("A draft is made from what you wrote; you edit it and approve it.", "Write the letter"),
-    10: ("Read the letter, fix what the check finds, and approve it.", "Check the letter"),
-    11: ("Build the packet: the letter and your evidence, ready to send.", "Build the packet"),
+    MEANING: ("The reason they gave, and what your appeal must show.", "Read what it means"),
+    DEADLINE: ("When your appeal must be in, and what to do by when.", "See the deadline"),
+    EVIDENCE: ("Photos, screenshots and papers show your side.", "Add evidence"),
+    HAPPENED: ("In your own words: what happened, when and where.", "Write what happened"),
+    CHANGING: ("What you will do so it does not happen again.", "Write your plan"),
+    RECORD: ("Your record as a driver is context for the appeal.", "Write your record"),
+    LETTER: (
+        "A draft is made from what you wrote; you edit it and approve it.",
+        "Write the letter",
+    ),
+    CHECK: ("Read the letter, fix what the check finds, and approve it.", "Check the letter"),
+    SEND: ("Build the packet: the letter and your evidence, ready to send.", "Build the packet"),
 }

@@ -42,6 +42,7 @@ class Finding:
     message: str
     fix: str
     points: int = 0  # what it costs of the score: the findings' points add up to 100 - score
+    check: str = ""  # which of WEIGHTS' checks found it: the part of the appeal to change
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def check_readiness(facts: AppealFacts, *, now: datetime) -> Readiness:
         for i, extra in zip(hostile, _share(score - READY_SCORE + 1, len(hostile)), strict=True):
             points[i] += extra
         score = READY_SCORE - 1
-    findings = [replace(f, points=p) for (_, f), p in zip(failed, points, strict=True)]
+    findings = [replace(f, points=p, check=c) for (c, f), p in zip(failed, points, strict=True)]
     return Readiness(score=score, findings=findings)
 
 

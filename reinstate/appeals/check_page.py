@@ -1,0 +1,126 @@
+"""The guided path's "check your appeal" page: what the readiness check found, each with a link
+to the page that fixes it, and each part of the appeal in a line with a link to change it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.text import Truncator
+
+from reinstate.appeals import guided
+from reinstate.appeals.forms import STANCE_CHOICES
+from reinstate.appeals.presenters import AppealPage
+from reinstate.cases.models import Case
+from reinstate.rules.appeal.readiness import Finding
+from reinstate.rules.appeal.shape import AppealSections
+
+STANCE_WORDS = dict(STANCE_CHOICES)
+
+# The guided page where each readiness check's findings are fixed (readiness.WEIGHTS' keys).
+_CHECK_PAGE = {
+    "reason": "happened",
+    "specific": "happened",
+    "exhibits": "facts",
+    "records": "wrong",
+    "acknowledgement": "accept",
+    "root_causes": "accept",
+    "actions": "actions",
+    "monitoring": "checking",
+    "commitment": "checking",
+    "good_standing": "record",
+    "letter": "letter",
+    "tone": "letter",
+}
+# ...and those fixed elsewhere than on the appeal.
+_CHECK_ELSEWHERE = {
+    "documents": "evidence:locker",
+    "deadline": "cases:deadline",
+    "support": "comms:log",
+}
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    finding: Finding
+    url: str  # where to fix it
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    label: str
+    value: str  # "" when not given
+    url: str  # where to change it
+
+
+@dataclass(frozen=True)
+class CheckPage:
+    findings: tuple[FindingRow, ...]
+    answers: tuple[AnswerRow, ...]
+
+
+def check_page(case: Case, page: AppealPage) -> CheckPage:
+    sections = page.facts.appeal
+    return CheckPage(
+        findings=tuple(
+            FindingRow(f, fix_url(case, f.check, sections)) for f in page.readiness.findings
+        ),
+        answers=_answers(case, page),
+    )
+
+
+def fix_url(case: Case, check: str, sections: AppealSections) -> str:
+    if check == "identity":
+        return reverse("accounts:identity") + f"?next={guided.url_of(case, 'check')}"
+    if check in _CHECK_ELSEWHERE:
+        return reverse(_CHECK_ELSEWHERE[check], kwargs={"case_id": case.pk})
+    if check == "policy":
+        return guided.url_of(case, "wrong" if sections.explanation.disputes else "accept")
+    return guided.url_of(case, _CHECK_PAGE.get(check, "happened"))
+
+
+def _answers(case: Case, page: AppealPage) -> tuple[AnswerRow, ...]:
+    sections = page.facts.appeal
+    explanation, plan, record = sections.explanation, sections.plan, sections.record
+    facts = page.facts
+
+    def row(label: str, value: str, key: str) -> AnswerRow:
+        return AnswerRow(label, Truncator(value).chars(140), guided.url_of(case, key))
+
+    rows = [
+        row("What you say", STANCE_WORDS.get(explanation.stance, ""), "happened"),
+        row("What happened", explanation.what_happened, "happened"),
+        row("Facts", _facts(sections), "facts"),
+    ]
+    policies = "; ".join(facts.policy_title(ref) for ref in explanation.policies)
+    policy_key = "wrong" if explanation.disputes else "accept"
+    rows.append(row("The rule involved", policies or explanation.policy_quote, policy_key))
+    if explanation.disputes:
+        rows.append(row("Records you ask for", explanation.records_requested, "wrong"))
+    if explanation.acknowledges:
+        rows += [
+            row("What you accept", explanation.acknowledgement, "accept"),
+            row("What caused it", "; ".join(plan.root_causes), "accept"),
+            row("Your actions", "; ".join(a.action for a in plan.actions), "actions"),
+            row("How you will check", _monitoring(sections), "checking"),
+        ]
+    held = [record.driving_since, record.work_completed, record.metrics]
+    rows.append(row("Your record", "; ".join(v for v in held if v), "record"))
+    identity = reverse("accounts:identity") + f"?next={guided.url_of(case, 'check')}"
+    rows.append(AnswerRow("Your legal name", facts.legal_name, identity))
+    rows.append(AnswerRow("Your account", facts.platform_account, identity))
+    return tuple(rows)
+
+
+def _facts(sections: AppealSections) -> str:
+    statements = sections.explanation.statements
+    if not statements:
+        return ""
+    shown = sum(1 for s in statements if s.exhibits)
+    return f"{len(statements)} fact{'s' if len(statements) != 1 else ''}, {shown} with an exhibit"
+
+
+def _monitoring(sections: AppealSections) -> str:
+    plan = sections.plan
+    parts = [plan.monitoring_metric, plan.monitoring_threshold, plan.monitoring_frequency]
+    return ", ".join(p for p in parts if p)

@@ -1,0 +1,103 @@
+"""The guided path's pages (appeals/guided.py): show one part, save it, go on to the next.
+
+Thin, as views.py: the facts, the plan's actions, the letter and the packet are still added
+through views.py's endpoints, whose forms here say which page to come back to (`step`).
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.forms import Form
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from reinstate.accounts.http import AuthenticatedHttpRequest
+from reinstate.appeals import forms, guided, presenters
+from reinstate.appeals.actions import do_set_appeal
+from reinstate.appeals.check_page import check_page
+from reinstate.cases.models import Case
+from reinstate.cases.queries import get_case_for_user
+from reinstate.lib.page_context import page_context
+from reinstate.rules.appeal.next_step import TOTAL_STEPS
+from reinstate.rules.catalogue.files import load_catalogue
+
+
+def render_step(
+    request: AuthenticatedHttpRequest,
+    case: Case,
+    key: str,
+    *,
+    status: int = 200,
+    **refused: Form,
+) -> HttpResponse:
+    """A page of the path; `refused`: a form sent back with its errors, in place of the stored
+    values (`form` for the page's own fields)."""
+    page = presenters.appeal_page(case, now=timezone.now())
+    sections = page.facts.appeal
+    stance = sections.explanation.stance
+    before, after = guided.neighbours(case, key, stance)
+    context = page_context(page) | {
+        "page": guided.PAGES[key],
+        "total": TOTAL_STEPS,
+        "before": before,
+        "after": after,
+        "statement_form": forms.StatementForm(items=page.exhibits),
+        "action_form": forms.ActionForm(),
+        "letter_form": forms.LetterForm(
+            initial={"text": page.latest_letter.text if page.latest_letter else ""}
+        ),
+    }
+    if key in guided.WRITING_PAGES:
+        context["form"] = guided.part_form(case, key, sections)
+    if key == "check":
+        context["check"] = check_page(case, page)
+    if key == "send":
+        platform = load_catalogue().platforms.get(case.platform or "")
+        context["channel"] = platform.appeal_channel if platform else None
+    return render(request, f"appeals/steps/{key}.html", context | refused, status=status)
+
+
+def _known(key: str) -> str:
+    if key not in guided.PAGES:
+        raise Http404("No such page")
+    return key
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def step_page(request: AuthenticatedHttpRequest, case_id: int, key: str) -> HttpResponse:
+    case = get_case_for_user(request.user, case_id)
+    key = _known(key)
+    if request.method == "GET" or key not in guided.WRITING_PAGES:
+        return render_step(request, case, key)
+    form = guided.part_form(case, key, guided.stored_sections(case), request.POST)
+    if not form.is_valid():
+        return render_step(request, case, key, status=400, form=form)
+    do_set_appeal(case=case, data=guided.part_input(case, form), actor=request.user, keep_rows=True)
+    # The stance may have changed on this page: the page after follows the new one.
+    _, after = guided.neighbours(case, key, guided.stored_sections(case).explanation.stance)
+    return redirect(after)
+
+
+@require_POST
+@login_required
+def step_autosave(request: AuthenticatedHttpRequest, case_id: int, key: str) -> HttpResponse:
+    """The page's fields as the driver types (appeals/static/appeals/keep.js posts them)."""
+    case = get_case_for_user(request.user, case_id)
+    if _known(key) not in guided.WRITING_PAGES:
+        raise Http404("No fields to save on this page")
+    form = guided.part_form(case, key, guided.stored_sections(case), request.POST)
+    if not form.is_valid():
+        context = {"problems": forms.problems(form)}
+        return render(request, "appeals/partials/_autosaved.html", context, status=400)
+    do_set_appeal(case=case, data=guided.part_input(case, form), actor=request.user, keep_rows=True)
+    saved_at = timezone.localtime(timezone.now(), case.tz)
+    return render(request, "appeals/partials/_autosaved.html", {"saved_at": saved_at})
+
+
+@require_GET
+@login_required
+def check(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
+    return render_step(request, get_case_for_user(request.user, case_id), "check")
