@@ -120,3 +120,37 @@ class Packet(models.Model):
 
     class Meta:
         ordering = ["-requested_at", "-pk"]
+
+
+class Sending(models.Model):
+    """The driver's word that the appeal went to the platform: when, how, the reference it got,
+    and the proof kept as evidence. A protective appeal (a short "I appeal; my evidence follows")
+    is a sending too; the full appeal after it is another."""
+
+    class Kind(models.TextChoices):
+        APPEAL = "appeal", "The appeal"
+        PROTECTIVE = "protective", "A short protective appeal"
+
+    class Channel(models.TextChoices):
+        APP_FORM = "app_form", "The appeal form in the app or linked from the notice"
+        EMAIL = "email", "Email"
+        WEB_FORM = "web_form", "A web form"
+        PORTAL = "portal", "A support portal or ticket"
+        POST = "post", "Post"
+        OTHER = "other", "Another way"
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="sendings")
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.APPEAL)
+    sent_at = models.DateTimeField()
+    channel = models.CharField(max_length=12, choices=Channel.choices)
+    reference = models.CharField(max_length=200, blank=True)  # a ticket or confirmation number
+    note = models.TextField(blank=True)
+    proof = models.ManyToManyField(EvidenceItem, blank=True, related_name="+")
+    letter = models.ForeignKey(
+        LetterVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at", "-pk"]

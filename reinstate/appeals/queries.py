@@ -9,7 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from reinstate.accounts.models import User
-from reinstate.appeals.models import Appeal, LetterVersion, Packet
+from reinstate.appeals.models import Appeal, LetterVersion, Packet, Sending
 from reinstate.cases.models import Case
 from reinstate.cases.queries import get_case_for_user
 
@@ -70,3 +70,14 @@ def building_packet(case: Case) -> Packet | None:
         status=Packet.Status.BUILDING, requested_at__gte=timezone.now() - STALE_BUILD
     )
     return recent.order_by("-pk").first()
+
+
+def sendings_of(case: Case) -> list[Sending]:
+    """What was sent to the platform for this case, the newest first."""
+    return list(case.sendings.prefetch_related("proof"))
+
+
+def appeal_sent(case: Case) -> bool:
+    """Whether the driver has said the appeal went out (a protective appeal counts: the
+    window is kept)."""
+    return case.sendings.exists()

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from reinstate.appeals.facts import appeal_facts
 from reinstate.appeals.models import Packet
-from reinstate.appeals.queries import appeal_of
+from reinstate.appeals.queries import appeal_of, appeal_sent
 from reinstate.cases.models import Case
 from reinstate.cases.presenters import outcome_text
 from reinstate.rules.appeal.next_step import CaseProgress, Journey, NextStep, Step, journey
@@ -40,6 +40,7 @@ def case_progress(case: Case, *, now: datetime) -> CaseProgress:
             f.check for f in check_readiness(facts, now=now).findings if f.severity == ERROR
         ),
         packet_built=case.packets.filter(status=Packet.Status.READY, draft=False).exists(),
+        sent=appeal_sent(case),
     )
 
 

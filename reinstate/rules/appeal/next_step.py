@@ -32,6 +32,7 @@ class CaseProgress:
     # sending: a step is done only when none of its own checks is among them.
     to_fix: frozenset[str] = frozenset()
     packet_built: bool = False  # a final (not draft) packet was built
+    sent: bool = False  # the driver said the appeal (or a protective appeal) went out
 
     @property
     def ready(self) -> bool:
@@ -129,8 +130,8 @@ def journey(progress: CaseProgress) -> Journey:
             progress.letter_approved and progress.ready,
             "appeals:check",
         ),
-        # Done once the driver says it was sent (the decision's part of the process).
-        Step(SEND, "Send your appeal", False, "appeals:step_send"),
+        # Done once the driver says it was sent.
+        Step(SEND, "Send your appeal", progress.sent, "appeals:step_send"),
     )
     if progress.closed:
         ended = progress.outcome or "The case is closed."
@@ -152,7 +153,18 @@ def _next(progress: CaseProgress, steps: tuple[Step, ...]) -> NextStep:
             send.page,
             send.anchor,
         )
-    step = next(s for s in steps if not s.done)
+    step = next((s for s in steps if not s.done), None)
+    if step is None:  # everything is done and sent: what is left is to wait for the answer
+        return NextStep(
+            send.number,
+            total,
+            "Wait for the decision",
+            "Your appeal is sent. Log every answer from the platform in your support log, and "
+            "follow up if none comes.",
+            "See what you sent",
+            send.page,
+            send.anchor,
+        )
     why, button = _WHY[step.number]
     if step.number == CHANGING and progress.stance == "dispute":
         why, button = _WHY_WRONG

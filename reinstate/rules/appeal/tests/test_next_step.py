@@ -127,3 +127,10 @@ def test_a_closed_case_has_no_next_step_but_how_it_ended() -> None:
 def test_it_refuses_an_unknown_stance() -> None:
     with pytest.raises(ValueError, match="stance"):
         journey(CaseProgress(stance="maybe"))
+
+
+def test_once_sent_every_step_is_done_and_the_driver_waits_for_the_decision() -> None:
+    sent = replace(WRITTEN, letter_approved=True, to_fix=frozenset(), sent=True)
+    found = journey(sent)
+    assert found.done_count == 11
+    assert found.next is not None and found.next.title == "Wait for the decision"
