@@ -193,4 +193,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("REINSTATE_LOG_LEVEL", "WARNING")},
+    # pypdf warns of every oddity it reads past (1,239 lines for one real statement): noise on
+    # commands that succeed. Its errors still show.
+    "loggers": {"pypdf": {"level": "ERROR"}},
 }

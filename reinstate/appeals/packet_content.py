@@ -13,6 +13,7 @@ from reinstate.appeals.queries import approved_letter, letters_of
 from reinstate.cases.models import Case
 from reinstate.comms.packet import support_log_rows
 from reinstate.evidence.blobstore import BlobStore
+from reinstate.evidence.file_facts import PDF_ERRORS, open_pdf
 from reinstate.evidence.models import EvidenceItem
 from reinstate.evidence.presenters import item_time
 from reinstate.evidence.renditions import make_renditions
@@ -45,6 +46,7 @@ class ExhibitEntry:
     original: Path
     picture: Path | None  # the page-width rendition of a photo
     text: str  # a text file's words, for exhibits that are text
+    locked: bool = False  # a PDF that needs a password to open: described, not merged
 
 
 @dataclass(frozen=True)
@@ -208,7 +210,17 @@ def _exhibit(item: EvidenceItem, *, store: BlobStore, tz_case: Case) -> ExhibitE
         original=store.path_for(blob.sha256),
         picture=_picture(store, blob.sha256, blob.media_type) if blob.family == "image" else None,
         text=blob.text[:6000] if blob.family == "text" else "",
+        locked=blob.family == "pdf" and _locked(store.path_for(blob.sha256)),
     )
+
+
+def _locked(original: Path) -> bool:
+    """Whether the PDF needs a password to be opened (a damaged one is not "locked": merging
+    it says what is wrong)."""
+    try:
+        return open_pdf(original) is None
+    except PDF_ERRORS:
+        return False
 
 
 def _picture(store: BlobStore, sha256: str, media_type: str) -> Path | None:

@@ -23,10 +23,10 @@ from typing import Any
 import typst
 from PIL import Image
 from pypdf import PageObject, PdfReader, PdfWriter
-from pypdf.errors import PyPdfError
 
 from reinstate.appeals.packet_content import ExhibitEntry, PacketContent, PacketRefused
 from reinstate.appeals.pdf_stamp import Jpeg, draw_jpeg, lay_over, take_links
+from reinstate.evidence.file_facts import PDF_ERRORS, open_pdf
 from reinstate.rules.appeal.letter import letter_blocks
 
 Progress = Callable[[str], None]
@@ -105,16 +105,15 @@ def _assemble(content: PacketContent, body: PdfReader, progress: Progress) -> li
 
 def _pdf_pages(entry: ExhibitEntry) -> list[PageObject]:
     try:
-        reader = PdfReader(entry.original)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise PacketRefused(
-                f"Exhibit {entry.label} is a password-protected PDF. Add an unlocked copy."
-            )
-        return list(reader.pages)
-    except (PyPdfError, OSError, ValueError) as error:
+        reader = open_pdf(entry.original)
+        pages = list(reader.pages) if reader is not None else []
+    except PDF_ERRORS as error:
         raise PacketRefused(
-            f"Exhibit {entry.label} ({entry.filename}) cannot be read as a PDF: {error}."
+            f"Exhibit {entry.label} ({entry.filename}) cannot be read as a PDF: {error}"
         ) from None
+    if not pages:  # locked ones are not merged (_layout); one that opened empty is damaged
+        raise PacketRefused(f"Exhibit {entry.label} ({entry.filename}) has no pages.")
+    return pages
 
 
 def _overlay(
@@ -140,7 +139,7 @@ def _overlay(
 
 
 def _layout(entry: ExhibitEntry) -> str:
-    if entry.family == "pdf":
+    if entry.family == "pdf" and not entry.locked:
         return "merged"
     return "picture" if entry.picture is not None else "note"
 
@@ -167,6 +166,7 @@ def _body_data(content: PacketContent) -> dict[str, Any]:
                 "sha256": e.sha256,
                 "text": e.text,
                 "layout": _layout(e),
+                "locked": e.locked,
                 **_picture_size(e.picture),
             }
             for e in content.exhibits

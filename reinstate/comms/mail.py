@@ -18,14 +18,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from email import message_from_bytes
+from email import policy as email_policy
 from email.header import decode_header, make_header
 from email.message import Message
 from email.policy import compat32
-from email.utils import getaddresses, parsedate_to_datetime
+from email.utils import getaddresses
 from typing import BinaryIO, Protocol
 
 from reinstate.comms.mbox import HEAD_END as _HEAD_END
 from reinstate.comms.mbox import split_mbox
+from reinstate.lib.mail_date import mail_date
 from reinstate.lib.notice_file import _decode_bytes, html_to_text
 from reinstate.rules.notice.reader import ticket_numbers
 
@@ -106,14 +108,14 @@ def read_mbox(source: BinaryIO) -> Iterator[Mail | Skipped]:
 
 def read_message(raw: bytes, label: str) -> Mail | Skipped:
     """One message. Anything without the headers of an email is skipped with the reason."""
+    raw = _without_mbox_line(raw)
     if not any(_HEADER_LINE.match(line) for line in raw[:4096].split(b"\n", 3)[:3]):
         return Skipped(label, "This is not an email: it has no headers (From, Date, Subject).")
     head_end = _HEAD_END.search(raw)
     headers = _quick_headers(raw[: head_end.start()] if head_end else raw)
     message: Message | None = None
     if headers is None:
-        message = message_from_bytes(raw, policy=compat32)
-        headers = {name.lower(): str(value) for name, value in reversed(message.items())}
+        message, headers = _parsed_headers(raw)
     sender = _header_text(headers.get("from", ""))
     subject = _header_text(headers.get("subject", ""))
     if not (sender or subject or headers.get("date")):
@@ -133,11 +135,34 @@ def read_message(raw: bytes, label: str) -> Mail | Skipped:
         sender=sender[:300],
         sender_address=_address(sender),
         subject=subject[:300],
-        at=_date(headers.get("date", "")),
+        at=mail_date(headers.get("date", "")),
         body=body,
         tickets=_tickets(subject, body),
         attachments=attachments,
     )
+
+
+def _without_mbox_line(raw: bytes) -> bytes:
+    """An .eml saved with the "From sender date" line an mbox starts each message with (what
+    Thunderbird's "Save As" writes): the headers start on the next line."""
+    if raw.startswith(b"From "):  # a header would be "From:"
+        return raw.partition(b"\n")[2]
+    return raw
+
+
+def _parsed_headers(raw: bytes) -> tuple[Message, dict[str, str]]:
+    """Irregular headers, read as mail clients do: raw UTF-8 in a header is read as UTF-8
+    (compat32 would garble it). A header the modern parser cannot make sense of is taken as
+    compat32 reads it, rather than failing the message."""
+    message = message_from_bytes(raw, policy=email_policy.default)
+    headers: dict[str, str] = {}
+    for name in reversed(message.keys()):
+        try:
+            value = str(message[name])
+        except Exception:
+            value = str(message_from_bytes(raw, policy=compat32).get(name, ""))
+        headers[name.lower()] = value
+    return message, headers
 
 
 def _quick_headers(block: bytes) -> dict[str, str] | None:
@@ -230,17 +255,6 @@ def _address(sender: str) -> str:
         return sender.lower()  # a bare address
     addresses = getaddresses([sender])
     return addresses[0][1].lower() if addresses else ""
-
-
-def _date(raw: str) -> datetime | None:
-    if not raw.strip():
-        return None
-    try:
-        parsed = parsedate_to_datetime(raw)
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-    # "-0000" means the zone is unknown; Python gives a naive time for it.
-    return parsed if parsed.tzinfo is not None else None
 
 
 def _contents(message: Message) -> tuple[str, list[Attachment]]:

@@ -20,7 +20,7 @@ from typing import Any, Literal
 import pillow_heif
 from PIL import Image
 from pypdf import PdfReader
-from pypdf.errors import PyPdfError
+from pypdf.errors import DependencyError, PyPdfError
 
 from reinstate.evidence import media_boxes
 from reinstate.evidence.media_boxes import BadBoxes, read_boxes
@@ -266,14 +266,31 @@ def _gps_time(gps: dict[int, Any]) -> str | None:
     return when.isoformat()
 
 
+# What opening a damaged or strange PDF can raise. DependencyError is not a PyPdfError: it is
+# what pypdf raises for an encryption it has no library for (cryptography is installed, so this
+# is a last guard, not the way AES is read).
+PDF_ERRORS = (PyPdfError, DependencyError, OSError, ValueError, KeyError, TypeError)
+LOCKED_NOTE = "The PDF is locked with a password, so its text can't be read."
+
+
+def open_pdf(path: Path) -> PdfReader | None:
+    """The PDF, unlocked when it is locked only against editing (an empty open password, as
+    bank and pay statements often are); None when it needs a password to be opened at all."""
+    reader = PdfReader(path, strict=False)
+    if reader.is_encrypted and not reader.decrypt(""):
+        return None
+    return reader
+
+
 def _read_pdf(path: Path, facts: FileFacts) -> None:
     try:
-        reader = PdfReader(path, strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            facts.notes.append("The PDF is locked with a password, so its text can't be read.")
+        opened = open_pdf(path)
+        if opened is None:
+            facts.notes.append(LOCKED_NOTE)
             return
+        reader = opened
         facts.pages = len(reader.pages)
-    except (PyPdfError, OSError, ValueError, KeyError, TypeError) as error:
+    except PDF_ERRORS as error:
         raise EvidenceFileError(
             "This PDF is damaged and can't be opened. Nothing was added. "
             "Download or export it again and add the new copy."

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
-from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 
 from reinstate.lib.errors import UserInputError
+from reinstate.lib.mail_date import mail_date
 
 MAX_NOTICE_BYTES = 200_000
 
@@ -108,14 +108,7 @@ def _read_email(data: bytes, filename: str, *, max_bytes: int) -> NoticeInput:
     text = _email_body_text(message)
     if not text.strip():
         raise NoticeInputError("This email has no readable text. Paste the notice text instead.")
-    received: datetime | None = None
-    raw_date = message.get("Date")
-    if raw_date:
-        try:
-            parsed = parsedate_to_datetime(str(raw_date))
-            received = parsed if parsed.tzinfo is not None else None
-        except (TypeError, ValueError, IndexError):
-            received = None
+    received = mail_date(_header(message, "Date"))
     subject = _header(message, "Subject")
     body = f"{subject}\n\n{text}" if subject and subject not in text else text
     return NoticeInput(

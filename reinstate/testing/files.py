@@ -242,3 +242,15 @@ def wav(seconds: float = 3.0, rate: int = 8000) -> bytes:
 
 
 HTML_AS_PNG = b"<!DOCTYPE html><html><script>alert(document.cookie)</script></html>"
+
+
+def locked_pdf(*, open_password: str = "", text: str = "Pay statement: week 45") -> bytes:
+    """A PDF encrypted with AES-256, as banks and payroll send them. With no open password it
+    is locked only against editing and opens in every viewer; with one, it needs it to open."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf(text))))
+    writer.encrypt(user_password=open_password, owner_password="the bank", algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

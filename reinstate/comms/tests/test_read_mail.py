@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import UTC, date, datetime
 
 from reinstate.comms.mail import Mail, MailFilter, Skipped, read_mbox, read_message
 from reinstate.comms.mbox import split_mbox
@@ -53,7 +53,10 @@ def test_it_survives_an_unknown_or_lying_charset() -> None:
 def test_it_keeps_a_message_without_a_date_and_says_so() -> None:
     assert read(email(date=None)).at is None
     assert read(email(date="sometime last week")).at is None
-    assert read(email(date="Tue, 03 Nov 2026 10:00:00 -0000")).at is None  # zone unknown
+    # "-0000" is UTC with the sender's zone unknown (RFC 5322): a time, not "no date".
+    assert read(email(date="Tue, 03 Nov 2026 10:00:00 -0000")).at == datetime(
+        2026, 11, 3, 10, 0, tzinfo=UTC
+    )
 
 
 def test_it_names_a_message_without_message_id_by_its_content() -> None:
