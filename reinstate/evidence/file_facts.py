@@ -41,8 +41,12 @@ PIL_FORMATS = {
     "image/gif": "GIF",
     "image/webp": "WEBP",
     "image/heic": "HEIF",
+    "image/avif": "AVIF",
 }
 MAX_TEXT_CHARS = 1_000_000
+NO_EXIF = "The photo carries no time or place (it has no EXIF block)."
+NO_TIME = "The photo has no readable time it was taken."
+NO_GPS = "The photo has no readable GPS position."
 MAX_PDF_TEXT_PAGES = 100
 
 # EXIF tags (CIPA DC-008): the IFDs and the fields we read from them.
@@ -156,6 +160,39 @@ def _read_image(path: Path, facts: FileFacts) -> None:
                 "The photo's details block (EXIF) is damaged, so its time, place and camera "
                 "could not be read. The photo itself is kept as it is."
             )
+        if facts.taken_local is None:
+            _read_xmp_time(image, facts)
+
+
+# XMP, the XML some editors and phones write beside (or instead of) EXIF: the capture time, as
+# an attribute (exif:DateTimeOriginal="…") or an element (<xmp:CreateDate>…</xmp:CreateDate>).
+_XMP_TIME = re.compile(
+    rb"(exif:DateTimeOriginal|photoshop:DateCreated|xmp:CreateDate)"
+    rb"""(?:\s*=\s*["']|>)\s*(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?"""
+    rb"(Z|[+-]\d{2}:\d{2})?"
+)
+_XMP_PREFERENCE = (b"exif:DateTimeOriginal", b"photoshop:DateCreated", b"xmp:CreateDate")
+
+
+def _read_xmp_time(image: Image.Image, facts: FileFacts) -> None:
+    """The capture time from XMP when EXIF gave none; the "no readable time" notes go."""
+    xmp = image.info.get("xmp") or image.info.get("XML:com.adobe.xmp") or b""
+    if isinstance(xmp, str):
+        xmp = xmp.encode("utf-8", "replace")
+    found = {m.group(1): m for m in _XMP_TIME.finditer(xmp[:200_000])}
+    match = next((found[name] for name in _XMP_PREFERENCE if name in found), None)
+    if match is None:
+        return
+    stamp = match.group(2).decode()
+    local = _exif_datetime(stamp.replace("-", ":", 2) + ("" if stamp.count(":") == 2 else ":00"))
+    if local is None:
+        return
+    zone = (match.group(3) or b"").decode()
+    facts.taken_local = local
+    facts.taken_offset = "+00:00" if zone == "Z" else _offset(zone) if zone else None
+    if NO_EXIF in facts.notes:
+        facts.notes[facts.notes.index(NO_EXIF)] = NO_GPS
+    facts.notes = [n for n in facts.notes if n != NO_TIME]
 
 
 def _read_exif(image: Image.Image, facts: FileFacts) -> None:
@@ -164,8 +201,8 @@ def _read_exif(image: Image.Image, facts: FileFacts) -> None:
         if _claimed_entries(image.info.get("exif")):
             # Pillow drops an EXIF block it cannot parse (with a warning): say so.
             raise ValueError("unreadable EXIF block")
-        if facts.media_type in {"image/jpeg", "image/heic"}:
-            facts.notes.append("The photo carries no time or place (it has no EXIF block).")
+        if facts.media_type in {"image/jpeg", "image/heic", "image/avif"}:
+            facts.notes.append(NO_EXIF)
         return
     facts.camera = " ".join(
         part for part in (_text(exif.get(_MAKE)), _text(exif.get(_MODEL))) if part
@@ -183,9 +220,9 @@ def _read_exif(image: Image.Image, facts: FileFacts) -> None:
             facts.lat, facts.lon = position
         facts.gps_utc = _gps_time(gps)
     if facts.taken_local is None:
-        facts.notes.append("The photo has no readable time it was taken.")
+        facts.notes.append(NO_TIME)
     if facts.lat is None:
-        facts.notes.append("The photo has no readable GPS position.")
+        facts.notes.append(NO_GPS)
 
 
 def _claimed_entries(raw: object) -> int:

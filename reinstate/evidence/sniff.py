@@ -25,8 +25,14 @@ class Sniffed:
     label: str  # how a person calls it: "JPEG photo", "PDF"...
 
 
-# ISO base media files (MP4, MOV, HEIC, M4A) name their brand at bytes 8..12 after "ftyp".
-_HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
+# ISO base media files (MP4, MOV, HEIC, AVIF, M4A) name their main brand at bytes 8..12 after
+# "ftyp", and the brands they are compatible with from byte 16 to the end of that box. A photo
+# may have a main brand we do not list (an iPhone's "avci" still) but lists "mif1" among them.
+_HEIF_BRANDS = {
+    b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1", b"avci", b"avcs",
+}  # fmt: skip
+_AVIF_BRANDS = {b"avif", b"avis"}
+_VIDEO_BRANDS = {b"isom", b"iso2", b"mp41", b"mp42", b"M4V ", b"avc1", b"dash", b"qt  "}
 _AUDIO_BRANDS = {b"M4A ", b"M4B "}
 _QUICKTIME_BRAND = b"qt  "
 
@@ -40,14 +46,14 @@ _EMAIL_HEADERS = re.compile(
 )
 
 _FAMILY_OF_EXTENSION = {
-    **dict.fromkeys(("jpg", "jpeg", "png", "heic", "heif", "gif", "webp"), "image"),
+    **dict.fromkeys(("jpg", "jpeg", "png", "heic", "heif", "avif", "gif", "webp"), "image"),
     "pdf": "pdf",
     **dict.fromkeys(("mp3", "m4a", "wav", "ogg", "oga", "flac", "amr", "aac"), "audio"),
     **dict.fromkeys(("mp4", "mov", "m4v", "3gp", "webm", "mkv", "avi"), "video"),
 }
 
 ACCEPTED = (
-    "photos and screenshots (JPEG, HEIC, PNG, WebP, GIF), PDFs, text files, "
+    "photos and screenshots (JPEG, HEIC, AVIF, PNG, WebP, GIF), PDFs, text files, "
     "emails (.eml), GPS traces (GPX, KML), audio and video"
 )
 
@@ -87,7 +93,7 @@ def _binary(head: bytes) -> Sniffed | None:
     if b"%PDF-" in head[:1024]:
         return Sniffed("application/pdf", "pdf", "PDF")
     if head[4:8] == b"ftyp":
-        return _iso_media(head[8:12])
+        return _iso_media(head)
     if head.startswith(b"\x1a\x45\xdf\xa3"):
         is_webm = b"webm" in head[:64]
         return Sniffed("video/webm" if is_webm else "video/x-matroska", "video", "video")
@@ -102,8 +108,15 @@ def _binary(head: bytes) -> Sniffed | None:
     return None
 
 
-def _iso_media(brand: bytes) -> Sniffed:
-    if brand in _HEIF_BRANDS:
+def _iso_media(head: bytes) -> Sniffed:
+    brand = head[8:12]
+    box_end = min(int.from_bytes(head[:4], "big"), len(head))
+    compatible = {head[i : i + 4] for i in range(16, box_end - 3, 4)}
+    # A video's main brand wins over an image brand it also lists (some phones add "mif1").
+    still = compatible if brand not in _VIDEO_BRANDS | _AUDIO_BRANDS else set()
+    if brand in _AVIF_BRANDS or still & _AVIF_BRANDS:
+        return Sniffed("image/avif", "image", "AVIF photo")
+    if brand in _HEIF_BRANDS or still & _HEIF_BRANDS:
         return Sniffed("image/heic", "image", "HEIC photo")
     if brand in _AUDIO_BRANDS:
         return Sniffed("audio/mp4", "audio", "M4A recording")
