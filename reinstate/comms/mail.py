@@ -108,6 +108,13 @@ def read_mbox(source: BinaryIO) -> Iterator[Mail | Skipped]:
 
 def read_message(raw: bytes, label: str) -> Mail | Skipped:
     """One message. Anything without the headers of an email is skipped with the reason."""
+    try:
+        return _read_message(raw, label)
+    except RecursionError:  # parts inside parts, hundreds deep: no mail program writes that
+        return Skipped(label, "This message is packed in too many layers to read.")
+
+
+def _read_message(raw: bytes, label: str) -> Mail | Skipped:
     raw = _without_mbox_line(raw)
     if not any(_HEADER_LINE.match(line) for line in raw[:4096].split(b"\n", 3)[:3]):
         return Skipped(label, "This is not an email: it has no headers (From, Date, Subject).")

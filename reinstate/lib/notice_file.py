@@ -96,16 +96,21 @@ def _decode_bytes(data: bytes, charset: str | None = None) -> str:
     for encoding in filter(None, [charset, "utf-8"]):
         try:
             return data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
+        except (ValueError, LookupError):  # a bad or unknown charset ("x\0" too): the next
             continue
     return data.decode("cp1252", errors="replace")
 
 
 def _read_email(data: bytes, filename: str, *, max_bytes: int) -> NoticeInput:
-    message = email.message_from_bytes(data, policy=email.policy.default)
-    if not isinstance(message, EmailMessage):  # pragma: no cover - policy.default guarantees it
-        raise NoticeInputError("This email could not be read.")
-    text = _email_body_text(message)
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.default)
+        if not isinstance(message, EmailMessage):  # pragma: no cover - policy.default says so
+            raise NoticeInputError("This email could not be read.")
+        text = _email_body_text(message)
+    except RecursionError:  # parts inside parts, hundreds deep: no mail program writes that
+        raise NoticeInputError(
+            "This email is packed in too many layers to read. Paste the notice's text instead."
+        ) from None
     if not text.strip():
         raise NoticeInputError("This email has no readable text. Paste the notice text instead.")
     received = mail_date(_header(message, "Date"))
@@ -121,10 +126,13 @@ def _read_email(data: bytes, filename: str, *, max_bytes: int) -> NoticeInput:
 
 
 def _header(message: EmailMessage, name: str) -> str:
+    """A header's text. The email package parses a header when it is read, and a hostile one
+    (an address "::;s", a year of 23 digits) can make that raise anything: then its raw text."""
     try:
         return str(message.get(name, "") or "").strip()
-    except (ValueError, LookupError):
-        return ""
+    except Exception:
+        raw = next((v for k, v in message.raw_items() if k.lower() == name.lower()), "")
+        return " ".join(str(raw).split())
 
 
 def _email_body_text(message: EmailMessage) -> str:

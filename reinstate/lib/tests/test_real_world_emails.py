@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from reinstate.comms.mail import Mail, read_message
+import pytest
+
+from reinstate.comms.mail import Mail, Skipped, read_message
 from reinstate.lib.mail_date import mail_date
-from reinstate.lib.notice_file import notice_from_file
+from reinstate.lib.notice_file import NoticeInputError, notice_from_file
 
 SAVED_BY_THUNDERBIRD = (
     "From support@flex.example Mon Nov  3 10:00:00 2026\n"
@@ -50,3 +52,33 @@ def test_a_notice_saved_as_eml_keeps_its_words_and_its_utc_time() -> None:
     assert "votre compte Amazon Flex est désactivé" in notice.text
     assert notice.sender == "Équipe Amazon Flex <support@flex.example>"
     assert notice.received == UTC_TEN
+
+
+HOSTILE = {
+    "an address that is only punctuation": b"From::;s\nSubject: Your account\n",
+    "a year of 23 digits": b"From: a@b.c\nDate: Mon, 3 Nov 89990000000000000000000 1:00 +0000\n",
+    "a NUL in the charset": b'From: a@b.example\nContent-Type: text/plain; charset="x\x00"\n',
+    "an encoded word in an unknown charset": b"From: a@b.example\nSubject: =?x-zz?q?hello?=\n",
+}
+
+
+def test_hostile_headers_are_read_as_text_not_a_crash() -> None:
+    for what, head in HOSTILE.items():
+        raw = head + b"\nYour Amazon Flex account has been deactivated.\n"
+        notice = notice_from_file(raw, "notice.eml")
+        assert "has been deactivated" in notice.text, what
+        assert isinstance(read_message(raw, "notice.eml"), Mail), what
+
+
+def test_mime_nested_hundreds_deep_is_refused_or_skipped_with_a_reason() -> None:
+    parts = b"".join(
+        f"--b{i}\nContent-Type: multipart/mixed; boundary=b{i + 1}\n\n".encode() for i in range(965)
+    )
+    raw = (
+        b"From: a@b.example\nSubject: n\nContent-Type: multipart/mixed; boundary=b0\n\n"
+        + parts
+        + b"--b965\nContent-Type: text/plain\n\nYour account has been deactivated.\n"
+    )
+    with pytest.raises(NoticeInputError, match="too many layers"):
+        notice_from_file(raw, "deep.eml")
+    assert isinstance(read_message(raw, "deep.eml"), Mail | Skipped)
