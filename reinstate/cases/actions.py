@@ -23,7 +23,7 @@ from reinstate.lib.iso import iso
 from reinstate.lib.notice_file import NoticeInput
 from reinstate.rules.catalogue.files import load_catalogue
 from reinstate.rules.deadlines.decision import DeadlineDecision, decide_deadline
-from reinstate.rules.notice.as_json import law_note_json, reading_json
+from reinstate.rules.notice.as_json import reading_json
 from reinstate.rules.notice.intake import (
     IntakeError,
     check_platform,
@@ -438,7 +438,9 @@ def _apply_decision(case: Case, decision: DeadlineDecision) -> None:
     case.deadline_source_url = decision.source_url or ""
     case.deadline_is_default = decision.is_default
     case.ask_support_to_confirm = decision.ask_support_to_confirm
-    case.law_notes = [law_note_json(note) for note in decision.laws]
+    # Only which laws apply: their text, source and time limits are read from the catalogue
+    # when shown (cases.presenters.law_notes), so a correction reaches open cases.
+    case.law_notes = [note.law.key for note in decision.laws]
 
 
 def _sync_checklist(case: Case) -> None:
@@ -492,6 +494,8 @@ def do_share_case(*, case: Case, actor: User, invite_code: str) -> Organisation:
     """Let the advocates of the organisation with this code see and help with the case."""
     code = invite_code.strip().upper()
     try:
+        if "\x00" in code:  # no code holds one, and PostgreSQL cannot compare it
+            raise Organisation.DoesNotExist
         organisation = Organisation.objects.get(invite_code=code)
     except Organisation.DoesNotExist:
         raise CaseInputError(

@@ -1,0 +1,36 @@
+"""Requests refused at the edge, before any view or query reads them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import unquote_to_bytes
+
+from django.http import HttpRequest, HttpResponse
+
+from reinstate.core.views import bad_request
+
+NUL = "\x00"
+
+
+class RefuseNul:
+    """A NUL character, in the address or a plain form, is refused with the "could not be
+    read" page (400). It means nothing in any field here, and PostgreSQL cannot store or even
+    compare it in text: a share code, a search or a calendar link holding one would otherwise
+    end in a server error. (Django's form fields refuse it too; this covers the views that read
+    the address or a form value directly. Uploads are left to their forms.)"""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if _has_nul(request):
+            return bad_request(request)
+        return self.get_response(request)
+
+
+def _has_nul(request: HttpRequest) -> bool:
+    if NUL in request.path or b"\x00" in unquote_to_bytes(request.META.get("QUERY_STRING", "")):
+        return True
+    if request.method == "POST" and request.content_type == "application/x-www-form-urlencoded":
+        return any(NUL in key or any(NUL in v for v in values) for key, values in request.POST.lists())
+    return False
