@@ -32,5 +32,6 @@ def _has_nul(request: HttpRequest) -> bool:
     if NUL in request.path or b"\x00" in unquote_to_bytes(request.META.get("QUERY_STRING", "")):
         return True
     if request.method == "POST" and request.content_type == "application/x-www-form-urlencoded":
-        return any(NUL in key or any(NUL in v for v in values) for key, values in request.POST.lists())
+        fields = request.POST.lists()
+        return any(NUL in key or any(NUL in v for v in values) for key, values in fields)
     return False
