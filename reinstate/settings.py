@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import secrets
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +22,12 @@ BASE_DIR = Path(__file__).resolve().parent
 REINSTATE_HOME = Path(
     env_str("REINSTATE_HOME") or Path.home() / ".local" / "share" / "reinstate"
 ).expanduser()
-REINSTATE_HOME.mkdir(parents=True, exist_ok=True)
+# Drivers' notices, evidence and the database are nobody else's business on a shared machine:
+# what the app creates is readable by its own user only (folders 0700, files 0600).
+os.umask(0o077)
+REINSTATE_HOME.mkdir(mode=0o700, parents=True, exist_ok=True)
+with suppress(OSError):  # a folder made before, by hand or by an older version
+    REINSTATE_HOME.chmod(0o700)
 
 DEBUG = env_bool("REINSTATE_DEBUG", False)
 INSECURE_KEY_PREFIX = "django-insecure"
@@ -48,6 +55,10 @@ HTTPS = env_bool("REINSTATE_HTTPS", False)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+# ...and browsers are told to come back only over HTTPS (a year), and plain HTTP is redirected.
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the proxy's own health check may come over HTTP
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

@@ -86,7 +86,7 @@ class BlobStore:
         if final.exists():
             return False
         final.parent.mkdir(parents=True, exist_ok=True)
-        staged.path.chmod(0o444)
+        staged.path.chmod(0o400)  # never changed, and read by nobody but the app
         staged.path.replace(final)
         _fsync_dir(final.parent)
         return True
