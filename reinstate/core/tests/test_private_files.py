@@ -18,6 +18,7 @@ from reinstate.testing import files
 from reinstate.testing.evidence import add_file
 from reinstate.testing.notices import FLEX_LATE
 
+
 def others_may_read(path: Path) -> bool:
     return bool(path.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO))
 
