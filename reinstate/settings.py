@@ -203,9 +203,22 @@ DEFAULT_FROM_EMAIL = env_str("REINSTATE_FROM_EMAIL", "reinstate@localhost")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "hide_calendar_tokens": {"()": "reinstate.core.logs.HideCalendarTokens"},
+        "one_line": {"()": "reinstate.core.logs.OneLine"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["hide_calendar_tokens"]},
+        "console_one_line": {
+            "class": "logging.StreamHandler",
+            "filters": ["hide_calendar_tokens", "one_line"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("REINSTATE_LOG_LEVEL", "WARNING")},
-    # pypdf warns of every oddity it reads past (1,239 lines for one real statement): noise on
-    # commands that succeed. Its errors still show.
-    "loggers": {"pypdf": {"level": "ERROR"}},
+    "loggers": {
+        # pypdf warns of every oddity it reads past (1,239 lines for one real statement): noise
+        # on commands that succeed. Its errors still show.
+        "pypdf": {"level": "ERROR"},
+        "django.security.DisallowedHost": {"handlers": ["console_one_line"], "propagate": False},
+    },
 }
