@@ -180,6 +180,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 # Notices are small; a pasted or uploaded notice over this is refused with a message.
 NOTICE_MAX_BYTES = env_int("REINSTATE_NOTICE_MAX_BYTES", 200_000)
+# Below this much free space in the data folder, /healthz says so (503): uploads and packets
+# would start failing soon.
+MIN_FREE_MB = env_int("REINSTATE_MIN_FREE_MB", 200)
 # Form fields (not files): room for a pasted 10 MB notice, so it gets its own clear refusal.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -15,9 +19,17 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
+    """For a monitor or a proxy: the database answers and the data folder has room."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
-    return JsonResponse({"ok": True})
+    home = Path(settings.REINSTATE_HOME)
+    while not home.exists() and home != home.parent:  # made on first write: its disk, then
+        home = home.parent
+    free_mb = shutil.disk_usage(home).free // 1_000_000
+    if free_mb < settings.MIN_FREE_MB:
+        problem = f"The data folder has {free_mb} MB free (less than {settings.MIN_FREE_MB} MB)."
+        return JsonResponse({"ok": False, "free_mb": free_mb, "problem": problem}, status=503)
+    return JsonResponse({"ok": True, "free_mb": free_mb})
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
