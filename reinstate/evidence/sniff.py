@@ -40,7 +40,13 @@ _MARKUP = re.compile(
     rb"^\s*(<\?xml|<!doctype\s+html|<html|<head|<body|<script|<svg|<iframe|<meta|<!--|<a\s)",
     re.IGNORECASE,
 )
-_GPS_XML = re.compile(rb"<(gpx|kml)[\s>]", re.IGNORECASE)
+# A GPS trace is XML whose first element is <gpx> or <kml>: what comes before it (the XML
+# declaration, comments, a doctype, processing instructions) is passed over, and a <gpx> only
+# mentioned in a comment of an SVG does not make it one.
+_GPS_ROOT = re.compile(
+    rb"^\s*(?:(?:<\?.*?\?>|<!--.*?-->|<!doctype[^>]*>)\s*)*<(?:\w+:)?(gpx|kml)[\s>]",
+    re.IGNORECASE | re.DOTALL,
+)
 _EMAIL_HEADERS = re.compile(
     rb"^(Return-Path|Received|From|Delivered-To|MIME-Version|Message-ID|Date):", re.IGNORECASE
 )
@@ -103,9 +109,48 @@ def _binary(head: bytes) -> Sniffed | None:
         return Sniffed("audio/flac", "audio", "FLAC recording")
     if head.startswith(b"#!AMR"):
         return Sniffed("audio/amr", "audio", "voice recording (AMR)")
-    if head.startswith(b"ID3") or (len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0):
+    if head.startswith(b"ID3") or _mpeg_frames(head):
         return Sniffed("audio/mpeg", "audio", "MP3 recording")
     return None
+
+
+# MPEG audio frame headers (ISO 11172-3): bit rates in kbit/s by [MPEG-1?][layer], and sample
+# rates by version. Two bytes of 0xFF 0xFB alone do not make an MP3: an HTML page can start so.
+_BITRATES = {
+    (True, 1): (0, 32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448),
+    (True, 2): (0, 32, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384),
+    (True, 3): (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),
+    (False, 1): (0, 32, 48, 56, 64, 80, 96, 112, 128, 144, 160, 176, 192, 224, 256),
+    (False, 2): (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160),
+    (False, 3): (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160),
+}
+_SAMPLE_RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
+
+
+def _frame_length(header: bytes) -> int | None:
+    """The length of the MPEG audio frame this header starts, or None if it is not one."""
+    if len(header) < 4 or header[0] != 0xFF or header[1] & 0xE0 != 0xE0:
+        return None
+    version, layer_bits = (header[1] >> 3) & 3, (header[1] >> 1) & 3
+    bitrate_index, rate_index = header[2] >> 4, (header[2] >> 2) & 3
+    if version == 1 or layer_bits == 0 or bitrate_index in (0, 15) or rate_index == 3:
+        return None
+    layer = 4 - layer_bits
+    bitrate = _BITRATES[(version == 3, layer)][bitrate_index] * 1000
+    rate = _SAMPLE_RATES[version][rate_index]
+    padding = (header[2] >> 1) & 1
+    if layer == 1:
+        return (12 * bitrate // rate + padding) * 4
+    per_frame = 144 if layer == 2 or version == 3 else 72
+    return per_frame * bitrate // rate + padding
+
+
+def _mpeg_frames(head: bytes) -> bool:
+    """An MP3 without a tag: a frame header whose next frame starts where it says."""
+    first = _frame_length(head[:4])
+    if first is None:
+        return False
+    return _frame_length(head[first : first + 4]) is not None if first + 4 <= len(head) else True
 
 
 def _iso_media(head: bytes) -> Sniffed:
@@ -134,7 +179,7 @@ def _textual(head: bytes) -> Sniffed | None:
     if b"\x00" in body or not _is_utf8(body):
         return None
     if _MARKUP.match(body):
-        if _GPS_XML.search(body):
+        if _GPS_ROOT.match(body):
             return Sniffed("application/gpx+xml", "text", "GPS trace")
         raise EvidenceFileError(
             "This file is a web page or other markup (HTML, SVG, XML), which we don't keep "
