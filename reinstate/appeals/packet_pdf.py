@@ -25,6 +25,7 @@ from PIL import Image
 from pypdf import PageObject, PdfReader, PdfWriter
 
 from reinstate.appeals.packet_content import ExhibitEntry, PacketContent, PacketRefused
+from reinstate.appeals.pdf_inert import make_inert
 from reinstate.appeals.pdf_stamp import Jpeg, draw_jpeg, lay_over, take_links
 from reinstate.evidence.file_facts import PDF_ERRORS, open_pdf
 from reinstate.rules.appeal.letter import letter_blocks
@@ -113,6 +114,8 @@ def _pdf_pages(entry: ExhibitEntry) -> list[PageObject]:
         ) from None
     if not pages:  # locked ones are not merged (_layout); one that opened empty is damaged
         raise PacketRefused(f"Exhibit {entry.label} ({entry.filename}) has no pages.")
+    for page in pages:  # before the writer copies what the page refers to
+        make_inert(page)
     return pages
 
 
