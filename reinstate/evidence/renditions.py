@@ -54,17 +54,16 @@ def _decode(source: Path, media_type: str) -> Image.Image:
             image.draft("RGB", _fit(image.size, MIN_PAGE_PX))
         try:
             image.load()
+            # Made small first, in place, so the decoded picture is the one large copy held:
+            # turning it upright and flattening it then work on the page-sized one.
+            image.thumbnail((PAGE_PX, PAGE_PX), Image.Resampling.LANCZOS, reducing_gap=2.0)
             upright = ImageOps.exif_transpose(image) or image
         except (OSError, ValueError, SyntaxError, EOFError) as error:
             raise EvidenceFileError(
                 "This picture is incomplete or damaged (the file may have been cut short while "
                 "it was copied). Nothing was added. Send the original photo again."
             ) from error
-        flat = _flatten(upright)
-    if max(flat.size) > PAGE_PX:
-        box = _fit(flat.size, PAGE_PX)
-        flat = flat.resize(box, Image.Resampling.LANCZOS, reducing_gap=2.0)
-    return flat
+        return _flatten(upright)
 
 
 def _fit(size: tuple[int, int], longest: int) -> tuple[int, int]:
