@@ -102,6 +102,9 @@ class BlockForm(forms.Form):
         except ValueProblem as problem:
             self.add_error(None, f"{problem}. Check the times.")
             return data
+        except OverflowError:  # the last day of year 9999: its end or its UTC is past it
+            self.add_error(None, "That day is not one a block can have. Check the day.")
+            return data
         self.record = BlockRecord(
             block_start=start,
             block_end=end,

@@ -246,8 +246,13 @@ def _lines(text: TextIO) -> Iterator[str]:
                 f"Line {number + 1} or the next one is not readable text. "
                 "Save the spreadsheet as 'CSV UTF-8' and try again."
             ) from None
-        parts = (carry + chunk).split("\n")
-        carry = parts.pop()
+        # Every line end, the old Mac's lone CR too (a CR at the end of a chunk waits: it may
+        # be the first half of a CR LF).
+        data = carry + chunk
+        held = "\r" if data.endswith("\r") and chunk else ""
+        data = data[: len(data) - len(held)].replace("\r\n", "\n").replace("\r", "\n")
+        parts = data.split("\n")
+        carry = parts.pop() + held
         if max(map(len, parts), default=0) > MAX_LINE or len(carry) > MAX_LINE:
             where = next((i for i, part in enumerate(parts) if len(part) > MAX_LINE), len(parts))
             raise CsvRefused(

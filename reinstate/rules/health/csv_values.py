@@ -124,6 +124,13 @@ def parse_datetime(text: str, tz: ZoneInfo, what: str) -> datetime:
     Returned in UTC. Without an offset it is a wall-clock time in ``tz``.
     """
     try:
+        return _parse_datetime(text, tz, what)
+    except OverflowError:  # 31 December 9999 west of UTC is in the year 10000
+        raise ValueProblem(f"{what} {text.strip()!r} is not a date a block can have") from None
+
+
+def _parse_datetime(text: str, tz: ZoneInfo, what: str) -> datetime:
+    try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
         value = text.strip()
