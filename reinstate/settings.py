@@ -147,6 +147,10 @@ CACHES = {
     }
 }
 RATELIMIT_USE_CACHE = "default"
+# Behind a proxy: the addresses of the proxies whose X-Forwarded-For is believed (accounts/
+# throttle.py); limits then count the driver's address, not the proxy's.
+TRUSTED_PROXIES = env_list("REINSTATE_TRUSTED_PROXIES", [])
+RATELIMIT_IP_META_KEY = "reinstate.accounts.throttle.client_address"
 LOGIN_RATE = env_str("REINSTATE_LOGIN_RATE", "10/5m")
 
 AUTH_USER_MODEL = "accounts.User"

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,6 +80,16 @@ class SignUpForm(UserCreationForm[User]):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = False
         self.fields["email"].help_text = "Optional: for deadline reminders."
+
+    def clean_username(self) -> str:
+        username = str(self.cleaned_data["username"])
+        if len(scripts_in(username)) > 1:
+            # "dana" with its "a" taken from Cyrillic looks the same and is another account.
+            raise forms.ValidationError(
+                "Use the letters of one alphabet in your user name (not Latin mixed with "
+                "Cyrillic or Greek, for example)."
+            )
+        return username
 
 
 class ProfileForm(WhereYouWorkFields):
@@ -202,3 +213,13 @@ class ConfirmPasswordForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError("That is not your password.")
         return password
+
+
+def scripts_in(text: str) -> set[str]:
+    """The alphabets the letters of `text` come from ("LATIN", "CYRILLIC"...), by the first word
+    of each letter's Unicode name; digits and signs belong to none."""
+    return {
+        unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
+        for char in unicodedata.normalize("NFKC", text)
+        if char.isalpha()
+    }

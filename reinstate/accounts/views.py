@@ -8,6 +8,8 @@ from django.contrib import messages
 from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.forms.utils import ErrorDict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -16,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect
 from django_ratelimit.decorators import ratelimit
 
-from reinstate.accounts import queries
+from reinstate.accounts import queries, throttle
 from reinstate.accounts.actions import (
     AccountInputError,
     do_add_advocate,
@@ -49,6 +51,17 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("cases:list")
     form = SignUpForm(request.POST or None)
+    if request.method == "POST":
+        by_address = {throttle.SIGNUPS: throttle.client_address(request)}
+        wait = throttle.wait_seconds("signup", by_address)
+        if wait:  # what was typed stays in the form
+            form.add_error(
+                None,
+                f"Many accounts were just made from here. Wait {throttle.wait_words(wait)}, "
+                "then try again.",
+            )
+            return render(request, "accounts/signup.html", {"form": form}, status=429)
+        throttle.record_failure("signup", by_address)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -86,20 +99,43 @@ def too_many(view: Any, request: HttpRequest, message: str) -> HttpResponse | No
     """The form again with `message` when the request was over its limit (429), else None."""
     if not getattr(request, "limited", False):
         return None
-    form = view.get_form()
-    form.errors.clear()
-    form.add_error(None, message)
+    # An unbound form with what was typed (passwords aside): a bound one would be validated,
+    # and validating the sign-in form checks the password the limit is holding back.
+    kwargs = view.get_form_kwargs()
+    data = kwargs.pop("data", None) or {}
+    kwargs.pop("files", None)
+    typed = {k: v for k, v in data.items() if "password" not in k and k != "csrfmiddlewaretoken"}
+    kwargs["initial"] = {**kwargs.get("initial", {}), **typed}
+    form = view.get_form_class()(**kwargs)
+    form._errors = ErrorDict(
+        {NON_FIELD_ERRORS: form.error_class([message], error_class="nonfield")}
+    )
     return cast(HttpResponse, view.render_to_response(view.get_context_data(form=form), status=429))
 
 
-@limited_per("username")
 class LoginView(auth_views.LoginView):
+    """Wrong passwords slow the next attempt down (accounts/throttle.py); a right one clears
+    the name's count."""
+
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
     def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        message = "Too many sign-in attempts. Wait a few minutes, then try again."
-        return too_many(self, request, message) or super().post(request, *args, **kwargs)
+        name = throttle.normalise_name(str(request.POST.get("username", "")))
+        keys = {throttle.BY_ADDRESS: throttle.client_address(request), throttle.BY_NAME: name}
+        wait = throttle.wait_seconds("signin", keys)
+        if wait:
+            request.limited = True  # type: ignore[attr-defined]
+            message = (
+                f"Too many sign-in attempts. Wait {throttle.wait_words(wait)}, then try again."
+            )
+            return cast(HttpResponse, too_many(self, request, message))
+        response = super().post(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            throttle.forget("signin", throttle.BY_NAME, name)
+        else:
+            throttle.record_failure("signin", keys)
+        return response
 
 
 @require_http_methods(["GET", "POST"])

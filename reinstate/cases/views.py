@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from reinstate.accounts import throttle
 from reinstate.accounts.http import AuthenticatedHttpRequest
 from reinstate.accounts.identity import platform_names
 from reinstate.accounts.queries import lacks_identity_for
@@ -191,11 +192,22 @@ def case_status(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse
 @login_required
 def case_share(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case = queries.get_own_case_for_user(request.user, case_id)
+    # Codes are short: wrong ones slow the next try down, so they cannot be guessed.
+    by_driver = {throttle.CODE_GUESSES: str(request.user.pk)}
+    wait = throttle.wait_seconds("share", by_driver)
+    if wait:
+        messages.error(
+            request,
+            f"Several codes were wrong. Wait {throttle.wait_words(wait)}, then type the code "
+            "again, exactly as your advocate gave it.",
+        )
+        return redirect("cases:detail", case_id=case.pk)
     try:
         organisation = do_share_case(
             case=case, actor=request.user, invite_code=request.POST.get("code", "")
         )
     except CaseInputError as error:
+        throttle.record_failure("share", by_driver)
         messages.error(request, str(error))
     else:
         messages.success(request, f"Shared with {organisation.name}. Their advocates can see it.")
