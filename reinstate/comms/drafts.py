@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reinstate.cases.models import Case
+from reinstate.cases.presenters import law_keys
 from reinstate.rules.appeal.tone import ToneFinding, check_tone
 from reinstate.rules.catalogue.files import load_catalogue
 from reinstate.rules.comms.support_drafts import CaseFacts, Draft, drafts_for
+
+MESSAGE_TICKETS = 5
 
 
 @dataclass(frozen=True)
@@ -21,7 +24,9 @@ def case_facts(case: Case) -> CaseFacts:
     platform = catalogue.platforms.get(case.platform or "")
     reason = catalogue.reasons.get(case.reason or "")
     read_tickets = case.reading.get("references", {}).get("ticket_numbers", [])
-    logged = case.tickets.order_by("created_at", "pk").values_list("number", flat=True)
+    # The latest few: a message naming a thousand ticket numbers helps nobody.
+    latest = case.tickets.order_by("-created_at", "-pk").values_list("number", flat=True)
+    logged = list(reversed(latest[:MESSAGE_TICKETS]))
     return CaseFacts(
         platform_name=platform.name if platform else None,
         reason_key=case.reason,
@@ -29,7 +34,8 @@ def case_facts(case: Case) -> CaseFacts:
         received=case.received_at,
         tz=case.tz,
         tickets=[*read_tickets, *logged],
-        law_keys=[str(note.get("key", "")) for note in case.law_notes],
+        # only laws the catalogue still has: a withdrawn one is no longer offered
+        law_keys=[key for key in law_keys(case) if key in catalogue.laws],
         deadline=case.deadline,
     )
 

@@ -7,11 +7,15 @@ from datetime import datetime
 from typing import Any, NamedTuple
 
 from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Max, Min
 
 from reinstate.cases.models import Case
 from reinstate.comms.models import Channel, Contact, Direction
 from reinstate.lib.iso import iso
-from reinstate.rules.comms.follow_up import Exchange, FollowUp, follow_up
+from reinstate.rules.appeal.waiting import waiting
+from reinstate.rules.catalogue.files import load_catalogue
+from reinstate.rules.comms.follow_up import APPEAL_SENT_PREFIX, Exchange, FollowUp, follow_up
 
 
 def contact_json(contact: Contact) -> dict[str, Any]:
@@ -32,12 +36,36 @@ def contact_json(contact: Contact) -> dict[str, Any]:
     }
 
 
+# A follow-up turns on the latest exchanges; a case with 100,000 contacts reads only these.
+RECENT_EXCHANGES = 200
+LOG_PAGE_SIZE = 50
+MAX_THREADS = 50
+
+
 def case_follow_up(case: Case, *, now: datetime) -> FollowUp | None:
+    recent = case.contacts.order_by("-at", "-pk").values_list("pk", "at", "direction", "source_key")
     exchanges = [
-        Exchange(pk, at, direction)
-        for pk, at, direction in case.contacts.values_list("pk", "at", "direction")
+        Exchange(
+            pk,
+            at,
+            direction,
+            _appeal_pace(case, at) if key.startswith(APPEAL_SENT_PREFIX) else None,
+        )
+        for pk, at, direction, key in recent[:RECENT_EXCHANGES]
     ]
     return follow_up(exchanges, now=now, days=settings.FOLLOW_UP_DAYS)
+
+
+def _appeal_pace(case: Case, sent_at: datetime) -> datetime | None:
+    """The appeal went out: follow up on the first follow-up day at the platform's pace (Amazon
+    reportedly takes weeks; asking after three days would only annoy), at the clock time it was
+    sent. None for an unknown platform: the flat N days."""
+    platform = load_catalogue().platforms.get(case.platform or "")
+    if platform is None:
+        return None
+    tz = case.tz
+    day = waiting(sent_at=sent_at, review=platform.review_time, tz=tz, now=sent_at).first_follow_up
+    return datetime.combine(day, sent_at.astimezone(tz).time()).replace(tzinfo=tz)
 
 
 @dataclass(frozen=True)
@@ -87,13 +115,17 @@ class Thread:
 
 
 def threads(case: Case) -> list[Thread]:
-    """Contacts grouped by the ticket numbers they carry, most recent thread first."""
-    found = []
-    for ticket in case.tickets.prefetch_related("contacts"):
-        times = [contact.at for contact in ticket.contacts.all()]
-        if times:
-            found.append(Thread(ticket.number, len(times), min(times), max(times)))
-    return sorted(found, key=lambda thread: thread.last, reverse=True)
+    """Contacts grouped by the ticket numbers they carry, most recent thread first (counted by
+    the database: a ticket may have thousands)."""
+    rows = (
+        case.tickets.annotate(
+            n=Count("contacts"), first=Min("contacts__at"), last=Max("contacts__at")
+        )
+        .filter(n__gt=0)
+        .order_by("-last", "number")
+        .values_list("number", "n", "first", "last")
+    )
+    return [Thread(number, n, first, last) for number, n, first, last in rows[:MAX_THREADS]]
 
 
 class LogRow(NamedTuple):
@@ -108,26 +140,31 @@ class LogRow(NamedTuple):
 class LogPage:
     case: Case
     summary: SupportSummary
-    contacts: list[LogRow]  # when they happened, oldest first
+    contacts: list[LogRow]  # when they happened, oldest first: one page of them
+    page: Page[Contact]  # which page, of how many (the newest by default)
     undated: list[LogRow]  # no time known (an email without a Date): in the order added
+    undated_count: int  # all of them (the first LOG_PAGE_SIZE are listed)
     threads: list[Thread]
 
 
-def log_page(case: Case, *, now: datetime) -> LogPage:
-    """The log in the order things happened. A contact whose time is unknown would otherwise
-    sit at the moment it was imported, as if it had just happened: those are listed apart."""
+def log_page(case: Case, *, now: datetime, page: str | None = None) -> LogPage:
+    """The log in the order things happened, a page at a time: the latest page unless another
+    is asked for. A contact whose time is unknown would otherwise sit at the moment it was
+    imported, as if it had just happened: those are listed apart (the first page of them)."""
     contacts = case.contacts.prefetch_related("tickets", "attachments")
-    rows = [
-        LogRow(contact, CHANNEL_ICONS.get(contact.channel, "•"), who_text(contact))
-        for contact in contacts.order_by("at", "pk")
-    ]
+    dated = Paginator(contacts.filter(at_known=True).order_by("at", "pk"), LOG_PAGE_SIZE)
+    shown = dated.get_page(page if page is not None else dated.num_pages)
+    undated = contacts.filter(at_known=False).order_by("added_at", "pk")
     return LogPage(
         case=case,
         summary=support_summary(case, now=now),
-        contacts=[row for row in rows if row.contact.at_known],
-        undated=sorted(
-            (row for row in rows if not row.contact.at_known),
-            key=lambda row: (row.contact.added_at, row.contact.pk),
-        ),
+        contacts=[_row(contact) for contact in shown],
+        page=shown,
+        undated=[_row(contact) for contact in undated[:LOG_PAGE_SIZE]],
+        undated_count=undated.count(),
         threads=threads(case),
     )
+
+
+def _row(contact: Contact) -> LogRow:
+    return LogRow(contact, CHANNEL_ICONS.get(contact.channel, "•"), who_text(contact))

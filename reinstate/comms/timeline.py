@@ -55,7 +55,12 @@ def timeline(case: Case, *, now: datetime, kinds: set[str]) -> list[Entry]:
     return [Entry(**{**entry.__dict__, "future": entry.at > now}) for entry in entries]
 
 
+# The timeline shows the latest contacts; the support log pages through all of them.
+TIMELINE_CONTACTS = 200
+
+
 def _contacts(case: Case) -> list[Entry]:
+    latest = contacts_of(case).order_by("-at", "-pk")[:TIMELINE_CONTACTS]
     return [
         Entry(
             contact.at,
@@ -66,7 +71,7 @@ def _contacts(case: Case) -> list[Entry]:
             reverse("comms:contact", args=[case.pk, contact.pk]),
             approximate=not contact.at_known,
         )
-        for contact in contacts_of(case)
+        for contact in latest
     ]
 
 

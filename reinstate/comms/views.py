@@ -31,7 +31,7 @@ from reinstate.comms.imports import (
 from reinstate.comms.mail import MailFilter
 from reinstate.comms.models import Channel, Direction, PendingImport
 from reinstate.comms.presenters import log_page
-from reinstate.comms.timeline import timeline
+from reinstate.comms.timeline import TIMELINE_CONTACTS, timeline
 from reinstate.lib.page_context import page_context
 from reinstate.rules.appeal.tone import check_tone
 from reinstate.rules.comms.chat import Turn
@@ -41,7 +41,7 @@ from reinstate.rules.comms.chat import Turn
 @login_required
 def log(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case = get_case_for_user(request.user, case_id)
-    page = log_page(case, now=timezone.now())
+    page = log_page(case, now=timezone.now(), page=request.GET.get("page"))
     return render(request, "comms/log.html", page_context(page))
 
 
@@ -176,7 +176,15 @@ def timeline_page(request: AuthenticatedHttpRequest, case_id: int) -> HttpRespon
     case = get_case_for_user(request.user, case_id)
     filters = TimelineFilter(request.GET or None)
     entries = timeline(case, now=timezone.now(), kinds=filters.kinds())
-    context = {"case": case, "filters": filters, "entries": entries}
+    contacts = case.contacts.count()
+    context = {
+        "case": case,
+        "filters": filters,
+        "entries": entries,
+        "more_contacts": max(0, contacts - TIMELINE_CONTACTS)
+        if "contact" in filters.kinds()
+        else 0,
+    }
     if request.htmx:
         return render(request, "comms/partials/_timeline.html", context)
     return render(request, "comms/timeline.html", context)
