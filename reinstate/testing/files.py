@@ -250,7 +250,8 @@ def locked_pdf(*, open_password: str = "", text: str = "Pay statement: week 45")
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf(text))))
-    writer.encrypt(user_password=open_password, owner_password="the bank", algorithm="AES-256")
+    owner = "the bank"  # the password that would allow editing: no one here needs it
+    writer.encrypt(user_password=open_password, owner_password=owner, algorithm="AES-256")
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -63,9 +63,8 @@ def test_behind_a_trusted_proxy_each_driver_has_their_own_count(
     driver: User, other_driver: User, settings: Settings
 ) -> None:
     settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
-    via_proxy = {"REMOTE_ADDR": "10.0.0.2"}
-    attacker = Client(**via_proxy, HTTP_X_FORWARDED_FOR="203.0.113.5")
-    other = Client(**via_proxy, HTTP_X_FORWARDED_FOR="198.51.100.7, 10.0.0.9")
+    attacker = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.5")
+    other = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.7, 10.0.0.9")
     with time_machine.travel(START, tick=False):
         for n in range(11):
             sign_in(attacker, f"nobody{n}", "guess")  # many names: the address's count
