@@ -12,7 +12,13 @@ from django.utils import timezone
 from reinstate.accounts.models import User
 from reinstate.appeals.facts import column_names, plan_action_of, statement_of
 from reinstate.appeals.inputs import AppealInput, AppealInputError
-from reinstate.appeals.models import Appeal, LetterVersion, Packet, PlanAction, Statement
+from reinstate.appeals.models import (
+    Appeal,
+    LetterVersion,
+    Packet,
+    PlanAction,
+    Statement,
+)
 from reinstate.audit.actions import record_event
 from reinstate.audit.kinds import EventKind
 from reinstate.cases.models import Case

@@ -10,18 +10,24 @@ from django.contrib.auth.decorators import login_required
 from django.forms import Form
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reinstate.accounts.http import AuthenticatedHttpRequest
 from reinstate.appeals import forms, guided, presenters
 from reinstate.appeals.actions import do_set_appeal
+from reinstate.appeals.after_sending import after_sending
 from reinstate.appeals.check_page import check_page
+from reinstate.appeals.models import Sending
+from reinstate.appeals.sent_forms import DecisionForm, MarkSentForm
+from reinstate.appeals.sent_presenters import sent_panel
 from reinstate.cases.models import Case
 from reinstate.cases.queries import get_case_for_user
 from reinstate.lib.page_context import page_context
 from reinstate.rules.appeal.next_step import TOTAL_STEPS
 from reinstate.rules.catalogue.files import load_catalogue
+from reinstate.rules.catalogue.types import Platform
 
 
 def render_step(
@@ -56,7 +62,53 @@ def render_step(
     if key == "send":
         platform = load_catalogue().platforms.get(case.platform or "")
         context["channel"] = platform.appeal_channel if platform else None
+        context |= sent_context(request, case, channel=_form_channel(platform))
     return render(request, f"appeals/steps/{key}.html", context | refused, status=status)
+
+
+def sent_context(
+    request: AuthenticatedHttpRequest, case: Case, *, channel: str
+) -> dict[str, object]:
+    """The send page's lower half: the "I have sent it" form, or once sent what was sent, when
+    the decision is expected and the form to record it."""
+    now = timezone.now()
+    after = after_sending(case, now=now)
+    # Naive: the form shows the case's wall time whoever looks (an advocate may be elsewhere).
+    local_now = timezone.localtime(now, case.tz).replace(second=0, microsecond=0, tzinfo=None)
+    return {
+        "sent": sent_panel(case, after, viewer_id=request.user.pk),
+        # The protective appeal's page links here with ?kind=protective.
+        "sent_form": MarkSentForm(
+            initial={"sent_at": local_now, "kind": _kind_asked(request)}, channel=channel
+        ),
+        "decision_form": DecisionForm(initial={"decided_on": local_now.date()}),
+        "options_url": _options_url(case),
+    }
+
+
+def _kind_asked(request: AuthenticatedHttpRequest) -> str:
+    kind = request.GET.get("kind", "")
+    return kind if kind in Sending.Kind.values else Sending.Kind.APPEAL
+
+
+def _options_url(case: Case) -> str:
+    """The page of options after a denial, once another part of issue 12 adds it."""
+    try:
+        return reverse("appeals:options", args=[case.pk])
+    except NoReverseMatch:
+        return ""
+
+
+def _form_channel(platform: Platform | None) -> str:
+    """The way the platform's appeal usually goes, chosen already in the form."""
+    if platform is None:
+        return ""
+    name = platform.appeal_channel.name.casefold()
+    if "email" in name and "form" not in name:
+        return "email"
+    if "portal" in name:
+        return "portal"
+    return "app_form" if "app" in name or "form" in name else ""
 
 
 def _known(key: str) -> str:

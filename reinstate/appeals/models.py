@@ -154,3 +154,25 @@ class Sending(models.Model):
 
     class Meta:
         ordering = ["-sent_at", "-pk"]
+
+
+class Decision(models.Model):
+    """What the platform decided on the appeal, as the driver recorded it, with the platform's
+    own words when they pasted them. Granted also closes the case as reinstated; the others
+    keep it open for what comes next. A later decision (after a second review) is another row."""
+
+    class Outcome(models.TextChoices):
+        GRANTED = "granted", "Granted: my account is back"
+        DENIED = "denied", "Denied"
+        PARTIAL = "partial", "Partly granted"
+        NO_ANSWER = "no_answer", "No answer by now"
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="decisions")
+    outcome = models.CharField(max_length=12, choices=Outcome.choices)
+    decided_on = models.DateField()
+    message = models.TextField(blank=True)  # the platform's message, pasted
+    recorded_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-decided_on", "-pk"]

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from reinstate.accounts.models import User
-from reinstate.appeals.models import Appeal, LetterVersion, Packet, Sending
+from reinstate.appeals.models import Appeal, Decision, LetterVersion, Packet, Sending
 from reinstate.cases.models import Case
 from reinstate.cases.queries import get_case_for_user
 
@@ -81,3 +81,15 @@ def appeal_sent(case: Case) -> bool:
     """Whether the driver has said the appeal went out (a protective appeal counts: the
     window is kept)."""
     return case.sendings.exists()
+
+
+def latest_sending(case: Case) -> Sending | None:
+    """The full appeal sent last, else the last protective appeal: the platform's review time
+    counts from the appeal it is deciding."""
+    sendings = case.sendings.select_related("recorded_by").prefetch_related("proof")
+    full = sendings.filter(kind=Sending.Kind.APPEAL).first()
+    return full or sendings.first()
+
+
+def latest_decision(case: Case) -> Decision | None:
+    return case.decisions.select_related("recorded_by").first()

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from reinstate.appeals import guided, guided_views, views
+from reinstate.appeals import (
+    guided,
+    guided_views,
+    options_views,
+    protective_views,
+    sent_views,
+    views,
+)
 
 app_name = "appeals"
 
@@ -29,4 +36,9 @@ urlpatterns = [
     path("packet", views.build_packet, name="build_packet"),
     path("packet/<int:packet_id>/status", views.packet_status, name="packet_status"),
     path("packet/<int:packet_id>/download", views.packet_download, name="packet_download"),
+    path("sent", sent_views.mark_sent, name="mark_sent"),
+    path("decision", sent_views.record_decision, name="record_decision"),
+    path("protective", protective_views.protective_page, name="protective"),
+    path("options", options_views.options_page, name="options"),
+    path("options/<str:key>", options_views.option_draft_page, name="option_draft"),
 ]

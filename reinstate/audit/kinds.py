@@ -37,6 +37,7 @@ class EventKind(StrEnum):
     CASE_SHARED = "case.shared"
     CASE_UNSHARED = "case.unshared"
     CASE_STEP_SEEN = "case.step_seen"  # a reading step of the guided path, read
+    CASE_DEADLINE_REMINDED = "case.deadline_reminded"  # {"hours": 72 or 24, "deadline"}
     CHECKLIST_TICKED = "checklist.ticked"
     CHECKLIST_UNTICKED = "checklist.unticked"
 
@@ -68,6 +69,8 @@ class EventKind(StrEnum):
     APPEAL_PACKET_REQUESTED = "appeal.packet_requested"
     APPEAL_PACKET_BUILT = "appeal.packet_built"
     APPEAL_PACKET_FAILED = "appeal.packet_failed"
+    APPEAL_SENT = "appeal.sent"  # the driver sent it: when, how, the reference, the proof
+    APPEAL_DECIDED = "appeal.decided"  # the platform's decision, as the driver recorded it
 
     # health: blocks, imports, watch levels, targets, readings, documents, alerts, reminders
     HEALTH_BLOCK_RECORDED = "health.block_recorded"

@@ -19,6 +19,7 @@ from reinstate.rules.appeal.next_step import DEADLINE, MEANING, TOTAL_STEPS
 from reinstate.rules.catalogue.files import load_catalogue
 from reinstate.rules.catalogue.types import Kind, Platform, Reason
 from reinstate.rules.comms.deadline_confirmation import draft_deadline_confirmation
+from reinstate.rules.deadlines.decision import law_notes_for
 from reinstate.rules.deadlines.work_plan import (
     PlanStep,
     Urgency,
@@ -26,6 +27,7 @@ from reinstate.rules.deadlines.work_plan import (
     plan_work,
     urgency,
 )
+from reinstate.rules.notice.as_json import law_note_json
 
 if TYPE_CHECKING:  # the case page lists the case's evidence; cases imports nothing of evidence
     from reinstate.evidence.models import EvidenceItem
@@ -72,6 +74,33 @@ def _group(label: str) -> str:
         if label in keys:
             return group
     return "deadline"
+
+
+def law_keys(case: Case) -> list[str]:
+    """The keys of the laws found to apply when the case was read (a case opened before keys
+    were kept holds whole notes; the migration turns them into keys, this reads either)."""
+    keys = []
+    for item in case.law_notes or []:
+        key = item.get("key") if isinstance(item, dict) else item
+        if isinstance(key, str) and key:
+            keys.append(key)
+    return keys
+
+
+def law_notes(case: Case) -> list[dict[str, Any]]:
+    """The laws that may apply to the case, as the catalogue now words them: its summary,
+    source, confidence and checked date, and the time limit worked out from the notice's
+    arrival. A law the catalogue no longer has is left out."""
+    notes = law_notes_for(
+        load_catalogue(),
+        law_keys(case),
+        platform=case.platform,
+        kind=case.kind,
+        reason=case.reason,
+        received=case.received_at,
+        tz=case.tz,
+    )
+    return [law_note_json(note) for note in notes]
 
 
 def work_plan(case: Case) -> list[PlanStep]:
@@ -205,7 +234,7 @@ class MeaningPage:
     total: int
     kind: Kind | None
     reason: Reason | None
-    laws: list[dict[str, Any]]  # the rules of law that may help, as the case keeps them
+    laws: list[dict[str, Any]]  # the rules of law that may help, as the catalogue now has them
     # The notice as read, folded under the explanation: what the reading rests on.
     segments: list[Segment]
     corrections: list[Correction]
@@ -220,7 +249,7 @@ def meaning_page(case: Case) -> MeaningPage:
         total=TOTAL_STEPS,
         kind=catalogue.kinds.get(case.kind),
         reason=catalogue.reasons.get(case.reason or ""),
-        laws=list(case.law_notes),
+        laws=law_notes(case),
         segments=highlighted_notice(case),
         corrections=list(case.corrections.select_related("by")),
         references=case.reading.get("references", {}),
@@ -323,7 +352,7 @@ def case_json(case: Case, *, now: datetime) -> dict[str, Any]:
         "deadline_confidence": case.deadline_confidence,
         "deadline_is_default": case.deadline_is_default,
         "urgency": deadline_status(case, now=now).urgency,
-        "laws": case.law_notes,
+        "laws": law_notes(case),
         "plan": [
             {"key": s.key, "title": s.title, "starts": iso(s.starts), "due": iso(s.due)}
             for s in work_plan(case)

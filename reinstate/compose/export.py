@@ -8,6 +8,7 @@
     cases/<id>/evidence/<A - name> the originals, byte for byte (withdrawn ones under withdrawn/)
     cases/<id>/contacts.json       the support log
     cases/<id>/appeal.json         the explanation, plan, record and letter versions
+    cases/<id>/sent.json           when and how the appeal was sent, and the decisions
     cases/<id>/letters/letter-N.txt each letter version's text
     cases/<id>/packets/<file>      the packets built on the web, if any
     health/blocks.csv              delivery blocks, one row each
@@ -36,6 +37,7 @@ from django.utils import timezone
 from reinstate.accounts.models import PlatformAccount, User
 from reinstate.appeals.models import LetterVersion, Packet
 from reinstate.appeals.presenters import appeal_json
+from reinstate.appeals.sent_presenters import decision_json, sending_json
 from reinstate.audit.actions import record_event
 from reinstate.audit.kinds import EventKind
 from reinstate.cases.models import Case
@@ -222,6 +224,13 @@ def _case(writer: _Writer, case: Case, *, now: Any) -> None:
         [contact_json(c) | {"body": c.body, "transcript": c.turns} for c in contacts],
     )
     writer.json(f"{folder}/appeal.json", appeal_json(case))
+    writer.json(
+        f"{folder}/sent.json",
+        {
+            "sendings": [sending_json(case, sent) for sent in case.sendings.order_by("sent_at")],
+            "decisions": [decision_json(d) for d in case.decisions.order_by("decided_on", "pk")],
+        },
+    )
     for letter in LetterVersion.objects.filter(case=case).order_by("number"):
         writer.text(f"{folder}/letters/letter-{letter.number}-{letter.status}.txt", letter.text)
 

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from django.urls import reverse
 
+from reinstate.appeals.after_sending import after_sending
 from reinstate.appeals.facts import appeal_facts
 from reinstate.appeals.models import Packet
 from reinstate.appeals.queries import appeal_of, appeal_sent
@@ -15,6 +16,7 @@ from reinstate.cases.models import Case
 from reinstate.cases.presenters import outcome_text
 from reinstate.rules.appeal.next_step import CaseProgress, Journey, NextStep, Step, journey
 from reinstate.rules.appeal.readiness import ERROR, check_readiness
+from reinstate.rules.appeal.stage import Stage, stage_of
 
 
 def case_progress(case: Case, *, now: datetime) -> CaseProgress:
@@ -22,6 +24,8 @@ def case_progress(case: Case, *, now: datetime) -> CaseProgress:
     facts = appeal_facts(case, appeal)
     sections = facts.appeal
     record = sections.record
+    sent = after_sending(case, now=now)
+    waiting = sent.waiting
     return CaseProgress(
         closed=case.status == Case.Status.CLOSED,
         outcome=outcome_text(case),
@@ -41,7 +45,16 @@ def case_progress(case: Case, *, now: datetime) -> CaseProgress:
         ),
         packet_built=case.packets.filter(status=Packet.Status.READY, draft=False).exists(),
         sent=appeal_sent(case),
+        decision_expected_by=waiting.decision_expected_by if waiting else None,
+        review_label=waiting.label if waiting else "",
+        follow_up_on=waiting.follow_up_on if waiting else None,
+        decided=sent.decided,
     )
+
+
+def case_stage(case: Case, *, now: datetime) -> Stage:
+    """reading, gathering, writing, ready, sent, decided, escalated or closed."""
+    return stage_of(case_progress(case, now=now))
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from reinstate.accounts.http import AuthenticatedHttpRequest
 from reinstate.appeals.presenters import appeal_summary
+from reinstate.appeals.protective import protective_offered
 from reinstate.cases.actions import CaseInputError, do_set_case_outcome
 from reinstate.cases.forms import CaseOutcomeForm
 from reinstate.cases.models import Case
@@ -59,6 +60,8 @@ def _detail(
         "outcome_form": outcome_form,
         "after": plan_watch(request.user, case, now=now),
         "journey": next_card(case, now=now),
+        # Nothing sent, 24 hours or less left: offer the short protective appeal.
+        "protective": protective_offered(case, now=now),
     }
     return render(request, "compose/case_page.html", context, status=status)
 

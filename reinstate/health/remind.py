@@ -51,7 +51,8 @@ def document_items(documents: list[Document], today: datetime) -> list[Item]:
                 text=(
                     f"{document.name} {expiry.describe(document.expires_on, today.date())} "
                     f"({document.expires_on:%A %d %B %Y}). Renew it before it lapses: an "
-                    "expired document is the most common reason for a deactivation."
+                    "expired document can get your account deactivated, and it is the easiest "
+                    "reason to prevent."
                 ),
             )
         )

@@ -29,6 +29,7 @@ STORED = {
     "case.outcome_cleared",
     "case.shared",
     "case.unshared",
+    "case.deadline_reminded",
     "checklist.ticked",
     "checklist.unticked",
     "evidence.added",

@@ -49,6 +49,7 @@ from reinstate.appeals.actions import (
     do_set_appeal,
 )
 from reinstate.appeals.inputs import AppealInput
+from reinstate.appeals.send_actions import do_mark_sent, do_record_decision
 from reinstate.audit.kinds import EventKind
 from reinstate.audit.models import AuditEvent
 from reinstate.audit.queries import verify_chain
@@ -67,6 +68,7 @@ from reinstate.cases.models import Case
 from reinstate.comms import imports as comms_imports
 from reinstate.comms.actions import do_add_contact, do_import_mails
 from reinstate.comms.mail import Mail, read_message
+from reinstate.compose.deadline_reminders import do_send_deadline_reminder
 from reinstate.compose.delete_account import do_delete_account
 from reinstate.compose.export import do_export_account
 from reinstate.evidence.actions import (
@@ -242,6 +244,15 @@ def mark_step_seen(s: Scene) -> Step:
     return partial(do_mark_step_seen, case=s.case, step="meaning", actor=s.driver)
 
 
+def send_deadline_reminder(s: Scene) -> Step:
+    s.driver.email = "dana@example.com"
+    s.driver.save(update_fields=["email"])
+    assert s.case.deadline is not None
+    return partial(
+        do_send_deadline_reminder, case=s.case, now=s.case.deadline - timedelta(hours=20)
+    )
+
+
 def set_case_status(s: Scene) -> Step:
     return partial(do_set_case_status, case=s.case, actor=s.driver, status=Case.Status.CLOSED)
 
@@ -409,6 +420,27 @@ def request_packet(s: Scene) -> Step:
 def finish_packet(s: Scene) -> Step:
     packet = do_request_packet(case=s.case, fmt="txt", draft=True, actor=s.driver)
     return partial(do_finish_packet, packet=packet, actor=s.driver)
+
+
+def mark_sent(s: Scene) -> Step:
+    return partial(
+        do_mark_sent,
+        case=s.case,
+        actor=s.driver,
+        sent_at=datetime.fromisoformat("2026-11-05T10:00:00-08:00"),
+        channel="email",
+        reference="QX-7781",
+    )
+
+
+def record_decision(s: Scene) -> Step:
+    return partial(
+        do_record_decision,
+        case=s.case,
+        actor=s.driver,
+        outcome="denied",
+        decided_on=date(2026, 11, 20),
+    )
 
 
 def fail_packet(s: Scene) -> Step:
@@ -608,6 +640,7 @@ AUDITED: dict[Action, Audited] = {
     do_set_received: Audited(set_received, (K.CASE_RECEIVED_CHANGED,)),
     do_set_checklist_item: Audited(set_checklist_item, (K.CHECKLIST_TICKED,)),
     do_mark_step_seen: Audited(mark_step_seen, (K.CASE_STEP_SEEN,)),
+    do_send_deadline_reminder: Audited(send_deadline_reminder, (K.CASE_DEADLINE_REMINDED,)),
     do_set_case_status: Audited(set_case_status, (K.CASE_STATUS,)),
     do_set_case_outcome: Audited(set_case_outcome, (K.CASE_STATUS, K.CASE_OUTCOME)),
     do_share_case: Audited(share_case, (K.CASE_SHARED,)),
@@ -633,6 +666,8 @@ AUDITED: dict[Action, Audited] = {
     do_request_packet: Audited(request_packet, (K.APPEAL_PACKET_REQUESTED,)),
     do_finish_packet: Audited(finish_packet, (K.APPEAL_PACKET_BUILT,)),
     do_fail_packet: Audited(fail_packet, (K.APPEAL_PACKET_FAILED,)),
+    do_mark_sent: Audited(mark_sent, (K.COMMS_CONTACT_ADDED, K.APPEAL_SENT)),
+    do_record_decision: Audited(record_decision, (K.APPEAL_DECIDED,)),
     do_record_block: Audited(record_block, (K.HEALTH_BLOCK_RECORDED,)),
     do_delete_block: Audited(delete_block, (K.HEALTH_BLOCK_DELETED,)),
     do_set_watch_level: Audited(set_watch_level, (K.HEALTH_WATCH_LEVEL,)),

@@ -213,6 +213,7 @@ def levels_json(assessment: Assessment) -> dict[str, list[dict[str, Any]]]:
                     "kind": "platform" if status.level_is_platforms else "watch",
                     "source": status.metric.source,
                     "confidence": status.metric.confidence,
+                    "checked": status.metric.checked.isoformat(),
                 }
             )
     return found

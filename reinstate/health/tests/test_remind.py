@@ -117,6 +117,7 @@ def test_the_command_prints_what_it_sent_and_is_safe_to_run_twice(dana):
         "skipped_no_email": 0,
         "stale_imports": 0,
         "follow_ups": 0,
+        "deadlines": 0,
         "withdrawn_deleted": 0,
         "originals_deleted": 0,
         "failed": 0,

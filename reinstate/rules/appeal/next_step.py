@@ -7,6 +7,7 @@ parts of the process, in the order a driver meets them; the first step not done 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from reinstate.rules.appeal.shape import STANCES
 
@@ -33,6 +34,15 @@ class CaseProgress:
     to_fix: frozenset[str] = frozenset()
     packet_built: bool = False  # a final (not draft) packet was built
     sent: bool = False  # the driver said the appeal (or a protective appeal) went out
+    # While waiting (rules/appeal/waiting.py): the day the answer is due by the platform's
+    # review time, its plain label, and the next day to follow up if none came.
+    decision_expected_by: date | None = None
+    review_label: str = ""
+    follow_up_on: date | None = None
+    # The decision the driver recorded: "granted", "denied", "partial", "no_answer" or "".
+    # A granted appeal closes the case; the others keep it open for what comes next.
+    decided: str = ""
+    escalated: bool = False  # a step after a denial was taken (second review, arbitration...)
 
     @property
     def ready(self) -> bool:
@@ -87,12 +97,17 @@ class Journey:
 
 
 CASE = "cases:detail"
+# Where a driver reads what they can do after a "no". TODO: "appeals:options" once that page
+# exists (another part of issue 12 adds it); until then the send page, which shows the decision.
+OPTIONS_PAGE = "appeals:options"
 
 
 def journey(progress: CaseProgress) -> Journey:
     if progress.stance not in STANCES:
         raise ValueError(f"unknown stance {progress.stance!r}")
     to_fix = progress.to_fix
+    if progress.sent:  # once sent, a passed deadline is history, not something left to fix
+        to_fix = to_fix - {"deadline"}
     happened_done = progress.explanation_written and not to_fix & HAPPENED_CHECKS
     changing_done = not to_fix & CHANGING_CHECKS and (
         progress.stance == "dispute" or progress.plan_written
@@ -127,7 +142,7 @@ def journey(progress: CaseProgress) -> Journey:
         Step(
             CHECK,
             "Check and approve the letter",
-            progress.letter_approved and progress.ready,
+            progress.letter_approved and not to_fix,
             "appeals:check",
         ),
         # Done once the driver says it was sent.
@@ -142,7 +157,11 @@ def journey(progress: CaseProgress) -> Journey:
 def _next(progress: CaseProgress, steps: tuple[Step, ...]) -> NextStep:
     total = len(steps)
     send = steps[-1]
-    if progress.deadline_passed:
+    if progress.decided:
+        return _after_decision(progress, total)
+    # Once sent, a passed deadline is no longer a reason to hurry. (After a protective appeal
+    # the steps not done yet still come first: the full appeal follows it.)
+    if progress.deadline_passed and not progress.sent:
         return NextStep(
             send.number,
             total,
@@ -154,17 +173,8 @@ def _next(progress: CaseProgress, steps: tuple[Step, ...]) -> NextStep:
             send.anchor,
         )
     step = next((s for s in steps if not s.done), None)
-    if step is None:  # everything is done and sent: what is left is to wait for the answer
-        return NextStep(
-            send.number,
-            total,
-            "Wait for the decision",
-            "Your appeal is sent. Log every answer from the platform in your support log, and "
-            "follow up if none comes.",
-            "See what you sent",
-            send.page,
-            send.anchor,
-        )
+    if step is None:  # every step is done, the last one by sending it
+        return _waiting(progress, send, total)
     why, button = _WHY[step.number]
     if step.number == CHANGING and progress.stance == "dispute":
         why, button = _WHY_WRONG
@@ -178,6 +188,55 @@ def _next(progress: CaseProgress, steps: tuple[Step, ...]) -> NextStep:
         button = "Get your packet"
     return NextStep(step.number, total, step.title, why, button, step.page, step.anchor)
 
+
+def _waiting(progress: CaseProgress, send: Step, total: int) -> NextStep:
+    """Sent: what is left is to wait for the answer, and follow up at the platform's pace."""
+    why = "Your appeal is sent."
+    expected, follow_up = progress.decision_expected_by, progress.follow_up_on
+    if expected is not None:
+        why += f" Expect a decision by {_day(expected)}"
+        why += f", going by {progress.review_label}." if progress.review_label else "."
+    if follow_up is not None:
+        why += f" If no answer has come, follow up on {_day(follow_up)}."
+    why += " Log every answer from the platform in your support log."
+    return NextStep(
+        send.number,
+        total,
+        "Wait for the decision",
+        why,
+        "See what you sent",
+        send.page,
+        "sent-h",
+    )
+
+
+def _after_decision(progress: CaseProgress, total: int) -> NextStep:
+    """Denied, partly granted or no answer: the case stays open for what can come next."""
+    return NextStep(
+        total,
+        total,
+        "See what you can do next",
+        _AFTER[progress.decided],
+        "See your options",
+        OPTIONS_PAGE,
+        "",
+    )
+
+
+def _day(day: date) -> str:
+    """'Friday 12 December': a day a driver can put in a calendar."""
+    return f"{day:%A} {day.day} {day:%B}"
+
+
+_AFTER = {
+    "denied": "The platform said no. That is often not the end: there may be a second review, "
+    "arbitration, a complaint to a regulator or free legal help, each with its own clock.",
+    "partial": "Part of what you asked was granted. For the rest, there may be a second review, "
+    "a complaint to a regulator or free legal help, each with its own clock.",
+    "no_answer": "No answer came in time. Follow up, and see what else you can do: a complaint "
+    "to a regulator or free legal help, each with its own clock.",
+    "granted": "Your appeal was granted.",
+}
 
 _CHANGING_TITLES = {
     "dispute": "Say why the decision is wrong",

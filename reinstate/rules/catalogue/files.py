@@ -1,9 +1,10 @@
 """Reading the catalogue from its TOML data files, and checking them: ``load_catalogue``.
 
 Pure, no Django. The data lives in ``reinstate/catalogue/*.toml`` so that a maintainer can
-correct a window or add a law without touching code. Every entry carries ``source`` and
-``confidence``; loading refuses a file that breaks that rule, or whose keys differ from the
-notice reader's labels, with a ``CatalogueError`` naming the file and the entry.
+correct a window or add a law without touching code. Every entry carries ``source``,
+``confidence`` and ``checked`` (the day the fact was last checked against its source); loading
+refuses a file that breaks that rule, or whose keys differ from the notice reader's labels, with
+a ``CatalogueError`` naming the file and the entry.
 
 The types it builds live in ``catalogue``; they are apart so that the code that reads a
 catalogue does not carry the parsing and checks, and this module can import them without a
@@ -35,6 +36,7 @@ from reinstate.rules.catalogue.types import (
     Channel,
     Confidence,
     Document,
+    Fact,
     Kind,
     Law,
     Metric,
@@ -45,9 +47,11 @@ from reinstate.rules.catalogue.types import (
 )
 from reinstate.rules.notice.reading import KINDS, PLATFORMS, REASONS
 
-# A source is a URL, or a path under the project's shared/ folder (our research notes, the
-# seed guide, the example notices) for facts that come from there.
-SOURCE_PREFIXES = ("https://", "http://", "research/", "seed/", "examples/")
+# A source is a public web page the driver can open. The one exception is an estimate of our
+# own, where nothing is published: its source is OWN_ESTIMATE and its note says why. Paths to
+# our research notes are not sources: those files are not shipped, so a driver cannot open them.
+SOURCE_PREFIXES = ("https://", "http://")
+OWN_ESTIMATE = "our own estimate"
 FILES = ("platforms.toml", "reasons.toml", "laws.toml")
 
 C = TypeVar("C", bound=str)
@@ -129,6 +133,7 @@ def _same_keys(file: str, table: str, found: Mapping[str, object], wanted: tuple
 class _Sourced(TypedDict):
     source: str
     confidence: Confidence
+    checked: date
     note: str | None
 
 
@@ -237,12 +242,22 @@ class _Entry:
             yield key, self._kid(self._path(key), self.data[key])
 
     def sourced(self) -> _Sourced:
-        """source, confidence and note: the fields every entry must carry."""
+        """source, confidence, checked and note: the fields every entry must carry."""
         source = self.text("source")
-        if not source.startswith(SOURCE_PREFIXES):
-            raise self.fail(f"`source` must be a URL or a shared/ path (got {source!r})")
         confidence = self.choice("confidence", CONFIDENCES)
-        return {"source": source, "confidence": confidence, "note": self.opt_text("note")}
+        note = self.opt_text("note")
+        if source == OWN_ESTIMATE:
+            if confidence != "estimate" or note is None:
+                raise self.fail(
+                    f'`source` is "{OWN_ESTIMATE}", so `confidence` must be "estimate" '
+                    "and a `note` must say why"
+                )
+        elif not source.startswith(SOURCE_PREFIXES):
+            raise self.fail(f'`source` must be a web address, or "{OWN_ESTIMATE}" (got {source!r})')
+        checked = self.opt_date("checked")
+        if checked is None:
+            raise self.fail("has no `checked` (the day it was last checked, like 2026-12-04)")
+        return {"source": source, "confidence": confidence, "checked": checked, "note": note}
 
     def done(self) -> None:
         unknown = sorted(set(self.data) - self.seen)
@@ -276,6 +291,20 @@ def _window(entry: _Entry) -> Window:
     )
 
 
+def _review_time(entry: _Entry) -> Window:
+    """A platform's time to decide an appeal: days, a unit and a label, sourced; no scope (a
+    city or a kind of notice would change it nowhere yet)."""
+    days = entry.opt_int("days")
+    if days is None:
+        raise entry.fail("has no `days`")
+    return Window(
+        label=entry.text("label"),
+        days=days,
+        unit=entry.choice("unit", DAY_UNITS),
+        **entry.sourced(),
+    )
+
+
 def _state(entry: _Entry) -> str | None:
     state = entry.opt_text("state")
     if state is not None and (len(state) != 2 or state != state.upper()):
@@ -287,7 +316,21 @@ def _channel(entry: _Entry) -> Channel:
     return Channel(
         name=entry.text("name"),
         how=entry.text("how"),
+        key=entry.opt_text("key"),
+        facts=_facts(entry),
         **entry.sourced(),
+    )
+
+
+def _facts(entry: _Entry) -> tuple[Fact, ...]:
+    """``[[...facts]]``: sourced statements a page can show one by one, each with a key."""
+    return _unique(
+        entry,
+        "facts",
+        tuple(
+            Fact(key=e.text("key"), text=e.text("text"), **e.sourced())
+            for e in entry.tables("facts")
+        ),
     )
 
 
@@ -301,6 +344,7 @@ def _platform(key: str, entry: _Entry) -> Platform:
         escalation=tuple(_channel(e) for e in entry.tables("escalation")),
         appeal_window=_window(entry.table("appeal_window")),
         windows=tuple(_window(e) for e in entry.tables("windows")),
+        review_time=_review_time(entry.table("review_time")),
         policies=_unique(
             entry, "policies", tuple(_policy(key, e) for e in entry.tables("policies"))
         ),
@@ -393,6 +437,9 @@ def _law(key: str, entry: _Entry) -> Law:
     reasons = entry.texts("reasons", (*REASONS, ANY_REASON))
     if not reasons:
         raise entry.fail('has no `reasons` (use ["any"] for every reason)')
+    effective, passed = entry.opt_date("effective"), entry.opt_date("passed")
+    if effective is not None and passed is not None and passed > effective:
+        raise entry.fail("`passed` is after `effective`: a law takes effect once passed")
     return Law(
         key=key,
         name=entry.text("name"),
@@ -405,17 +452,19 @@ def _law(key: str, entry: _Entry) -> Law:
         reasons=reasons,
         excluded_reasons=entry.texts("excluded_reasons", REASONS),
         platforms=entry.texts("platforms", PLATFORMS),
-        effective=entry.opt_date("effective"),
+        effective=effective,
+        passed=passed,
         uncertain_for=entry.texts("uncertain_for", PLATFORMS),
         gives=entry.texts("gives", tuple(GIVES)),
         summary=entry.text("summary"),
         driver_windows=tuple(_window(e) for e in entry.tables("driver_windows")),
         contacts=tuple(_channel(e) for e in entry.tables("contacts")),
+        facts=_facts(entry),
         **entry.sourced(),
     )
 
 
-K = TypeVar("K", Policy, Metric, Document)
+K = TypeVar("K", Policy, Metric, Document, Fact)
 
 
 def _unique(entry: _Entry, name: str, items: tuple[K, ...]) -> tuple[K, ...]:

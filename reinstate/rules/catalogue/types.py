@@ -56,6 +56,9 @@ class Window:
     unit: DayUnit
     source: str
     confidence: Confidence
+    # The day this fact was last checked against its source; each TOML file's header says
+    # whether that was the live page or our research notes. Every sourced type carries it.
+    checked: date
     note: str | None = None
     # Scope; empty or None means "any". Used by platform overrides and law windows.
     kinds: tuple[str, ...] = ()
@@ -79,6 +82,22 @@ class Window:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Fact:
+    """One sourced statement about a channel or a law that a page can show on its own.
+
+    ``key`` names it for code ("faa_exemption", "private_right_of_action"); ``text`` is what
+    the driver reads, in plain words, already saying UNCERTAIN where the source is weak.
+    """
+
+    key: str
+    text: str
+    source: str
+    confidence: Confidence
+    checked: date
+    note: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class Channel:
     """A way to reach a platform or an agency."""
 
@@ -86,7 +105,13 @@ class Channel:
     how: str
     source: str
     confidence: Confidence
+    checked: date
     note: str | None = None
+    key: str | None = None  # a name for code, e.g. "arbitration"; most channels have none
+    facts: tuple[Fact, ...] = ()  # what a driver should know before taking this route
+
+    def fact(self, key: str) -> Fact | None:
+        return _fact(self.facts, key)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -99,6 +124,7 @@ class Policy:
     url: str | None
     source: str
     confidence: Confidence
+    checked: date
     note: str | None = None
 
     @property
@@ -117,6 +143,7 @@ class Metric:
     window_days: int | None
     source: str
     confidence: Confidence
+    checked: date
     note: str | None = None
     measured_as: Measure | None = None  # set where a driver can track it; see MEASURES
 
@@ -131,10 +158,14 @@ class Platform:
     escalation: tuple[Channel, ...]
     appeal_window: Window
     windows: tuple[Window, ...]  # narrower rules that replace appeal_window where they match
+    # How long the platform takes to decide an appeal, as stated or reported (or our estimate,
+    # said so): when to expect an answer and when to follow up. Its scope fields stay empty.
+    review_time: Window
     policies: tuple[Policy, ...]
     metrics: tuple[Metric, ...]
     source: str
     confidence: Confidence
+    checked: date
     note: str | None = None
 
     def window_for(
@@ -169,6 +200,7 @@ class Kind:
     no_deadline_rule: str | None  # set when deadline == "none": why there is no deadline
     source: str
     confidence: Confidence
+    checked: date
     note: str | None = None
 
 
@@ -192,6 +224,7 @@ class Reason:
     policies: tuple[str, ...]  # refs "<platform>.<policy key>"
     source: str
     confidence: Confidence
+    checked: date
     note: str | None = None
 
 
@@ -208,14 +241,17 @@ class Law:
     reasons: tuple[str, ...]  # reason keys, or ("any",)
     excluded_reasons: tuple[str, ...]
     platforms: tuple[str, ...]  # empty: any platform
-    effective: date | None
+    effective: date | None  # the day it takes effect, where that is confirmed
+    passed: date | None  # the day it was passed or signed, where the effective date is not known
     uncertain_for: tuple[str, ...]  # platforms whose coverage is not confirmed
     gives: tuple[str, ...]
     summary: str
     driver_windows: tuple[Window, ...]
     contacts: tuple[Channel, ...]
+    facts: tuple[Fact, ...]  # rights and remedies a driver's options rest on
     source: str
     confidence: Confidence
+    checked: date
     note: str | None = None
 
     def covers(
@@ -245,7 +281,12 @@ class Law:
             return False
         if platform is not None and self.platforms and platform not in self.platforms:
             return False
-        return on is None or self.effective is None or on >= self.effective
+        # Without a confirmed effective date, a law cannot apply before the day it passed.
+        start = self.effective or self.passed
+        return on is None or start is None or on >= start
+
+    def fact(self, key: str) -> Fact | None:
+        return _fact(self.facts, key)
 
     def windows_for(self, kind: str) -> tuple[Window, ...]:
         return tuple(w for w in self.driver_windows if not w.kinds or kind in w.kinds)
@@ -311,6 +352,10 @@ def normalize_city(city: str | None) -> str | None:
     """City names, compared without regard to case or repeated spaces."""
     cleaned = " ".join((city or "").split()).casefold()
     return cleaned or None
+
+
+def _fact(facts: tuple[Fact, ...], key: str) -> Fact | None:
+    return next((fact for fact in facts if fact.key == key), None)
 
 
 def _lookup(table: Mapping[str, T], key: str, what: str) -> T:

@@ -11,12 +11,19 @@ from datetime import datetime, timedelta
 
 from reinstate.rules.deadlines.arithmetic import require_aware
 
+# The source key of the support-log contact that records the appeal being sent: its follow-up
+# keeps the platform's pace (rules/appeal/waiting.py), not the flat N days.
+APPEAL_SENT_PREFIX = "appeal-sent:"
+
 
 @dataclass(frozen=True)
 class Exchange:
     id: int
     at: datetime
     direction: str  # "to_platform" or "from_platform"
+    # When this message has a pace of its own (the appeal: the platform's review time), the
+    # moment to follow up on it; None for the flat N days.
+    due_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -39,5 +46,5 @@ def follow_up(exchanges: Iterable[Exchange], *, now: datetime, days: int) -> Fol
             waiting = exchange
     if waiting is None:
         return None
-    due_at = waiting.at + timedelta(days=days)
+    due_at = waiting.due_at or waiting.at + timedelta(days=days)
     return FollowUp(waiting.id, waiting.at, due_at, due=now >= due_at)

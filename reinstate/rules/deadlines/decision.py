@@ -15,7 +15,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from reinstate.rules.catalogue.files import load_catalogue
-from reinstate.rules.catalogue.types import Catalogue, Law, Window
+from reinstate.rules.catalogue.types import Catalogue, Law, Platform, Window
 from reinstate.rules.deadlines.arithmetic import (
     add_business_days,
     add_calendar_days,
@@ -192,21 +192,52 @@ def _law_notes(
     city: str | None,
 ) -> list[LawNote]:
     platform = cat.platforms.get(reading.platform) if reading.platform else None
-    work_type = platform.work_type if platform else None
-    notes = []
-    for law in cat.laws_for(
-        work_type=work_type,
+    laws = cat.laws_for(
+        work_type=platform.work_type if platform else None,
         reason=reading.reason,
         state=state,
         city=city,
         platform=reading.platform,
         on=received.astimezone(tz).date(),
-    ):
-        window = _law_window(law, reading.kind, received, tz)
+    )
+    return law_notes_for(
+        cat,
+        [law.key for law in laws],
+        platform=reading.platform,
+        kind=reading.kind,
+        reason=reading.reason,
+        received=received,
+        tz=tz,
+    )
+
+
+def law_notes_for(
+    cat: Catalogue,
+    keys: list[str],
+    *,
+    platform: str | None,
+    kind: str,
+    reason: str | None,
+    received: datetime,
+    tz: ZoneInfo,
+) -> list[LawNote]:
+    """The notes for laws already found to apply (a case keeps only their keys), from the
+    catalogue as it is now: a corrected summary, source or time limit reaches open cases.
+
+    A key the catalogue no longer has is skipped: the law was withdrawn or renamed.
+    """
+    found = cat.platforms.get(platform) if platform else None
+    work_type = found.work_type if found else None
+    notes = []
+    for key in keys:
+        law = cat.laws.get(key)
+        if law is None:
+            continue
+        window = _law_window(law, kind, received, tz)
         notes.append(
             LawNote(
                 law=law,
-                why=_why(cat, law, reading, work_type),
+                why=_why(cat, law, reason=reason, platform=found, work_type=work_type),
                 deadline=apply_window(window, received, tz) if window else None,
                 window=window,
             )
@@ -214,16 +245,21 @@ def _law_notes(
     return notes
 
 
-def _why(cat: Catalogue, law: Law, reading: NoticeReading, work_type: str | None) -> str:
+def _why(
+    cat: Catalogue,
+    law: Law,
+    *,
+    reason: str | None,
+    platform: Platform | None,
+    work_type: str | None,
+) -> str:
     """Why a law is listed, in short plain sentences."""
     if law.city or law.state:
         sentences = [f"You said you work in {law.place}."]
     else:
         sentences = [f"It applies across {law.place}."]
-    if reading.reason is not None and reading.reason in law.reasons:
-        title = cat.reason(reading.reason).title
-        sentences.append(f"It covers the reason in your notice ({title}).")
-    platform = cat.platforms.get(reading.platform) if reading.platform else None
+    if reason is not None and reason in law.reasons and reason in cat.reasons:
+        sentences.append(f"It covers the reason in your notice ({cat.reason(reason).title}).")
     if len(law.work_types) == 1:  # a law for both kinds of work needs no word on it
         jobs = law.work_types[0]
         if platform is None:

@@ -1,7 +1,8 @@
 """Documents that expire: how long is left, and which reminder is due.
 
-Pure, no Django; ``today`` is passed in. Expired documents are the most common deactivation
-and the most fixable one, so reminders come 30, 7 and 1 days ahead, and once more when the
+Pure, no Django; ``today`` is passed in. An expired document is the most fixable
+deactivation (Washington's rideshare driver centre and Uber call it among the most common; we have
+no figure for other apps), so reminders come 30, 7 and 1 days ahead, and once more when the
 date has come. The date kept is the first day the document is no longer valid.
 """
 

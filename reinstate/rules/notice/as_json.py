@@ -55,7 +55,27 @@ def law_note_json(note: LawNote) -> dict[str, Any]:
         "summary": law.summary,
         "gives": [GIVES.get(key, key) for key in law.gives],
         "source": law.source,
-        "source_is_url": law.source.startswith(("http://", "https://")),
+        "source_is_url": is_url(law.source),
         "confidence": law.confidence,
+        "checked": law.checked.isoformat(),
         "note": law.note,
+        "passed": law.passed.isoformat() if law.passed else None,
+        "effective": law.effective.isoformat() if law.effective else None,
+        "facts": [
+            {
+                "key": fact.key,
+                "text": fact.text,
+                "source": fact.source,
+                "source_is_url": is_url(fact.source),
+                "confidence": fact.confidence,
+                "checked": fact.checked.isoformat(),
+                "note": fact.note,
+            }
+            for fact in law.facts
+        ],
     }
+
+
+def is_url(source: str) -> bool:
+    """A source a driver can open; the other kind is our own estimate."""
+    return source.startswith(("http://", "https://"))

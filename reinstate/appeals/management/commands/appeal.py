@@ -1,18 +1,26 @@
-"""reinstate appeal set|show|check"""
+"""reinstate appeal set|show|check|letter|approve|sent"""
 
 from __future__ import annotations
 
 from argparse import ArgumentParser
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 from django.utils import timezone
 
 from reinstate.appeals.actions import do_approve_letter, do_save_letter, do_set_appeal
+from reinstate.appeals.after_sending import after_sending
 from reinstate.appeals.facts import first_draft, readiness_of
 from reinstate.appeals.inputs import AppealInputError, read_appeal_file
+from reinstate.appeals.models import Sending
 from reinstate.appeals.presenters import appeal_json, letter_json, readiness_json
+from reinstate.appeals.send_actions import do_mark_sent
+from reinstate.appeals.sent_presenters import sent_json
+from reinstate.cases.cli_input import parse_received
+from reinstate.cases.models import Case
 from reinstate.cases.queries import case_numbered
+from reinstate.comms.actions import Upload
 from reinstate.core.cli import Error, JsonCommand
 
 
@@ -47,6 +55,32 @@ class Command(JsonCommand):
         approve = actions.add_parser("approve", help="approve a letter version for packets")
         approve.add_argument("case", type=int)
         approve.add_argument("version", type=int)
+        sent = actions.add_parser(
+            "sent", help="say the appeal was sent: when, how, its reference and the proof"
+        )
+        sent.add_argument("case", type=int)
+        sent.add_argument(
+            "--at",
+            required=True,
+            metavar="ISO8601",
+            help="when (without an offset: the case's zone)",
+        )
+        sent.add_argument("--channel", required=True, choices=Sending.Channel.values)
+        sent.add_argument("--reference", default="", help="a ticket or confirmation number")
+        sent.add_argument(
+            "--file",
+            action="append",
+            default=[],
+            type=Path,
+            metavar="PROOF",
+            help="a screenshot or the sent email, kept as evidence (repeat for more)",
+        )
+        sent.add_argument("--note", default="", help="a few words to remember")
+        sent.add_argument(
+            "--protective",
+            action="store_true",
+            help="a short protective appeal (the full appeal follows)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         case = case_numbered(options["case"])
@@ -66,6 +100,8 @@ class Command(JsonCommand):
             except AppealInputError as error:
                 raise Error(str(error)) from None
             self.emit(letter_json(version) | {"text": version.text})
+        elif action == "sent":
+            self.emit(mark_sent(case, options))
         elif action == "approve":
             found = case.letters.filter(number=options["version"]).first()
             if found is None:
@@ -73,3 +109,33 @@ class Command(JsonCommand):
             self.emit(letter_json(do_approve_letter(letter=found, actor=None)))
         else:
             self.emit(readiness_json(readiness_of(case, now=timezone.now())))
+
+
+def mark_sent(case: Case, options: dict[str, Any]) -> dict[str, Any]:
+    """Done as the driver, as on the web. A refused proof file keeps nothing."""
+    now = timezone.now()
+    at = parse_received(options["at"], case.tz, name="--at")
+    assert at is not None
+    with ExitStack() as files:
+        proof = [Upload(path.name, files.enter_context(_open(path))) for path in options["file"]]
+        do_mark_sent(
+            case=case,
+            actor=case.owner,
+            sent_at=at,
+            channel=options["channel"],
+            reference=options["reference"],
+            note=options["note"],
+            kind=Sending.Kind.PROTECTIVE if options["protective"] else Sending.Kind.APPEAL,
+            proof=proof,
+            now=now,
+        )
+    return sent_json(case, after_sending(case, now=now))
+
+
+def _open(path: Path) -> Any:
+    try:
+        return path.open("rb")
+    except FileNotFoundError:
+        raise Error(f"No file {path}.") from None
+    except OSError as error:
+        raise Error(f"Cannot read {path}: {error}.") from None

@@ -7,6 +7,7 @@ from argparse import ArgumentParser
 from typing import Any
 
 from reinstate.comms.remind import comms_reminders
+from reinstate.compose.deadline_reminders import deadline_reminders
 from reinstate.core.cli import JsonCommand
 from reinstate.evidence.purge import purge_withdrawn
 from reinstate.health.management.commands.health import as_of_option
@@ -22,6 +23,7 @@ COUNTS = (
     "skipped_no_email",
     "stale_imports",
     "follow_ups",  # the support log's (reinstate/comms/remind.py)
+    "deadlines",  # 72 and 24 hours before the appeal deadline (compose/deadline_reminders.py)
     "withdrawn_deleted",  # withdrawn evidence past its keep period (reinstate/evidence/purge.py)
     "originals_deleted",
     "failed",
@@ -29,7 +31,10 @@ COUNTS = (
 
 
 class Command(JsonCommand):
-    help = "Email document-expiry reminders, new alerts and the weekly check-in (for cron)."
+    help = (
+        "Email document-expiry reminders, new alerts, the weekly check-in, support follow-ups "
+        "and appeal-deadline reminders (for cron)."
+    )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--as-of", help="ISO 8601 with an offset (default: now)")
@@ -38,6 +43,7 @@ class Command(JsonCommand):
         now = as_of_option(options["as_of"], "UTC")
         counts = run_reminders(now=now)
         counts.update(comms_reminders(now=now))  # the support log's (reinstate/comms/remind.py)
+        counts.update(deadline_reminders(now=now))  # reinstate/compose/deadline_reminders.py
         counts.update(purge_withdrawn(now=now))  # withdrawn evidence (reinstate/evidence/purge.py)
         self.emit({"as_of": iso(now), **{name: counts[name] for name in COUNTS}})
         if counts["failed"]:

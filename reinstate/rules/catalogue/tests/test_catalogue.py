@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from reinstate.rules.catalogue.files import (
+    OWN_ESTIMATE,
     SOURCE_PREFIXES,
     CatalogueError,
     load_catalogue,
@@ -22,14 +23,20 @@ def sourced_entries(catalogue: Catalogue) -> list[tuple[str, object]]:
     for p in catalogue.platforms.values():
         entries += [(p.key, p), (f"{p.key} appeal_channel", p.appeal_channel)]
         entries += [(f"{p.key} appeal_window", p.appeal_window)]
+        entries += [(f"{p.key} review_time", p.review_time)]
+        if getattr(p, "review_time", None) is not None:
+            entries += [(f"{p.key} review_time", p.review_time)]
         for group in ("support", "escalation", "windows", "policies", "metrics"):
             entries += [(f"{p.key} {group}[{i}]", e) for i, e in enumerate(getattr(p, group))]
+        for i, channel in enumerate(p.escalation):
+            entries += [(f"{p.key} escalation[{i}] {f.key}", f) for f in channel.facts]
     entries += [(k.key, k) for k in catalogue.kinds.values()]
     entries += [(r.key, r) for r in catalogue.reasons.values()]
     for law in catalogue.laws.values():
         entries.append((law.key, law))
         entries += [(f"{law.key} window[{i}]", w) for i, w in enumerate(law.driver_windows)]
         entries += [(f"{law.key} contact[{i}]", c) for i, c in enumerate(law.contacts)]
+        entries += [(f"{law.key} {f.key}", f) for f in law.facts]
     return entries
 
 
@@ -42,9 +49,36 @@ def test_it_has_every_label_key():
 
 def test_every_entry_has_a_source_and_a_valid_confidence():
     for name, entry in sourced_entries(load_catalogue()):
-        source = getattr(entry, "source", "")
-        assert source.startswith(SOURCE_PREFIXES), name
+        assert getattr(entry, "source", ""), name
         assert getattr(entry, "confidence", None) in CONFIDENCES, name
+
+
+def test_every_source_is_a_public_page_unless_the_entry_is_our_own_estimate():
+    """A driver must be able to open the source; our research notes are not shipped."""
+    for name, entry in sourced_entries(load_catalogue()):
+        source = getattr(entry, "source", "")
+        if source == OWN_ESTIMATE:
+            assert getattr(entry, "confidence", None) == "estimate", name
+            assert getattr(entry, "note", None), name  # says what the estimate rests on
+        else:
+            assert source.startswith(SOURCE_PREFIXES), (name, source)
+            assert "domain-facts" not in source and "/shared/" not in source, (name, source)
+
+
+def test_every_entry_says_when_it_was_last_checked():
+    for name, entry in sourced_entries(load_catalogue()):
+        checked = getattr(entry, "checked", None)
+        assert isinstance(checked, date), name
+        assert date(2025, 1, 1) <= checked <= date(2026, 12, 4), (name, checked)
+
+
+def test_each_file_says_what_checked_means():
+    from importlib import resources
+
+    for name in ("platforms.toml", "reasons.toml", "laws.toml"):
+        head = resources.files("reinstate.catalogue").joinpath(name).read_text(encoding="utf-8")
+        head = head[: head.index("\n[")]
+        assert "`checked`" in head and "RESEARCH NOTES" in head, name
 
 
 def test_every_estimate_says_why_in_a_note():
@@ -289,3 +323,151 @@ def test_entries_are_immutable():
     flex = load_catalogue().platform("amazon_flex")
     with pytest.raises(dataclasses.FrozenInstanceError):
         flex.name = "Other"  # type: ignore[misc]
+
+
+# --------------------------------------------------------------------------- review corrections
+
+
+def test_nyc_laws_passed_on_18_december_2025_with_no_confirmed_effective_date():
+    catalogue = load_catalogue()
+    for key in ("nyc_delivery", "nyc_fhv"):
+        law = catalogue.law(key)
+        assert law.effective is None, key
+        assert law.passed == date(2025, 12, 18), key
+        assert "UNCERTAIN" in (law.note or ""), key
+        # shown from the day it passed, never before
+        assert not law.covers(
+            work_type=None, reason=None, state="NY", city="Queens", on=date(2025, 12, 17)
+        )
+    delivery = catalogue.law("nyc_delivery")
+    assert "advance_notice" not in delivery.gives  # the 120 days are unverified
+    assert "120 days" in delivery.summary and "UNCERTAIN" in delivery.summary
+    notice = delivery.fact("advance_notice_120_days")
+    assert notice is not None and "UNCERTAIN" in notice.text
+    earlier = delivery.fact("earlier_local_laws")
+    assert earlier is not None
+    assert "Local Law 95 of 2025" in earlier.text and "Local Law 123 of 2025" in earlier.text
+
+
+def test_the_fcra_wait_is_about_five_days_by_custom_not_business_days():
+    fcra = load_catalogue().law("fcra")
+    assert "business" not in fcra.summary
+    [wait] = [w for w in fcra.driver_windows if "under_review" in w.kinds]
+    assert (wait.days, wait.unit, wait.confidence) == (5, "calendar", "reported")
+    assert "custom" in wait.label and "Not in the FCRA" in (wait.note or "")
+
+
+def test_flex_background_checks_name_accurate_background_too():
+    contacts = load_catalogue().law("fcra").contacts
+    names = [c.name for c in contacts]
+    assert any("Checkr" in n for n in names)
+    [accurate] = [c for c in contacts if "Accurate Background" in c.name]
+    assert accurate.confidence == "reported" and "UNCERTAIN" in (accurate.note or "")
+
+
+def test_prop_22_is_uncertain_for_amazon_flex():
+    assert "amazon_flex" in load_catalogue().law("ca_prop22").uncertain_for
+
+
+def test_expired_documents_are_most_common_only_where_a_source_says_so():
+    reason = load_catalogue().reason("documents_expired")
+    assert "This is the most common reason" not in reason.explanation
+    assert "Washington" in reason.explanation and "Uber" in reason.explanation
+
+
+def test_advice_from_the_reworded_guide_is_rated_an_estimate():
+    catalogue = load_catalogue()
+    for key in ("performance_metrics", "conduct_or_safety", "background_check", "fraud_suspected"):
+        reason = catalogue.reason(key)
+        assert (reason.source, reason.confidence) == (OWN_ESTIMATE, "estimate"), key
+        assert "machine-reworded" in (reason.note or ""), key
+
+
+def test_the_2018_terms_on_missing_packages_are_quoted_in_the_past():
+    catalogue = load_catalogue()
+    explanation = catalogue.reason("delivery_disputes").explanation
+    assert "In 2018" in explanation and "terms say" not in explanation
+    terms = catalogue.policy("amazon_flex.terms_of_service")
+    assert "In 2018" in (terms.note or "")
+
+
+def test_shipt_is_marked_as_our_own_estimate():
+    shipt = load_catalogue().platform("shipt")
+    for entry in (shipt, shipt.appeal_channel, shipt.appeal_window):
+        assert (entry.source, entry.confidence) == (OWN_ESTIMATE, "estimate")
+        assert entry.note
+
+
+def test_flex_arbitration_facts_are_keyed_and_sourced():
+    flex = load_catalogue().platform("amazon_flex")
+    [arbitration] = [c for c in flex.escalation if c.key == "arbitration"]
+    faa = arbitration.fact("faa_exemption")
+    assert faa is not None and "Waithaka" in faa.text
+    terms = arbitration.fact("which_terms_apply")
+    assert terms is not None and "Jackson" in terms.text and "2016" in terms.text
+    opt_out = arbitration.fact("opt_out")
+    assert opt_out is not None and "14 days" in opt_out.text and "UNCERTAIN" in opt_out.text
+    for fact in arbitration.facts:
+        assert fact.source.startswith(SOURCE_PREFIXES) and fact.confidence == "reported"
+
+
+def test_seattle_remedies_are_keyed_with_their_confidence():
+    seattle = load_catalogue().law("seattle_smc_8_40")
+    for key in ("forbidden_grounds", "private_right_of_action", "back_pay", "enforcement_phase"):
+        fact = seattle.fact(key)
+        assert fact is not None, key
+        assert fact.confidence in CONFIDENCES
+    assert "UNCERTAIN" in (seattle.fact("forbidden_grounds").text)  # type: ignore[union-attr]
+    assert seattle.fact("nope") is None
+
+
+def test_the_uber_seattle_panel_is_marked_unconfirmed():
+    uber = load_catalogue().platform("uber")
+    [panel] = [c for c in uber.escalation if c.key == "review_panel_seattle"]
+    assert panel.confidence == "reported" and "UNCERTAIN" in (panel.note or "")
+
+
+def test_an_entry_without_checked_is_refused_by_name(tmp_path: Path):
+    folder = copy_catalogue(tmp_path)
+    text = (folder / "laws.toml").read_text(encoding="utf-8")
+    start = text.index("[laws.wa_tnc]")
+    head, tail = text[:start], text[start:]
+    (folder / "laws.toml").write_text(
+        head + tail.replace("checked = 2026-12-04\n", "", 1), encoding="utf-8"
+    )
+    with pytest.raises(CatalogueError, match=r"laws\.toml: \[laws\.wa_tnc\] has no `checked`"):
+        load_catalogue(folder)
+
+
+def test_a_checked_that_is_not_a_date_is_refused(tmp_path: Path):
+    folder = copy_catalogue(tmp_path)
+    text = (folder / "laws.toml").read_text(encoding="utf-8")
+    start = text.index("[laws.wa_tnc]")
+    head, tail = text[:start], text[start:]
+    (folder / "laws.toml").write_text(
+        head + tail.replace("checked = 2026-12-04", 'checked = "last week"', 1), encoding="utf-8"
+    )
+    with pytest.raises(CatalogueError, match=r"\[laws\.wa_tnc\] `checked` must be a date"):
+        load_catalogue(folder)
+
+
+def test_a_source_in_our_own_notes_is_refused(tmp_path: Path):
+    folder = copy_catalogue(tmp_path)
+    edit(
+        folder / "laws.toml",
+        'source = "https://revisor.mn.gov/statutes/cite/181C/full"',
+        'source = "research/domain-facts.md"',
+    )
+    with pytest.raises(CatalogueError, match=r"\[laws\.mn_181c\] `source` must be a web address"):
+        load_catalogue(folder)
+
+
+def test_our_own_estimate_must_say_so(tmp_path: Path):
+    folder = copy_catalogue(tmp_path)
+    edit(
+        folder / "laws.toml",
+        'source = "https://revisor.mn.gov/statutes/cite/181C/full"',
+        'source = "our own estimate"',
+    )
+    with pytest.raises(CatalogueError, match=r"\[laws\.mn_181c\].*must be \"estimate\""):
+        load_catalogue(folder)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -144,16 +144,20 @@ def test_a_later_law_limit_is_listed_beside_the_platform_window():
     assert "background check" in fcra.why.lower()
 
 
-def test_the_fcra_wait_is_counted_in_business_days():
-    # Received the Tuesday before Thanksgiving: 5 business days skip the holiday.
+def test_the_fcra_wait_is_about_five_calendar_days_by_custom():
+    # Received the Tuesday before Thanksgiving: the custom says five days, not business days,
+    # so the holiday and the weekend are not skipped (the earlier reading).
     received = datetime(2026, 11, 24, 9, 0, tzinfo=PACIFIC)
     r = reading("doordash", "under_review", "background_check")
     decision = decide(r, received=received)
     [fcra] = decision.laws
-    assert fcra.deadline == datetime(2026, 12, 2, 9, 0, tzinfo=PACIFIC)
-    # Seven calendar days come first, so the cautious estimate stays the deadline.
-    assert decision.deadline == datetime(2026, 12, 1, 9, 0, tzinfo=PACIFIC)
-    assert decision.source == "platform"
+    assert fcra.deadline == datetime(2026, 11, 29, 9, 0, tzinfo=PACIFIC)
+    # Five days end before the cautious seven, so the custom gives the deadline, saying so.
+    assert decision.deadline == fcra.deadline
+    assert decision.source == "law"
+    assert "custom, not the law" in decision.rule
+    assert "5 calendar days" in decision.rule
+    assert decision.confidence == "reported"
 
 
 def test_it_lists_the_seattle_ordinance_for_delivery_in_seattle():
@@ -218,7 +222,12 @@ def test_the_deadline_is_given_in_the_drivers_time_zone():
 
 def test_business_windows_skip_weekends_and_holidays():
     window = Window(
-        label="test", days=3, unit="business", source="https://example.org", confidence="estimate"
+        label="test",
+        days=3,
+        unit="business",
+        source="https://example.org",
+        confidence="estimate",
+        checked=date(2026, 12, 4),
     )
     thursday = datetime(2026, 12, 31, 10, 0, tzinfo=EASTERN)  # New Year's Day follows
     assert apply_window(window, thursday, EASTERN) == datetime(2027, 1, 6, 10, 0, tzinfo=EASTERN)

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from reinstate.rules.deadlines.decision import decide_deadline
 from reinstate.rules.notice.patterns import (
     alternation,
     compile_catalogue_pattern,
@@ -305,3 +306,35 @@ def test_a_broken_catalogue_phrase_is_named_in_the_error():
     phrases = ["has been deactivated", "(unclosed group"]
     with pytest.raises(ValueError, match=r"reading\.toml: phrase '\(unclosed group'"):
         compile_catalogue_pattern(alternation(phrases), phrases)
+
+
+# A pre-adverse action notice: the company's customary wait (about five days under the FCRA,
+# by custom) before it acts. It is the platform's own time, never the driver's deadline.
+PRE_ADVERSE = (
+    "Amazon Flex: we received a background check report about you from Accurate Background. "
+    "A copy of the report and a summary of your rights under the Fair Credit Reporting Act are "
+    "attached. If anything in the report is wrong, contact Accurate Background to dispute it. "
+    "{sentence}"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A final decision will be made after 5 business days.",
+        "A final decision will be made after five (5) business days.",
+        "A final decision on your account will be made within 5 business days.",
+        "We will make a final decision after 5 business days.",
+    ],
+)
+def test_a_final_decision_after_5_business_days_is_the_platforms_time_not_a_deadline(
+    sentence: str,
+):
+    received = datetime(2026, 12, 1, 10, 0, tzinfo=NY)
+    r = read_notice(PRE_ADVERSE.format(sentence=sentence), received=received, tz=NY)
+    assert r.reason == "background_check"
+    assert r.stated_deadline is None  # no deadline is taken from the company's wait
+    decision = decide_deadline(r, received=received, tz=NY, state="OH", city="Columbus")
+    assert decision.source != "notice"
+    assert decision.words is None
+    assert "5 business days" not in decision.rule

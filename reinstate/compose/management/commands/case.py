@@ -1,4 +1,8 @@
-"""reinstate case new|show|list|received|close|reopen"""
+"""reinstate case new|show|list|received|close|reopen|decision
+
+In compose, not cases: every case it prints carries its `stage`, and `decision` records the
+platform's decision on the appeal; both reach appeals, which cases may not import.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,10 @@ from typing import Any
 from django.utils import timezone
 
 from reinstate.accounts.queries import user_named
+from reinstate.appeals.after_sending import after_sending
+from reinstate.appeals.models import Decision
+from reinstate.appeals.send_actions import do_record_decision
+from reinstate.appeals.sent_presenters import sent_json
 from reinstate.cases.actions import (
     ENDINGS,
     do_open_case,
@@ -20,6 +28,7 @@ from reinstate.cases.cli_input import load_notice, parse_received
 from reinstate.cases.models import Case
 from reinstate.cases.presenters import case_json
 from reinstate.cases.queries import case_numbered, cases_for_docket
+from reinstate.compose.journey import case_stage
 from reinstate.core.cli import Error, JsonCommand
 from reinstate.lib.tz import parse_time_zone
 from reinstate.rules.notice.reading import PLATFORMS
@@ -57,6 +66,17 @@ class Command(JsonCommand):
         )
         reopen = actions.add_parser("reopen", help="reopen a case; clears how it ended")
         reopen.add_argument("id", type=int)
+        decision = actions.add_parser(
+            "decision", help="record the platform's decision on the appeal (granted closes it)"
+        )
+        decision.add_argument("id", type=int)
+        decision.add_argument("--outcome", required=True, choices=Decision.Outcome.values)
+        decision.add_argument("--on", metavar="YYYY-MM-DD", help="the day (default: today)")
+        decision.add_argument(
+            "--notice",
+            metavar="FILE",
+            help="the platform's message, a .txt or .eml file (- for stdin)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         now = timezone.now()
@@ -73,28 +93,60 @@ class Command(JsonCommand):
                 platform_hint=options["platform"],
                 now=now,
             )
-            self.emit(case_json(case, now=now))
+            self.emit(_case_json(case, now=now))
         elif action == "show":
             case = case_numbered(options["id"])
-            self.emit(case_json(case, now=now))
+            self.emit(_case_json(case, now=now))
         elif action == "received":
             case = case_numbered(options["id"])
             at = parse_received(options["at"], case.tz, name="The time")
             assert at is not None
             # Done as the driver, as when they change it on the web.
             do_set_received(case=case, actor=case.owner, received=at, now=now)
-            self.emit(case_json(case, now=now))
+            self.emit(_case_json(case, now=now))
         elif action == "close":
             case = close(case_numbered(options["id"]), options, now=now)
-            self.emit(case_json(case, now=now))
+            self.emit(_case_json(case, now=now))
+        elif action == "decision":
+            self.emit(decide(case_numbered(options["id"]), options, now=now))
         elif action == "reopen":
             case = case_numbered(options["id"])
             # Done as the driver: the audit log names them, as when they reopen it on the web.
             do_set_case_status(case=case, actor=case.owner, status=Case.Status.OPEN)
-            self.emit(case_json(case, now=now))
+            self.emit(_case_json(case, now=now))
         else:
             user = user_named(options["user"])
-            self.emit({"cases": [case_json(c, now=now) for c in cases_for_docket(user)]})
+            self.emit({"cases": [_case_json(c, now=now) for c in cases_for_docket(user)]})
+
+
+def _case_json(case: Case, *, now: datetime) -> dict[str, Any]:
+    return case_json(case, now=now) | {"stage": case_stage(case, now=now)}
+
+
+def decide(case: Case, options: dict[str, Any], *, now: datetime) -> dict[str, Any]:
+    """As the driver, as on the web. A message that reads as the other answer is a warning."""
+    day = now.astimezone(case.tz).date() if options["on"] is None else _day(options["on"])
+    message = load_notice(options["notice"]).text if options["notice"] else ""
+    decided = do_record_decision(
+        case=case,
+        actor=case.owner,
+        outcome=options["outcome"],
+        decided_on=day,
+        message=message,
+        now=now,
+    )
+    case.refresh_from_db()
+    return sent_json(case, after_sending(case, now=now)) | {
+        "stage": case_stage(case, now=now),
+        "decision": {
+            "id": decided.decision.pk,
+            "outcome": decided.decision.outcome,
+            "decided_on": decided.decision.decided_on.isoformat(),
+        },
+        "warning": decided.warning or None,
+        "status": case.status,
+        "outcome": case.outcome,
+    }
 
 
 def close(case: Case, options: dict[str, Any], *, now: datetime) -> Case:

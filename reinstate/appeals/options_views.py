@@ -1,0 +1,79 @@
+"""The "What you can do now" page and a page per option's draft. Read-only: the options and
+drafts come from appeals/options.py; these views only look the case up (404 for an outsider)
+and put the dates in the driver's zone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from reinstate.accounts.http import AuthenticatedHttpRequest
+from reinstate.appeals.options import UnknownOption, case_options, option_draft
+from reinstate.cases.models import Case
+from reinstate.cases.queries import get_case_for_user
+from reinstate.rules.appeal.option_drafts import NoDraft
+from reinstate.rules.appeal.options import Option
+
+SURENESS = {
+    "official": "from the law or the platform itself",
+    "reported": "reported by news, advocates or drivers",
+    "estimate": "our estimate, or not confirmed",
+}
+
+
+@dataclass(frozen=True)
+class Card:
+    option: Option
+    deadline: str  # in the driver's zone, "" when the clock has not started or has none
+    passed: bool
+    sureness: str
+    draft_url: str  # "" when the option has no draft
+
+
+def _when(moment: datetime, case: Case) -> str:
+    local = moment.astimezone(case.tz)
+    return f"{local:%A} {local.day} {local:%B %Y}, {local:%-I:%M %p}"
+
+
+def _draft_url(case: Case, option: Option) -> str:
+    if option.key == "protective_appeal":
+        return reverse("appeals:protective", args=[case.pk])
+    if not option.draft:
+        return ""
+    return reverse("appeals:option_draft", args=[case.pk, option.key])
+
+
+@require_GET
+@login_required
+def options_page(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
+    case = get_case_for_user(request.user, case_id)
+    now = timezone.now()
+    cards = [
+        Card(
+            option=option,
+            deadline=_when(option.deadline, case) if option.deadline else "",
+            passed=option.deadline is not None and option.deadline < now,
+            sureness=SURENESS.get(option.confidence, option.confidence),
+            draft_url=_draft_url(case, option),
+        )
+        for option in case_options(case, now=now)
+    ]
+    return render(request, "appeals/options.html", {"case": case, "cards": cards})
+
+
+@require_GET
+@login_required
+def option_draft_page(request: AuthenticatedHttpRequest, case_id: int, key: str) -> HttpResponse:
+    case = get_case_for_user(request.user, case_id)
+    try:
+        draft = option_draft(case, key, now=timezone.now())
+    except (UnknownOption, NoDraft):
+        raise Http404("No such draft") from None
+    return render(request, "appeals/option_draft.html", {"case": case, "draft": draft})
