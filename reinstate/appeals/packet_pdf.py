@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import typst
+from django.conf import settings
 from PIL import Image
 from pypdf import PageObject, PdfReader, PdfWriter
 
@@ -93,26 +94,41 @@ def _assemble(content: PacketContent, body: PdfReader, progress: Progress) -> li
         for title in ("Letter of appeal", "Exhibit index")
         if title in ranges
     ]
+    # What one packet may hold (REINSTATE_PACKET_MAX_PAGES): a reviewer reads a few dozen pages,
+    # and a 20,000-page exhibit (2 MB on disk) took 1.5 GB to merge. Refused before any page
+    # is copied, with what to do.
+    room = settings.PACKET_MAX_PAGES - len(body.pages)
     for entry in content.exhibits:
         title = f"Exhibit {entry.label}"
         if _layout(entry) == "merged":
             progress(f"Adding exhibit {entry.label}")
-            sections.append(_Section(title, _pdf_pages(entry), stamp=title))
+            pages = _pdf_pages(entry, room)
+            room -= len(pages)
+            sections.append(_Section(title, pages, stamp=title))
         else:
             sections.append(_Section(title, list(ranges[title])))
     sections += [_Section(title, list(ranges[title])) for title in APPENDICES if title in ranges]
     return sections
 
 
-def _pdf_pages(entry: ExhibitEntry) -> list[PageObject]:
+def _pdf_pages(entry: ExhibitEntry, room: int) -> list[PageObject]:
+    """The exhibit's pages, inert; refused when they would take the packet past its limit."""
     try:
         reader = open_pdf(entry.original)
-        pages = list(reader.pages) if reader is not None else []
+        count = len(reader.pages) if reader is not None else 0
+        if reader is not None and count <= room:
+            pages = list(reader.pages)
     except PDF_ERRORS as error:
         raise PacketRefused(
             f"Exhibit {entry.label} ({entry.filename}) cannot be read as a PDF: {error}"
         ) from None
-    if not pages:  # locked ones are not merged (_layout); one that opened empty is damaged
+    if count > room:
+        raise PacketRefused(
+            f"Exhibit {entry.label} ({entry.filename}) has {count:,} pages, more than a packet "
+            f"can hold ({settings.PACKET_MAX_PAGES:,} pages in all). Add only the pages that "
+            "matter, as a shorter PDF, and build the packet again."
+        )
+    if count == 0:  # locked ones are not merged (_layout); one that opened empty is damaged
         raise PacketRefused(f"Exhibit {entry.label} ({entry.filename}) has no pages.")
     for page in pages:  # before the writer copies what the page refers to
         make_inert(page)

@@ -15,8 +15,10 @@ from pypdf.generic import (
     NameObject,
     TextStringObject,
 )
+from pytest_django.fixtures import Settings
 
 from reinstate.appeals.packet_build import build_packet
+from reinstate.appeals.packet_content import PacketRefused
 from reinstate.cases.models import Case
 from reinstate.testing import files
 from reinstate.testing.evidence import add_file
@@ -79,3 +81,14 @@ def test_an_exhibit_pdf_goes_in_with_nothing_that_can_run(ready_case: Case, tmp_
         if "/URI" in annotation.get_object().get("/A", {})
     ]
     assert links == ["https://example.com/receipt"]  # a plain web link is kept
+
+
+def test_an_exhibit_too_long_for_a_packet_is_refused_with_what_to_do(
+    ready_case: Case, tmp_path: Path, settings: Settings
+) -> None:
+    settings.PACKET_MAX_PAGES = 20  # what a test builds quickly; a host may set its own
+    add_file(ready_case, files.pdf("Bank statement", pages=30), "statement.pdf")
+    with pytest.raises(PacketRefused, match=r"has 30 pages, more than a packet can hold \(20"):
+        build_packet(
+            case=ready_case, fmt="pdf", draft=False, actor=ready_case.owner, out=tmp_path / "p"
+        )
