@@ -187,6 +187,8 @@ NOTICE_MAX_BYTES = env_int("REINSTATE_NOTICE_MAX_BYTES", 200_000)
 # Below this much free space in the data folder, /healthz says so (503): uploads and packets
 # would start failing soon.
 MIN_FREE_MB = env_int("REINSTATE_MIN_FREE_MB", 200)
+# The most pages one appeal packet may hold, exhibits included.
+PACKET_MAX_PAGES = env_int("REINSTATE_PACKET_MAX_PAGES", 1500)
 # Form fields (not files): room for a pasted 10 MB notice, so it gets its own clear refusal.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

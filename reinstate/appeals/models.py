@@ -118,8 +118,15 @@ class Packet(models.Model):
     requested_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
+    # The progress of a build no worker has taken yet (the queue's READY, in the driver's words).
+    QUEUED = "Waiting to start"
+
     class Meta:
         ordering = ["-requested_at", "-pk"]
+
+    @property
+    def queued(self) -> bool:
+        return self.status == self.Status.BUILDING and self.progress == self.QUEUED
 
 
 class Sending(models.Model):
@@ -176,3 +183,19 @@ class Decision(models.Model):
 
     class Meta:
         ordering = ["-decided_on", "-pk"]
+
+
+class RequestSent(models.Model):
+    """A request with a legal clock that the driver sent after a "no" (a dispute to the
+    background-check company, a request for their data): the day it went out starts the
+    clock the options page then counts (rules/appeal/options.py)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="requests_sent")
+    option = models.CharField(max_length=32)  # rules/appeal/options.py CLOCKED
+    sent_on = models.DateField()
+    reference = models.CharField(max_length=200, blank=True)
+    recorded_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_on", "-pk"]

@@ -7,7 +7,7 @@ The decision is read in one function, `decision_of`, and what was sent in `after
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 
 from django.conf import settings
 
@@ -111,9 +111,19 @@ def option_facts(case: Case, *, now: datetime) -> OptionFacts:
         follow_up_source=wait.source if wait else "",
         follow_up_confidence=wait.confidence if wait else "",
         follow_up_days=settings.FOLLOW_UP_DAYS,
-        # The requests' own sending is not recorded yet: their clocks show the rule only.
-        requests_sent={},
+        requests_sent=requests_sent(case),
     )
+
+
+def requests_sent(case: Case) -> dict[str, datetime]:
+    """The day each dispute or data request last went out, as noon in the case's zone (the
+    rule counts whole days from it)."""
+    sent: dict[str, datetime] = {}
+    for option, day in case.requests_sent.order_by("sent_on", "pk").values_list(
+        "option", "sent_on"
+    ):
+        sent[option] = datetime.combine(day, time(12), tzinfo=case.tz)
+    return sent
 
 
 def case_options(case: Case, *, now: datetime) -> list[Option]:

@@ -1,21 +1,29 @@
-"""The "What you can do now" page and a page per option's draft. Read-only: the options and
-drafts come from appeals/options.py; these views only look the case up (404 for an outsider)
-and put the dates in the driver's zone."""
+"""The "What you can do now" page and a page per option's draft. The options and drafts come
+from appeals/options.py; these views look the case up (404 for an outsider) and put the dates
+in the driver's zone. A request with a clock (a dispute, a data request) is marked sent from
+its draft's page, which starts the clock the options page counts."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from reinstate.accounts.http import AuthenticatedHttpRequest
 from reinstate.appeals.options import UnknownOption, case_options, option_draft
+from reinstate.appeals.send_actions import (
+    CLOCKED_REQUESTS,
+    SendingInputError,
+    do_mark_request_sent,
+)
+from reinstate.appeals.sent_forms import RequestSentForm
 from reinstate.cases.models import Case
 from reinstate.cases.queries import get_case_for_user
 from reinstate.rules.appeal.option_drafts import NoDraft
@@ -76,4 +84,36 @@ def option_draft_page(request: AuthenticatedHttpRequest, case_id: int, key: str)
         draft = option_draft(case, key, now=timezone.now())
     except (UnknownOption, NoDraft):
         raise Http404("No such draft") from None
-    return render(request, "appeals/option_draft.html", {"case": case, "draft": draft})
+    context = {"case": case, "draft": draft, "key": key}
+    if key in CLOCKED_REQUESTS:
+        today = timezone.localtime(timezone.now(), case.tz).date()
+        context["sent_form"] = RequestSentForm(initial={"sent_on": today})
+    return render(request, "appeals/option_draft.html", context)
+
+
+@require_POST
+@login_required
+def mark_request_sent(request: AuthenticatedHttpRequest, case_id: int, key: str) -> HttpResponse:
+    case = get_case_for_user(request.user, case_id)
+    if key not in CLOCKED_REQUESTS:
+        raise Http404("No clock to start")
+    form = RequestSentForm(request.POST)
+    if form.is_valid():
+        today = timezone.localtime(timezone.now(), case.tz).date()
+        try:
+            do_mark_request_sent(
+                case=case,
+                actor=request.user,
+                option=key,
+                sent_on=form.cleaned_data["sent_on"],
+                reference=form.cleaned_data["reference"],
+                today=today,
+            )
+        except SendingInputError as error:
+            form.add_error("sent_on", str(error))
+        else:
+            messages.success(request, "Marked as sent: its answer is due by the day shown.")
+            return redirect("appeals:options", case_id=case.pk)
+    draft = option_draft(case, key, now=timezone.now())
+    context = {"case": case, "draft": draft, "key": key, "sent_form": form}
+    return render(request, "appeals/option_draft.html", context, status=400)

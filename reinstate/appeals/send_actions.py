@@ -14,6 +14,7 @@ from django.utils import timezone
 from reinstate.accounts.models import User
 from reinstate.appeals.models import (
     Decision,
+    RequestSent,
     Sending,
 )
 from reinstate.appeals.queries import approved_letter
@@ -249,3 +250,33 @@ def _disagreement(outcome: str, read_as: str) -> str:
 
 def _when(moment: datetime) -> str:
     return f"{moment.day} {moment:%b %Y}, {moment:%H:%M}"
+
+
+# Requests whose sending starts a legal clock the options page counts.
+CLOCKED_REQUESTS = ("fcra_dispute", "data_access_request")
+
+
+def do_mark_request_sent(
+    *, case: Case, actor: User, option: str, sent_on: date, reference: str = "", today: date
+) -> RequestSent:
+    """Record the day a dispute or a data request went out: its answer is due from then."""
+    if option not in CLOCKED_REQUESTS:
+        raise SendingInputError("Only a dispute or a request for your data has a clock to start.")
+    if sent_on > today:
+        raise SendingInputError("That day has not come yet: give the day you sent it.")
+    if sent_on < case.received_at.astimezone(case.tz).date() - timedelta(days=365):
+        raise SendingInputError("That day is long before your notice: check the year.")
+    reference = reference.strip()
+    if len(reference) > REFERENCE_MAX:
+        raise SendingInputError(f"The reference is longer than {REFERENCE_MAX} characters.")
+    with transaction.atomic():
+        row = RequestSent.objects.create(
+            case=case, option=option, sent_on=sent_on, reference=reference, recorded_by=actor
+        )
+        record_event(
+            kind=EventKind.APPEAL_REQUEST_SENT,
+            actor=actor,
+            case_id=case.pk,
+            data={"option": option, "sent_on": sent_on.isoformat(), "request": row.pk},
+        )
+    return row

@@ -55,6 +55,13 @@ class DecisionForm(forms.Form):
     )
 
 
+class RequestSentForm(forms.Form):
+    sent_on = forms.DateField(label="The day you sent it", widget=DAY_INPUT)
+    reference = forms.CharField(
+        required=False, max_length=200, label="Reference, if they gave one (optional)"
+    )
+
+
 def in_zone(moment: datetime, tz: ZoneInfo) -> datetime:
     """A time typed in the form is the case's local time, whoever types it (an advocate may be
     elsewhere): keep the wall time and give it the case's zone."""

@@ -41,4 +41,5 @@ urlpatterns = [
     path("protective", protective_views.protective_page, name="protective"),
     path("options", options_views.options_page, name="options"),
     path("options/<str:key>", options_views.option_draft_page, name="option_draft"),
+    path("options/<str:key>/sent", options_views.mark_request_sent, name="option_sent"),
 ]

@@ -71,6 +71,7 @@ class EventKind(StrEnum):
     APPEAL_PACKET_FAILED = "appeal.packet_failed"
     APPEAL_SENT = "appeal.sent"  # the driver sent it: when, how, the reference, the proof
     APPEAL_DECIDED = "appeal.decided"  # the platform's decision, as the driver recorded it
+    APPEAL_REQUEST_SENT = "appeal.request_sent"  # a dispute or data request went out: its clock
 
     # health: blocks, imports, watch levels, targets, readings, documents, alerts, reminders
     HEALTH_BLOCK_RECORDED = "health.block_recorded"

@@ -15,3 +15,9 @@ DISPUTE = (
     "marked as delivered. Because of this, your Amazon Flex account has been deactivated. If you "
     "would like us to reconsider, respond within 10 calendar days with any supporting information."
 )
+
+# A Grubhub background-check deactivation (the options after a "no" include the FCRA dispute).
+GRUBHUB_CHECK = (
+    "Hi Dana,\nAfter reviewing the results of your background check, Grubhub has decided to "
+    "deactivate your account. Case number CASE-4471.\nGrubhub Driver Care"
+)

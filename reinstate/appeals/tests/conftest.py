@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 from pytest_django.fixtures import Settings
 
-from reinstate.accounts.models import User
+from reinstate.accounts.models import PlatformAccount, User
 from reinstate.appeals.actions import do_approve_letter, do_save_letter, do_set_appeal
 from reinstate.appeals.facts import first_draft
+from reinstate.appeals.send_actions import do_mark_sent, do_record_decision
 from reinstate.cases.models import Case
 from reinstate.comms.actions import do_add_contact
 from reinstate.testing import files
 from reinstate.testing.appeal_samples import FLEX_LATE_WITH_REFERENCE, STRONG, identify
 from reinstate.testing.evidence import add_file
+from reinstate.testing.notices import GRUBHUB_CHECK
 
 
 @pytest.fixture(autouse=True)
@@ -59,3 +61,33 @@ def ready_case(evidence: Case) -> Case:
     letter = do_save_letter(case=evidence, text=first_draft(evidence), actor=evidence.owner)
     do_approve_letter(letter=letter, actor=evidence.owner)
     return evidence
+
+
+DENIED_AT = datetime.fromisoformat("2026-12-04T12:00:00-08:00")
+
+
+DECIDED_ON = date(2026, 12, 1)
+
+
+def denied(case: Case, *, on: date = DECIDED_ON) -> Case:
+    do_mark_sent(
+        case=case,
+        actor=case.owner,
+        sent_at=datetime.fromisoformat("2026-11-05T10:00:00-08:00"),
+        channel="email",
+        now=DENIED_AT,
+    )
+    do_record_decision(case=case, actor=case.owner, outcome="denied", decided_on=on, now=DENIED_AT)
+    return case
+
+
+@pytest.fixture
+def seattle_case(driver: User, open_case: Callable[..., Case]) -> Case:
+    """Dana, now in Seattle, deactivated by Grubhub over a background check, appeal denied."""
+    driver.state, driver.city, driver.legal_name = "WA", "Seattle", "Dana Reyes"
+    driver.save()
+    PlatformAccount.objects.create(user=driver, platform="grubhub", identifier="dana@example.com")
+    case = open_case(driver, GRUBHUB_CHECK)
+    case.platform, case.reason = "grubhub", "background_check"
+    case.save()
+    return denied(case)

@@ -13,13 +13,9 @@ from reinstate.accounts.models import PlatformAccount, User
 from reinstate.appeals.send_actions import do_mark_sent, do_record_decision
 from reinstate.cases.models import Case
 from reinstate.testing.browser import PHONE, fits_the_screen, phone_page, screenshot, sign_in
+from reinstate.testing.notices import GRUBHUB_CHECK
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-GRUBHUB_CHECK = (
-    "Hi Dana,\nAfter reviewing the results of your background check, Grubhub has decided to "
-    "deactivate your account. Case number CASE-4471.\nGrubhub Driver Care"
-)
 
 
 @pytest.fixture

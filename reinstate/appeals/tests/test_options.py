@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from django.test import Client
 from django.utils import timezone
 
-from reinstate.accounts.models import PlatformAccount, User
+from reinstate.accounts.models import User
 from reinstate.appeals.options import case_options, country_of, option_draft
-from reinstate.appeals.send_actions import do_mark_sent, do_record_decision
 from reinstate.cases.models import Case
 from reinstate.rules.appeal.tone import check_tone
 from reinstate.testing.cli import Result, ok, reinstate
@@ -21,35 +20,7 @@ from reinstate.testing.personas import client_for
 
 pytestmark = pytest.mark.django_db
 
-GRUBHUB_CHECK = (
-    "Hi Dana,\nAfter reviewing the results of your background check, Grubhub has decided to "
-    "deactivate your account. Case number CASE-4471.\nGrubhub Driver Care"
-)
 NOW = datetime.fromisoformat("2026-12-04T12:00:00-08:00")
-
-
-def denied(case: Case, *, on: date = date(2026, 12, 1)) -> Case:
-    do_mark_sent(
-        case=case,
-        actor=case.owner,
-        sent_at=datetime.fromisoformat("2026-11-05T10:00:00-08:00"),
-        channel="email",
-        now=NOW,
-    )
-    do_record_decision(case=case, actor=case.owner, outcome="denied", decided_on=on, now=NOW)
-    return case
-
-
-@pytest.fixture
-def seattle_case(driver: User, open_case: Callable[..., Case]) -> Case:
-    """Dana, now in Seattle, deactivated by Grubhub over a background check, appeal denied."""
-    driver.state, driver.city, driver.legal_name = "WA", "Seattle", "Dana Reyes"
-    driver.save()
-    PlatformAccount.objects.create(user=driver, platform="grubhub", identifier="dana@example.com")
-    case = open_case(driver, GRUBHUB_CHECK)
-    case.platform, case.reason = "grubhub", "background_check"
-    case.save()
-    return denied(case)
 
 
 def keys(case: Case) -> list[str]:

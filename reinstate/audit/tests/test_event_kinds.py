@@ -30,6 +30,7 @@ STORED = {
     "case.shared",
     "case.unshared",
     "case.deadline_reminded",
+    "appeal.request_sent",
     "checklist.ticked",
     "checklist.unticked",
     "evidence.added",

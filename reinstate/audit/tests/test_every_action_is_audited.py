@@ -49,7 +49,11 @@ from reinstate.appeals.actions import (
     do_set_appeal,
 )
 from reinstate.appeals.inputs import AppealInput
-from reinstate.appeals.send_actions import do_mark_sent, do_record_decision
+from reinstate.appeals.send_actions import (
+    do_mark_request_sent,
+    do_mark_sent,
+    do_record_decision,
+)
 from reinstate.audit.kinds import EventKind
 from reinstate.audit.models import AuditEvent
 from reinstate.audit.queries import verify_chain
@@ -433,6 +437,17 @@ def mark_sent(s: Scene) -> Step:
     )
 
 
+def mark_request_sent(s: Scene) -> Step:
+    return partial(
+        do_mark_request_sent,
+        case=s.case,
+        actor=s.driver,
+        option="fcra_dispute",
+        sent_on=date(2026, 11, 20),
+        today=date(2026, 11, 21),
+    )
+
+
 def record_decision(s: Scene) -> Step:
     return partial(
         do_record_decision,
@@ -668,6 +683,7 @@ AUDITED: dict[Action, Audited] = {
     do_fail_packet: Audited(fail_packet, (K.APPEAL_PACKET_FAILED,)),
     do_mark_sent: Audited(mark_sent, (K.COMMS_CONTACT_ADDED, K.APPEAL_SENT)),
     do_record_decision: Audited(record_decision, (K.APPEAL_DECIDED,)),
+    do_mark_request_sent: Audited(mark_request_sent, (K.APPEAL_REQUEST_SENT,)),
     do_record_block: Audited(record_block, (K.HEALTH_BLOCK_RECORDED,)),
     do_delete_block: Audited(delete_block, (K.HEALTH_BLOCK_DELETED,)),
     do_set_watch_level: Audited(set_watch_level, (K.HEALTH_WATCH_LEVEL,)),
