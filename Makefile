@@ -20,6 +20,8 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 system-deps:
 	@scripts/install-system-deps
 
+# The web server and, beside it, a worker for the queued packet builds: serve starts it and
+# stops it on exit (Ctrl-C too); it also stops by itself if serve is killed.
 run: install
 	$(BIN)/reinstate serve --host $(HOST) --port $(PORT)
 

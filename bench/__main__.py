@@ -102,7 +102,9 @@ def main() -> None:
         lambda: [evidence_bench()],
         lambda: run_bench_module("bench.health"),  # import and standing, beside plain pandas
         lambda: [appeals_bench()],
+        lambda: run_bench_module("bench.ocr"),  # a phone screenshot, beside tesseract's CLI
         lambda: run_bench_module("bench.comms"),  # a 10,000-message .mbox, beside the stdlib
+        lambda: run_bench_module("bench.docket"),  # 5,000 cases, beside 50 and an empty docket
     ]
     all_met = True
     for bench in benches:

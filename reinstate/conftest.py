@@ -68,6 +68,19 @@ def fresh_cache(request: pytest.FixtureRequest) -> None:
         cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def queue_worker(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A live server comes with a worker, as `make run` does: what it queues (a packet build,
+    unless REINSTATE_BUILD_INLINE) is run by the real worker, in a thread of this process."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    from reinstate.testing.tasks import worker_on_demand
+
+    with worker_on_demand():
+        yield
+
+
 @pytest.fixture
 def driver(db: None) -> User:
     return make_driver()

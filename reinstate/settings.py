@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "reinstate.core",
     "reinstate.audit",
     "reinstate.accounts",
@@ -91,6 +93,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "reinstate.core.middleware.RefuseNul",
+    "reinstate.core.middleware.ContentSecurityPolicy",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "reinstate.accounts.middleware.UserTimezoneMiddleware",
@@ -147,6 +150,14 @@ CACHES = {
     }
 }
 RATELIMIT_USE_CACHE = "default"
+
+# Long work (packet builds) goes through Django's tasks framework into a queue in the database,
+# run by `reinstate worker` (`make run` and `reinstate serve` start one). Tests swap the backend.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A job whose worker died is run again this many times in all before its packet says failed.
+TASK_MAX_ATTEMPTS = env_int("REINSTATE_TASK_MAX_ATTEMPTS", 3)
+# Work each worker queues every so many minutes (0: never): `reinstate remind` without cron.
+TASK_SCHEDULE = {"reinstate.compose.tasks.remind": env_int("REINSTATE_REMIND_EVERY", 60)}
 # Behind a proxy: the addresses of the proxies whose X-Forwarded-For is believed (accounts/
 # throttle.py); limits then count the driver's address, not the proxy's.
 TRUSTED_PROXIES = env_list("REINSTATE_TRUSTED_PROXIES", [])

@@ -245,7 +245,7 @@ def do_approve_letter(*, letter: LetterVersion, actor: User | None) -> LetterVer
 def do_request_packet(*, case: Case, fmt: str, draft: bool, actor: User | None) -> Packet:
     with transaction.atomic():
         packet = Packet.objects.create(
-            case=case, format=fmt, draft=draft, requested_by=actor, progress="Waiting to start"
+            case=case, format=fmt, draft=draft, requested_by=actor, progress=Packet.QUEUED
         )
         record_event(
             kind=EventKind.APPEAL_PACKET_REQUESTED,

@@ -49,9 +49,14 @@ class AfterSending:
 
 
 def after_sending(case: Case, *, now: datetime) -> AfterSending:
-    sending = latest_sending(case)
     # A decision may come without the sending having been recorded here (sent some other way).
-    decision = latest_decision(case)
+    return after_sending_from(case, latest_sending(case), latest_decision(case), now=now)
+
+
+def after_sending_from(
+    case: Case, sending: Sending | None, decision: Decision | None, *, now: datetime
+) -> AfterSending:
+    """From the latest sending and decision already read (the docket reads a page's at once)."""
     if sending is None:
         return AfterSending(None, None, decision)
     found = waiting(sent_at=sending.sent_at, review=review_time(case), tz=case.tz, now=now)

@@ -4,6 +4,7 @@ readiness check, the letter's draft, the packet and the presenters all start her
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import fields
 from datetime import datetime
@@ -14,7 +15,7 @@ from django.db.models import Model
 from reinstate.accounts.models import PlatformAccount
 from reinstate.appeals import models
 from reinstate.appeals.queries import appeal_of, letters_of
-from reinstate.cases.models import Case
+from reinstate.cases.models import Case, ChecklistItem
 from reinstate.comms.packet import support_log_rows
 from reinstate.rules.appeal.letter import draft_letter
 from reinstate.rules.appeal.readiness import Readiness, check_readiness
@@ -77,9 +78,14 @@ def missing_documents(case: Case) -> tuple[str, ...]:
     covered = set(
         case.evidence.filter(satisfies__isnull=False).values_list("satisfies__pk", flat=True)
     )
+    return missing_from(case.checklist.all(), covered)
+
+
+def missing_from(checklist: Iterable[ChecklistItem], covered: set[int]) -> tuple[str, ...]:
+    """The required documents not ticked and not covered by evidence (`covered`: item ids)."""
     return tuple(
         item.title
-        for item in case.checklist.all()
+        for item in checklist
         if item.required and not item.done and item.pk not in covered
     )
 
@@ -107,8 +113,30 @@ def appeal_facts(case: Case, appeal: models.Appeal | None = None) -> AppealFacts
     """`appeal`: the case's, from queries.appeal_of, when the caller has it already."""
     if appeal is None:
         appeal = appeal_of(case)
+    return facts_from(
+        case,
+        appeal,
+        letters=letters_of(case),
+        platform_account=platform_account(case),
+        missing=missing_documents(case),
+        exhibit_count=case.evidence.count(),
+        support_contacts=len(support_log_rows(case)),
+    )
+
+
+def facts_from(
+    case: Case,
+    appeal: models.Appeal,
+    *,
+    letters: list[models.LetterVersion],
+    platform_account: str,
+    missing: tuple[str, ...],
+    exhibit_count: int,
+    support_contacts: int,
+) -> AppealFacts:
+    """The facts from rows already read: appeal_facts reads them for one case, the docket
+    (compose/docket_progress.py) for a page of cases at once. `letters` newest first."""
     sections = appeal_sections(appeal)
-    letters = letters_of(case)
     catalogue = load_catalogue()
     platform = catalogue.platforms.get(case.platform or "")
     reason = catalogue.reasons.get(case.reason or "")
@@ -122,7 +150,7 @@ def appeal_facts(case: Case, appeal: models.Appeal | None = None) -> AppealFacts
         appeal=sections,
         driver_name=case.owner.display_name(),
         legal_name=case.owner.legal_name.strip(),
-        platform_account=platform_account(case),
+        platform_account=platform_account,
         notice_references=notice_references(case),
         platform_name=platform.name if platform else "",
         reason=case.reason,
@@ -130,14 +158,14 @@ def appeal_facts(case: Case, appeal: models.Appeal | None = None) -> AppealFacts
         explained_reason=appeal.reason or None,
         notice_date=case.received_at.astimezone(case.tz).date(),
         deadline=case.deadline,
-        missing_documents=missing_documents(case),
-        exhibit_count=case.evidence.count(),
+        missing_documents=missing,
+        exhibit_count=exhibit_count,
         policy_titles=titles,
         newest_letter=letters[0].text if letters else "",
         newest_version=letters[0].number if letters else None,
         approved_letter=approved.text if approved else "",
         approved_version=approved.number if approved else None,
-        support_contacts=len(support_log_rows(case)),
+        support_contacts=support_contacts,
     )
 
 

@@ -12,15 +12,15 @@ import logging
 import os
 import shutil
 import tempfile
-import threading
 from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connections, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from reinstate.accounts.models import User
+from reinstate.appeals import tasks
 from reinstate.appeals.actions import (
     do_fail_packet,
     do_finish_packet,
@@ -93,7 +93,7 @@ def _build(packet: Packet, *, out: Path | None, actor: User | None, now: datetim
     target.parent.mkdir(parents=True, exist_ok=True)
     work_root = packets_dir() / "tmp"
     work_root.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(dir=work_root))
+    work = Path(tempfile.mkdtemp(dir=work_root, prefix=f"{packet.pk}-"))
     fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     os.close(fd)
     temp = Path(temp_name)
@@ -156,21 +156,48 @@ def _remove_older(packet: Packet) -> None:
 
 
 def build_in_background(packet: Packet, *, actor: User | None) -> None:
-    """Start the build after the request's transaction commits. The status lives in the
-    Packet row, not in this process: any web process can answer the polling page."""
+    """Queue the build once the request's transaction commits (a worker must see the row).
+    The status lives in the Packet row, so any web process can answer the polling page."""
     if getattr(settings, "REINSTATE_BUILD_INLINE", False):  # tests: build within the request
         _run(packet, actor)
         return
+    actor_id = actor.pk if actor else None
+    transaction.on_commit(lambda: tasks.build_packet.enqueue(packet.pk, actor_id))
 
-    def thread() -> None:
-        try:
-            _run(packet, actor)
-        finally:
-            # This thread's own connections: they would otherwise stay open (for CONN_MAX_AGE)
-            # after the thread ends, one per build, until the database refuses new ones.
-            connections.close_all()
 
-    transaction.on_commit(lambda: threading.Thread(target=thread, daemon=True).start())
+def run_queued(packet_id: int, actor_id: int | None, *, attempt: int) -> str:
+    """The queued build, in a worker: the packet's status when it ends."""
+    packet = Packet.objects.select_related("case").filter(pk=packet_id).first()
+    if packet is None or packet.status != Packet.Status.BUILDING:
+        return "gone" if packet is None else packet.status  # finished before its worker died
+    if attempt > settings.TASK_MAX_ATTEMPTS:
+        # Each attempt stopped its worker (out of memory, the machine restarting): another
+        # would likely do the same.
+        do_fail_packet(packet=packet, error=GAVE_UP.format(tries=attempt - 1))
+        return Packet.Status.FAILED
+    if attempt > 1:
+        _remove_leftovers(packet)
+    started = "Starting" if attempt == 1 else "Starting again (the packet builder was restarted)"
+    do_report_progress(packet=packet, progress=started)
+    actor = User.objects.filter(pk=actor_id).first() if actor_id else None
+    _run(packet, actor)
+    packet.refresh_from_db(fields=["status"])
+    return packet.status
+
+
+def _remove_leftovers(packet: Packet) -> None:
+    """The half-written file and work folder of an attempt whose worker was killed."""
+    folder = packets_dir() / str(packet.case_id)
+    for temp in folder.glob(f".{packet.pk}.{packet.format}.*.tmp"):
+        temp.unlink(missing_ok=True)
+    for work in (packets_dir() / "tmp").glob(f"{packet.pk}-*"):
+        shutil.rmtree(work, ignore_errors=True)
+
+
+GAVE_UP = (
+    "the packet builder stopped {tries} times while making it. Try building it again; "
+    "if this keeps happening, tell whoever runs this site."
+)
 
 
 def _run(packet: Packet, actor: User | None) -> None:

@@ -35,6 +35,7 @@ from reinstate.appeals.facts import appeal_sections, first_draft
 from reinstate.appeals.guided import PAGES, url_of
 from reinstate.appeals.guided_views import render_step
 from reinstate.appeals.inputs import AppealInput, AppealInputError, from_form
+from reinstate.appeals.models import Packet
 from reinstate.appeals.packet_build import MEDIA_TYPES, build_in_background, check_buildable
 from reinstate.appeals.packet_content import PacketRefused
 from reinstate.appeals.queries import (
@@ -45,6 +46,7 @@ from reinstate.appeals.queries import (
 )
 from reinstate.cases.models import Case
 from reinstate.cases.queries import get_case_for_user
+from reinstate.core.worker import any_worker_alive
 from reinstate.lib.page_context import page_context
 from reinstate.rules.appeal.shape import Explanation, Plan, PlanAction, Record, Statement
 
@@ -286,9 +288,7 @@ def build_packet(request: AuthenticatedHttpRequest, case_id: int) -> HttpRespons
     packet = do_request_packet(case=case, fmt=fmt, draft=draft, actor=request.user)
     build_in_background(packet, actor=request.user)
     if request.htmx:
-        return render(
-            request, "appeals/partials/_packet_status.html", {"case": case, "packet": packet}
-        )
+        return render(request, "appeals/partials/_packet_status.html", _status(packet))
     return _back(request, case)
 
 
@@ -296,12 +296,16 @@ def build_packet(request: AuthenticatedHttpRequest, case_id: int) -> HttpRespons
 @login_required
 def packet_status(request: AuthenticatedHttpRequest, case_id: int, packet_id: int) -> HttpResponse:
     packet = get_packet_for_user(request.user, case_id, packet_id)
-    response = render(
-        request, "appeals/partials/_packet_status.html", {"case": packet.case, "packet": packet}
-    )
+    response = render(request, "appeals/partials/_packet_status.html", _status(packet))
     if packet.status != packet.Status.BUILDING and request.htmx:
         response["HX-Refresh"] = "true"  # show the new download links and readiness
     return response
+
+
+def _status(packet: Packet) -> dict[str, object]:
+    # A queued build with no worker alive waits for someone to start one: say so.
+    no_worker = packet.queued and not any_worker_alive()
+    return {"case": packet.case, "packet": packet, "no_worker": no_worker}
 
 
 @require_GET

@@ -20,22 +20,27 @@ from reinstate.lib.notice_file import (
     NoticeInputError,
     notice_from_file,
 )
+from reinstate.lib.ocr import MAX_SCREENSHOT_BYTES
 from reinstate.lib.tz import UnknownTimeZone, machine_zone_name, parse_time_zone
 from reinstate.rules.notice.as_json import reading_json
 from reinstate.rules.notice.intake import IntakeError, check_received, read_and_decide
 from reinstate.rules.notice.reading import PLATFORMS
 
+# Enough to tell a notice that is too long from one that fits, and to hold a screenshot.
+_READ_BYTES = max(MAX_NOTICE_BYTES * 4, MAX_SCREENSHOT_BYTES) + 1
+
 
 def load_notice(source: str | None) -> NoticeInput:
-    """A notice from a path, or from standard input when the path is '-' or missing."""
+    """A notice from a path (text, email or screenshot), or from standard input when the path
+    is '-' or missing. `notice read` and `case new --notice` both read through here."""
     if source in (None, "-"):
-        data = sys.stdin.buffer.read(MAX_NOTICE_BYTES * 4 + 1)
+        data = sys.stdin.buffer.read(_READ_BYTES)
         return notice_from_file(data, "")
     path = Path(source)
     if not path.is_file():
         raise IntakeError(f"No such file: {source}")
     with path.open("rb") as handle:
-        data = handle.read(MAX_NOTICE_BYTES * 4 + 1)
+        data = handle.read(_READ_BYTES)
     return notice_from_file(data, path.name)
 
 
@@ -56,7 +61,12 @@ def parse_received(value: str | None, tz: ZoneInfo, *, name: str = "--received")
 
 
 def add_notice_read_arguments(parser: ArgumentParser) -> None:
-    parser.add_argument("file", nargs="?", default="-", help="a .txt or .eml file, or - for stdin")
+    parser.add_argument(
+        "file",
+        nargs="?",
+        default="-",
+        help="a .txt or .eml file, a screenshot (PNG, JPEG, HEIC, WebP), or - for stdin",
+    )
     parser.add_argument("--received", help="when it arrived, ISO 8601 (default: now)")
     parser.add_argument("--tz", help="the driver's time zone (default: this machine's)")
     parser.add_argument("--platform", choices=PLATFORMS, help="the platform, if known")
@@ -77,7 +87,10 @@ def notice_read(options: dict[str, Any]) -> dict[str, Any]:
         city=None,
         platform_hint=options.get("platform"),
     )
-    return reading_json(reading, decision)
+    payload = reading_json(reading, decision)
+    if notice.ocr is not None:
+        payload["ocr"] = notice.ocr.as_json()
+    return payload
 
 
 def main_notice_read(argv: list[str]) -> int:

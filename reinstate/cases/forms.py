@@ -12,8 +12,10 @@ from reinstate.lib.notice_file import (
     NoticeInput,
     NoticeInputError,
     notice_from_file,
+    notice_from_screenshots,
     notice_from_text,
 )
+from reinstate.lib.ocr import MAX_SCREENSHOT_BYTES, picture_type
 from reinstate.rules.catalogue.files import load_catalogue
 from reinstate.rules.notice.intake import CLOCK_SKEW
 
@@ -114,6 +116,23 @@ def _pasted_email(text: str) -> bool:
     return sum(1 for line in head if _EMAIL_HEADER.match(line)) >= 2
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class NoticeFilesField(forms.FileField):
+    """One email or text file, or up to two screenshots of one long notice."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        files = data if isinstance(data, list | tuple) else [data]
+        return [f for f in (super(NoticeFilesField, self).clean(d, initial) for d in files) if f]
+
+
+MAX_SCREENSHOTS = 2
+
+
 class NewCaseForm(ReceivedMixin):
     platform = forms.ChoiceField(
         required=False,
@@ -125,32 +144,54 @@ class NewCaseForm(ReceivedMixin):
         label="Paste the notice",
         widget=forms.Textarea(attrs={"rows": 8, "autocomplete": "off", "spellcheck": "false"}),
     )
-    notice_file = forms.FileField(
+    notice_file = NoticeFilesField(
         required=False,
-        label="…or upload the email",
-        help_text="A saved email (.eml) or a text file (.txt).",
-        widget=forms.ClearableFileInput(attrs={"accept": ".eml,.txt,message/rfc822,text/plain"}),
+        label="…or upload a screenshot or the email",
+        help_text=(
+            "A screenshot (two for a long notice), a saved email (.eml) or a text file (.txt). "
+            "You check the words read from a screenshot before anything is saved."
+        ),
+        widget=MultipleFileInput(
+            attrs={
+                "accept": ".eml,.txt,message/rfc822,text/plain,"
+                "image/png,image/jpeg,image/heic,image/heif,image/webp,.heic,.heif"
+            }
+        ),
     )
+    # Set once the paste box holds text read from a screenshot: the page says to check it.
+    read_from_screenshot = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    # The signed names of the screenshots held until then (cases/notice_pictures.py).
+    screenshots = forms.CharField(required=False, widget=forms.HiddenInput)
     # The day and time the page showed: left as shown, an email's own date is used instead.
     received_shown = forms.CharField(required=False, widget=forms.HiddenInput)
 
     notice: NoticeInput
+    pictures: list[tuple[bytes, str]]  # the screenshots read, to keep once the case opens
     received: datetime | None  # what the driver said; None: the email's date, or none given
 
     def __init__(self, *args: Any, tz: ZoneInfo, now: datetime, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.tz, self.now, self.received = tz, now, None
+        self.tz, self.now, self.received, self.pictures = tz, now, None, []
         shown = received_initial(now, tz)
         self.initial.update(shown)
         self.initial["received_shown"] = _shown(shown["received_date"], shown["received_time"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        upload = data.get("notice_file")
+        uploads = data.get("notice_file") or []
+        upload = uploads[0] if uploads else None
         text = (data.get("notice_text") or "").strip()
         limit = settings.NOTICE_MAX_BYTES
         try:
-            if upload is not None:
+            if uploads and any(_is_picture(f) for f in uploads):
+                self.pictures = _pictures(uploads)
+                self.notice = notice_from_screenshots(self.pictures, max_bytes=limit)
+            elif len(uploads) > 1:
+                raise NoticeInputError(
+                    "Upload one email or text file (two files only for two screenshots of one "
+                    "notice)."
+                )
+            elif upload is not None:
                 if upload.size > limit * 4:
                     raise NoticeInputError(
                         "The file is too large for a notice. Upload only the email you received."
@@ -175,6 +216,30 @@ class NewCaseForm(ReceivedMixin):
         else:
             self.received = self.received_from(data, required=True)
         return data
+
+
+def _is_picture(upload: Any) -> bool:
+    upload.seek(0)
+    head = upload.read(64)
+    upload.seek(0)
+    return picture_type(head) is not None
+
+
+def _pictures(uploads: list[Any]) -> list[tuple[bytes, str]]:
+    if len(uploads) > MAX_SCREENSHOTS:
+        raise NoticeInputError(
+            "Choose one or two screenshots of the notice. For a longer one, paste its text."
+        )
+    if not all(_is_picture(f) for f in uploads):
+        raise NoticeInputError(
+            "Upload the screenshots alone, or the email alone: not both at once."
+        )
+    if any(f.size > MAX_SCREENSHOT_BYTES for f in uploads):
+        raise NoticeInputError(
+            f"A screenshot is too large to read (over {MAX_SCREENSHOT_BYTES // 1_000_000} MB). "
+            "Take a plain screenshot of the notice, or paste its text."
+        )
+    return [(f.read(), f.name or "") for f in uploads]
 
 
 class ReceivedForm(ReceivedMixin):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.contrib import messages
@@ -17,7 +18,7 @@ from reinstate.accounts import throttle
 from reinstate.accounts.http import AuthenticatedHttpRequest
 from reinstate.accounts.identity import platform_names
 from reinstate.accounts.queries import lacks_identity_for
-from reinstate.cases import queries
+from reinstate.cases import notice_pictures, queries
 from reinstate.cases.actions import (
     CaseInputError,
     do_correct_reading,
@@ -40,7 +41,12 @@ from reinstate.lib.page_context import page_context
 def case_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     now = timezone.now()
     rows = [docket_row(case, now=now) for case in queries.cases_for_docket(request.user)]
-    return render(request, "cases/list.html", {"rows": rows})
+    # An advocate's way to their organisations' dockets (every shared case, with names).
+    # Imported here to keep this change inside case_list while case_new's imports move.
+    from reinstate.accounts.queries import organisations_for
+
+    dockets = organisations_for(request.user)
+    return render(request, "cases/list.html", {"rows": rows, "dockets": dockets})
 
 
 @require_http_methods(["GET", "POST"])
@@ -48,7 +54,12 @@ def case_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 def case_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     tz, now = ZoneInfo(request.user.time_zone), timezone.now()
     form = NewCaseForm(request.POST or None, request.FILES or None, tz=tz, now=now)
-    if request.method == "POST" and form.is_valid():
+    valid = request.method == "POST" and form.is_valid()
+    read = getattr(form, "notice", None)
+    if read is not None and read.ocr is not None:  # even when a date was refused: keep the text
+        held = notice_pictures.hold(request.user.pk, form.pictures)
+        return _check_screenshot_text(request, read.text, held, tz=tz, now=now)
+    if valid:
         try:
             case = do_open_case(
                 owner=request.user,
@@ -61,9 +72,44 @@ def case_new(request: AuthenticatedHttpRequest) -> HttpResponse:
         except CaseInputError as error:
             form.add_error(None, str(error))
         else:
+            if form.cleaned_data.get("read_from_screenshot"):
+                _keep_pictures(request, case, form.cleaned_data.get("screenshots") or "")
             if lacks_identity_for(request.user, case.platform):
                 return _ask_identity(request, case)
             return redirect("cases:detail", case_id=case.pk)
+    return render(request, "cases/new.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _keep_pictures(request: AuthenticatedHttpRequest, case: Case, token: str) -> None:
+    """The screenshots the notice was read from become the case's first evidence. The case is
+    open either way: a picture that cannot be kept is said, not fatal."""
+    pictures = notice_pictures.take(request.user.pk, token)
+    if not pictures:
+        return
+    answers = notice_pictures.pictures_kept.send_robust(
+        sender=Case, case=case, actor=request.user, pictures=pictures
+    )
+    notice_pictures.release(pictures)
+    if not answers or any(isinstance(answer, Exception) for _, answer in answers):
+        messages.warning(
+            request,
+            "Your case is open, but we could not keep your screenshot as evidence. "
+            "Add it again on the evidence page.",
+        )
+
+
+def _check_screenshot_text(
+    request: AuthenticatedHttpRequest, text: str, held: str, *, tz: ZoneInfo, now: datetime
+) -> HttpResponse:
+    """Text read from a picture may be wrong: it goes into the paste box for the driver to check,
+    with everything else they gave, and the case opens only when they send it again."""
+    data = request.POST.copy()
+    data["notice_text"] = text
+    data["read_from_screenshot"] = "1"
+    data["screenshots"] = held
+    form = NewCaseForm(data, tz=tz, now=now)
+    form.fields["notice_text"].widget.attrs["rows"] = 16  # the whole text, to check at a glance
+    form.is_valid()  # a refused day or time is shown now, not after the check
     return render(request, "cases/new.html", {"form": form}, status=400 if form.errors else 200)
 
 

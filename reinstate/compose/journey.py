@@ -8,25 +8,48 @@ from datetime import datetime
 
 from django.urls import reverse
 
-from reinstate.appeals.after_sending import after_sending
+from reinstate.appeals.after_sending import AfterSending, after_sending
 from reinstate.appeals.facts import appeal_facts
 from reinstate.appeals.models import Packet
 from reinstate.appeals.queries import appeal_of, appeal_sent
 from reinstate.cases.models import Case
 from reinstate.cases.presenters import outcome_text
 from reinstate.rules.appeal.next_step import CaseProgress, Journey, NextStep, Step, journey
-from reinstate.rules.appeal.readiness import ERROR, check_readiness
+from reinstate.rules.appeal.readiness import ERROR, Readiness, check_readiness
+from reinstate.rules.appeal.shape import AppealFacts
 from reinstate.rules.appeal.stage import Stage, stage_of
 
 
 def case_progress(case: Case, *, now: datetime) -> CaseProgress:
-    appeal = appeal_of(case)
-    facts = appeal_facts(case, appeal)
+    return progress_and_readiness(case, now=now)[0]
+
+
+def progress_and_readiness(case: Case, *, now: datetime) -> tuple[CaseProgress, Readiness]:
+    """The plain facts the rules read, and the readiness check they came from: the docket shows
+    both, and reading the appeal once serves the two."""
+    facts = appeal_facts(case, appeal_of(case))
+    packet_built = case.packets.filter(status=Packet.Status.READY, draft=False).exists()
+    return progress_from(
+        case, facts, after_sending(case, now=now), packet_built, appeal_sent(case), now=now
+    )
+
+
+def progress_from(
+    case: Case,
+    facts: AppealFacts,
+    sent: AfterSending,
+    packet_built: bool,
+    sent_any: bool,
+    *,
+    now: datetime,
+) -> tuple[CaseProgress, Readiness]:
+    """From what was read already: progress_and_readiness reads one case, the docket
+    (compose/docket_progress.py) a page of cases at once."""
+    readiness = check_readiness(facts, now=now)
     sections = facts.appeal
     record = sections.record
-    sent = after_sending(case, now=now)
     waiting = sent.waiting
-    return CaseProgress(
+    progress = CaseProgress(
         closed=case.status == Case.Status.CLOSED,
         outcome=outcome_text(case),
         received_assumed=case.received_source == Case.ReceivedSource.ASSUMED_NOW,
@@ -40,16 +63,15 @@ def case_progress(case: Case, *, now: datetime) -> CaseProgress:
         record_written=any(str(getattr(record, f.name)).strip() for f in fields(record)),
         letter_written=facts.newest_version is not None,
         letter_approved=facts.approved_version is not None,
-        to_fix=frozenset(
-            f.check for f in check_readiness(facts, now=now).findings if f.severity == ERROR
-        ),
-        packet_built=case.packets.filter(status=Packet.Status.READY, draft=False).exists(),
-        sent=appeal_sent(case),
+        to_fix=frozenset(f.check for f in readiness.findings if f.severity == ERROR),
+        packet_built=packet_built,
+        sent=sent_any,
         decision_expected_by=waiting.decision_expected_by if waiting else None,
         review_label=waiting.label if waiting else "",
         follow_up_on=waiting.follow_up_on if waiting else None,
         decided=sent.decided,
     )
+    return progress, readiness
 
 
 def case_stage(case: Case, *, now: datetime) -> Stage:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from reinstate.compose import account_views, views
+from reinstate.compose import account_views, docket_views, views
 
 case_patterns = [
     path("<int:case_id>/", views.case_detail, name="detail"),
@@ -15,4 +15,11 @@ case_patterns = [
 account_patterns = [
     path("profile/export/", account_views.export, name="export"),
     path("profile/delete/", account_views.delete, name="delete"),
+    # Beside the organisation's own page (accounts/urls.py), for its advocates only.
+    path("organisations/<int:organisation_id>/docket/", docket_views.docket, name="docket"),
+    path(
+        "organisations/<int:organisation_id>/docket.csv",
+        docket_views.docket_download,
+        name="docket_csv",
+    ),
 ]

@@ -57,6 +57,8 @@ def _detail(
         "support": support_summary(case, now=now),
         "appeal": appeal_summary(case, now=now),
         "is_owner": case.owner_id == request.user.pk,
+        # An advocate reads about the driver ("Maria's deadline"), not about themselves.
+        "driver_first": case.owner.display_name().split()[0],
         "outcome_form": outcome_form,
         "after": plan_watch(request.user, case, now=now),
         "journey": next_card(case, now=now),

@@ -25,19 +25,11 @@ from pypdf.errors import DependencyError, PyPdfError
 from reinstate.evidence import media_boxes
 from reinstate.evidence.media_boxes import BadBoxes, read_boxes
 from reinstate.evidence.sniff import SNIFF_BYTES, EvidenceFileError, Sniffed, sniff
+from reinstate.lib.pictures import MAX_JPEG_PIXELS, pixel_limit
 
 pillow_heif.register_heif_opener()
 
-# A phone's largest photos are 200 megapixels; JPEG is decoded at a fraction of its size
-# (draft mode), so it may be that large. Other formats are decoded whole, so their limits are
-# what a decode may cost: a camera's HEIC or AVIF up to 64 MP (~190 MB as RGB); a screenshot
-# (PNG, WebP, GIF; with transparency, 4 bytes a pixel) up to 30 MP (~120 MB), which still
-# takes a long scrolling capture of a chat (1290 x 20,000). A 7,990 x 7,990 PNG of 267 KB
-# would cost 255 MB decoded, and copies on top: refused.
-MAX_JPEG_PIXELS = 210_000_000
-MAX_OTHER_PIXELS = 64_000_000
-MAX_SCREEN_PIXELS = 30_000_000
-SCREEN_TYPES = {"image/png", "image/webp", "image/gif"}
+# The pixel limits (lib/pictures.py) are checked from the header, before any decoding.
 # Pillow refuses outright at twice its limit and warns above it; ours is checked first.
 Image.MAX_IMAGE_PIXELS = MAX_JPEG_PIXELS
 
@@ -138,14 +130,7 @@ def open_image(path: Path, media_type: str) -> Image.Image:
             "Try sending the original photo again."
         ) from error
     width, height = image.size
-    limit = (
-        MAX_JPEG_PIXELS
-        if media_type == "image/jpeg"
-        else MAX_SCREEN_PIXELS
-        if media_type in SCREEN_TYPES
-        else MAX_OTHER_PIXELS
-    )
-    if width * height > limit:
+    if width * height > pixel_limit(media_type):
         image.close()
         raise _too_many_pixels()
     return image

@@ -1,4 +1,5 @@
-"""Turning what a driver gives us (pasted text, a .txt or an .eml file) into notice text.
+"""Turning what a driver gives us (pasted text, a .txt or an .eml file, a screenshot) into
+notice text.
 
 Every refusal is a NoticeInputError whose message says what was wrong and what
 to do; nothing here touches the database.
@@ -16,6 +17,13 @@ from html.parser import HTMLParser
 
 from reinstate.lib.errors import UserInputError
 from reinstate.lib.mail_date import mail_date
+from reinstate.lib.ocr import (
+    OcrReading,
+    ScreenshotError,
+    named_like_picture,
+    picture_type,
+    read_screenshot,
+)
 
 MAX_NOTICE_BYTES = 200_000
 
@@ -31,6 +39,7 @@ class NoticeInput:
     subject: str = ""
     sender: str = ""
     filename: str = ""
+    ocr: OcrReading | None = None  # read from a screenshot: the text is for the driver to check
 
 
 def notice_from_text(text: str, *, max_bytes: int = MAX_NOTICE_BYTES) -> NoticeInput:
@@ -44,16 +53,48 @@ def notice_from_file(
     name = _safe_name(filename)
     if not data.strip():
         raise NoticeInputError("The file is empty. Paste the notice text or choose another file.")
+    if picture_type(data[:64]):
+        return notice_from_screenshots([(data, name)], max_bytes=max_bytes)
+    if named_like_picture(name):
+        raise NoticeInputError(
+            "This file is named like a picture but it is not one. Take the screenshot again, "
+            "or paste the notice's text."
+        )
     if len(data) > max_bytes * 4:
         raise NoticeInputError(_too_large(max_bytes))
     if name.lower().endswith(".eml") or _looks_like_email(data):
         return _read_email(data, name, max_bytes=max_bytes)
     if _looks_binary(data):
         raise NoticeInputError(
-            "This file is not text. Upload the notice as a .txt or .eml file, or paste its text."
+            "This file is not text, nor a picture. Upload a screenshot (PNG, JPEG, HEIC or "
+            "WebP), the email (.eml) or a .txt file, or paste the notice's text."
         )
     text = _decode_bytes(data)
     return NoticeInput(text=_check_text(text, max_bytes=max_bytes), filename=name)
+
+
+def notice_from_screenshots(
+    files: list[tuple[bytes, str]], *, max_bytes: int = MAX_NOTICE_BYTES
+) -> NoticeInput:
+    """One notice read from one screenshot, or from several of one long notice (in order,
+    joined by a blank line)."""
+    readings: list[OcrReading] = []
+    for data, name in files:
+        try:
+            readings.append(read_screenshot(data))
+        except ScreenshotError as error:
+            named = f"{_safe_name(name)}: " if len(files) > 1 and name else ""
+            raise NoticeInputError(f"{named}{error}") from None
+    if not readings:
+        raise NoticeInputError("Choose a screenshot of the notice, or paste its text.")
+    text = "\n\n".join(r.text for r in readings)
+    ocr = OcrReading(
+        text=text,
+        confidence=sum(r.confidence for r in readings) / len(readings),
+        engine=readings[0].engine,
+    )
+    names = ", ".join(_safe_name(name) for _, name in files if name)
+    return NoticeInput(text=_check_text(text, max_bytes=max_bytes), filename=names, ocr=ocr)
 
 
 def _check_text(text: str, *, max_bytes: int) -> str:

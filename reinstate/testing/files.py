@@ -13,7 +13,7 @@ import pillow_heif
 from PIL import Image
 from PIL.TiffImagePlugin import IFDRational
 
-from reinstate.evidence.file_facts import MAX_JPEG_PIXELS
+from reinstate.lib.pictures import MAX_JPEG_PIXELS
 
 LA = (34.052235, -118.243683)
 

@@ -108,7 +108,9 @@ def test_it_explains_bad_input_and_stores_nothing(
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "not text"),
+        # A picture's header over garbage: read as the broken screenshot it claims to be.
+        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "damaged"),
+        ("binary.txt", b"\x00\x01\x02\xff" * 100, "not text"),
         ("empty.eml", b"", "empty"),
         ("big.txt", b"a" * (10 * 1024 * 1024), "too large"),
     ],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from argparse import ArgumentParser
+from datetime import datetime
 from typing import Any
 
 from reinstate.comms.remind import comms_reminders
@@ -30,6 +31,15 @@ COUNTS = (
 )
 
 
+def send_due(now: datetime) -> dict[str, int]:
+    """Everything due at `now` (also run on a schedule by the worker: compose/tasks.py)."""
+    counts = run_reminders(now=now)
+    counts.update(comms_reminders(now=now))  # the support log's (reinstate/comms/remind.py)
+    counts.update(deadline_reminders(now=now))  # reinstate/compose/deadline_reminders.py
+    counts.update(purge_withdrawn(now=now))  # withdrawn evidence (reinstate/evidence/purge.py)
+    return {name: counts[name] for name in COUNTS}
+
+
 class Command(JsonCommand):
     help = (
         "Email document-expiry reminders, new alerts, the weekly check-in, support follow-ups "
@@ -41,10 +51,7 @@ class Command(JsonCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         now = as_of_option(options["as_of"], "UTC")
-        counts = run_reminders(now=now)
-        counts.update(comms_reminders(now=now))  # the support log's (reinstate/comms/remind.py)
-        counts.update(deadline_reminders(now=now))  # reinstate/compose/deadline_reminders.py
-        counts.update(purge_withdrawn(now=now))  # withdrawn evidence (reinstate/evidence/purge.py)
-        self.emit({"as_of": iso(now), **{name: counts[name] for name in COUNTS}})
+        counts = send_due(now)
+        self.emit({"as_of": iso(now), **counts})
         if counts["failed"]:
             sys.exit(1)  # cron mails the failure; the log says which user and why

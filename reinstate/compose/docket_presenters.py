@@ -1,0 +1,79 @@
+"""What the docket page shows around its rows: the sorting links, the filters, the pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from reinstate.compose.docket import PAGE_SORTS, WEEK, DocketPage
+from reinstate.rules.appeal.stage import STAGES
+from reinstate.rules.catalogue.files import load_catalogue
+
+COLUMNS = (
+    ("driver", "Driver"),
+    ("platform", "Platform"),
+    ("reason", "Reason"),
+    ("stage", "Stage"),
+    ("deadline", "Deadline"),
+    ("readiness", "Readiness"),
+    ("activity", "Last activity"),
+)
+
+
+@dataclass(frozen=True)
+class SortLink:
+    key: str
+    title: str
+    url: str
+    current: bool
+    arrow: str  # "▲" ascending, "▼" descending, "" when not sorted by it
+    aria_sort: str  # for the column header: "ascending", "descending" or "none"
+
+
+def docket_context(found: DocketPage) -> dict[str, Any]:
+    query = found.query
+    base = reverse("accounts:docket", args=[found.organisation.pk])
+    csv_url = reverse("accounts:docket_csv", args=[found.organisation.pk])
+
+    def link(**changes: Any) -> str:
+        params = query.params(**changes)
+        return f"{base}?{urlencode(params)}" if params else base
+
+    sorts = []
+    for key, title in COLUMNS:
+        current = query.sort == key
+        # A second tap on the current column turns it round.
+        flip = "" if current and query.descending else ("desc" if current else "")
+        sorts.append(
+            SortLink(
+                key=key,
+                title=title,
+                url=link(sort=key, dir=flip, page=1),
+                current=current,
+                arrow=("▼" if query.descending else "▲") if current else "",
+                aria_sort=(
+                    ("descending" if query.descending else "ascending") if current else "none"
+                ),
+            )
+        )
+    platforms = sorted((p.name, key) for key, p in load_catalogue().platforms.items())
+    filtered = bool(query.stage or query.platform or query.due_within is not None or query.search)
+    return {
+        "docket": found,
+        "organisation": found.organisation,
+        "rows": found.rows,
+        "sorts": sorts,
+        "stages": STAGES,
+        "platforms": [(key, name) for name, key in platforms],
+        "week": WEEK,
+        "due_week_url": link(due=WEEK, page=1),
+        "clear_url": base,
+        "filtered": filtered,
+        "csv_url": f"{csv_url}?{urlencode(query.params())}" if query.params() else csv_url,
+        "previous_url": link(page=found.page - 1) if found.page > 1 else "",
+        "next_url": link(page=found.page + 1) if found.page < found.pages else "",
+        "within_page": query.sort in PAGE_SORTS,
+    }

@@ -1,0 +1,126 @@
+"""reinstate org add|advocate|docket|demo
+
+In compose, not accounts: `docket` shows each case's stage and readiness, which read every app
+(Django runs the first installed app's command of a name, so there is one `org` command).
+"""
+
+from __future__ import annotations
+
+from argparse import ArgumentParser
+from typing import Any
+
+from django.utils import timezone
+
+from reinstate.accounts.actions import do_add_advocate, do_create_organisation
+from reinstate.accounts.models import Organisation
+from reinstate.accounts.queries import user_named
+from reinstate.compose.docket import DocketQuery, docket_csv, docket_page
+from reinstate.compose.docket_demo import fill_demo
+from reinstate.core.cli import Error, JsonCommand
+from reinstate.rules.appeal.stage import STAGES
+
+
+def organisation_json(organisation: Organisation) -> dict[str, Any]:
+    return {
+        "id": organisation.pk,
+        "name": organisation.name,
+        "invite_code": organisation.invite_code,
+        "advocates": sorted(m.user.username for m in organisation.membership_set.all()),
+    }
+
+
+def organisation_named(given: str) -> Organisation:
+    """By id, else by name (ignoring case); two of the same name must be named by id."""
+    if given.isdigit():
+        found = Organisation.objects.filter(pk=int(given)).first()
+        if found:
+            return found
+    matches = list(Organisation.objects.filter(name__iexact=given.strip()).order_by("pk")[:2])
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise Error(f"More than one organisation is named {given!r}: name it by its id.")
+    raise Error(f"No organisation {given!r}. Create one with: reinstate org add NAME")
+
+
+class Command(JsonCommand):
+    help = "Organisations (unions, clinics) whose advocates see the cases drivers share with them."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        actions = self.add_subcommands(parser)
+        add = actions.add_parser("add", help="create an organisation")
+        add.add_argument("name")
+        add.add_argument("--advocate", action="append", default=[], help="a user name")
+        advocate = actions.add_parser("advocate", help="make a user an advocate of it")
+        advocate.add_argument("organisation", help="its id or name")
+        advocate.add_argument("user")
+        docket = actions.add_parser("docket", help="the cases shared with it, a page at a time")
+        docket.add_argument("organisation", help="its id or name")
+        docket.add_argument("--stage", choices=STAGES)
+        docket.add_argument("--due-within", type=int, metavar="DAYS")
+        docket.add_argument("--platform")
+        docket.add_argument("--search")
+        docket.add_argument("--sort", default="deadline")
+        docket.add_argument("--desc", action="store_true")
+        docket.add_argument("--page", type=int, default=1)
+        docket.add_argument("--format", choices=["json", "csv"], default="json")
+        demo = actions.add_parser("demo", help='fill a "demo…" organisation with made-up cases')
+        demo.add_argument("organisation", help="its id or name")
+        demo.add_argument("--cases", type=int, required=True)
+        demo.add_argument("--seed", type=int, default=1)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        action = options["action"]
+        if action == "add":
+            advocates = [user_named(name) for name in options["advocate"]]
+            organisation = do_create_organisation(
+                name=options["name"], advocates=advocates, actor=None
+            )
+        elif action == "advocate":
+            organisation = organisation_named(options["organisation"])
+            do_add_advocate(organisation=organisation, user=user_named(options["user"]), actor=None)
+        elif action == "docket":
+            return self.docket(organisation_named(options["organisation"]), options)
+        else:
+            filled = fill_demo(
+                organisation_named(options["organisation"]),
+                count=options["cases"],
+                seed=options["seed"],
+                now=timezone.now(),
+            )
+            return self.emit(filled.__dict__)
+        self.emit(organisation_json(organisation))
+
+    def docket(self, organisation: Organisation, options: dict[str, Any]) -> None:
+        """The same rows as the docket page, with the same query (one page of 50)."""
+        if options["due_within"] is not None and options["due_within"] < 0:
+            raise Error("--due-within must be 0 or more days.")
+        params = {
+            "stage": options["stage"] or "",
+            "platform": options["platform"] or "",
+            "due": "" if options["due_within"] is None else str(options["due_within"]),
+            "q": options["search"] or "",
+            "sort": options["sort"],
+            "dir": "desc" if options["desc"] else "",
+            "page": str(max(1, options["page"])),
+        }
+        query = DocketQuery.from_params(params)
+        if params["platform"] and not query.platform:
+            raise Error(f"No platform {params['platform']!r}.")
+        if query.sort != options["sort"]:
+            raise Error(
+                "Sort by one of: driver, platform, reason, deadline, activity, stage, readiness."
+            )
+        found = docket_page(organisation, query, now=timezone.now())
+        if options["format"] == "csv":
+            self.stdout.write(docket_csv(found.rows), ending="")
+            return
+        self.emit(
+            {
+                "organisation": {"id": organisation.pk, "name": organisation.name},
+                "total": found.total,
+                "page": found.page,
+                "pages": found.pages,
+                "rows": [row.as_json() for row in found.rows],
+            }
+        )
