@@ -25,7 +25,8 @@ KEEP_UNCONFIRMED_S = 24 * 3600
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
-def _folder(user_pk: int) -> Path:
+def intake_folder(user_pk: int) -> Path:
+    """Where a driver's screenshots wait until the case opens (deleted with the account)."""
     return Path(settings.REINSTATE_HOME) / "intake" / str(int(user_pk))
 
 
@@ -35,7 +36,7 @@ def _salt(user_pk: int) -> str:
 
 def hold(user_pk: int, pictures: list[tuple[bytes, str]]) -> str:
     """Keep the pictures until the driver confirms; the token the page sends back."""
-    folder = _folder(user_pk)
+    folder = intake_folder(user_pk)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     _prune(folder.parent)
     held = []
@@ -56,7 +57,7 @@ def take(user_pk: int, token: str) -> list[tuple[Path, str]]:
         held = signing.loads(token, salt=_salt(user_pk), max_age=KEEP_UNCONFIRMED_S)
     except signing.BadSignature:
         return []
-    folder = _folder(user_pk)
+    folder = intake_folder(user_pk)
     found = []
     for sha256, name in held:
         path = folder / str(sha256)

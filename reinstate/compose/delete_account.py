@@ -32,6 +32,7 @@ from reinstate.appeals.packet_build import packets_dir
 from reinstate.audit.actions import record_event
 from reinstate.audit.kinds import EventKind
 from reinstate.cases.models import Case
+from reinstate.cases.notice_pictures import intake_folder
 from reinstate.comms.imports import pending_folder
 from reinstate.comms.models import PendingImport
 from reinstate.evidence.blobstore import BlobStore, default_store
@@ -88,6 +89,7 @@ def do_delete_account(*, user: User, actor: User | None, store: BlobStore | None
     command line (the server's operator)."""
     store = store or default_store()
     case_ids = list(Case.objects.filter(owner=user).values_list("pk", flat=True))
+    user_pk = user.pk
     trashed: list[tuple[Path, str]] = []
     try:
         with transaction.atomic():
@@ -133,7 +135,9 @@ def do_delete_account(*, user: User, actor: User | None, store: BlobStore | None
                 if path is not None:
                     trashed.append((path, blob.sha256))
             gone = list(trashed)
+            # The case's packets, and screenshots still waiting to open a case.
             packet_folders = [packets_dir() / str(pk) for pk in case_ids]
+            packet_folders.append(intake_folder(user_pk))
             pending = [pending_folder() / name for name in pending_files]
             transaction.on_commit(lambda: _remove_files(store, gone, packet_folders, pending))
     except BaseException:

@@ -20,6 +20,7 @@ from reinstate.audit.models import AuditEvent
 from reinstate.audit.queries import verify_chain
 from reinstate.cases.actions import do_share_case
 from reinstate.cases.models import Case
+from reinstate.cases.notice_pictures import hold, intake_folder
 from reinstate.comms.actions import do_add_contact
 from reinstate.comms.models import Contact
 from reinstate.evidence.blobstore import default_store
@@ -85,6 +86,10 @@ def test_it_deletes_the_account_and_all_its_data(
     assert packet_file.exists()
     own_path = store.path_for(sha(OWN))
     shared_path = store.path_for(sha(SHARED))
+    # A screenshot still waiting for her to confirm a new case's text.
+    waiting = hold(danas.owner.pk, [(b"\x89PNG\r\n\x1a\n waiting", "notice.png")])
+    assert waiting and intake_folder(danas.owner.pk).exists()
+    dana_pk = danas.owner.pk
 
     client = client_for(danas.owner)
     with django_capture_on_commit_callbacks(execute=True):
@@ -106,6 +111,7 @@ def test_it_deletes_the_account_and_all_its_data(
     assert shared_path.exists() and store.hash_of(sha(SHARED)) == sha(SHARED)
     assert EvidenceItem.objects.filter(case__owner__username="omar").count() == 1
     assert not packet_file.exists() and not packet_file.parent.exists()
+    assert not intake_folder(dana_pk).exists()
     assert not list(store.leftovers())
     # The chain is whole; the deletion is in it, with counts, not content.
     assert verify_chain() == []
