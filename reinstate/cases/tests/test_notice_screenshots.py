@@ -16,6 +16,7 @@ from django.urls import reverse
 from reinstate.accounts.models import User
 from reinstate.cases import notice_pictures
 from reinstate.cases.models import Case
+from reinstate.evidence.models import EvidenceItem
 from reinstate.testing.cli import reinstate
 from reinstate.testing.notices import FLEX_LATE
 from reinstate.testing.personas import client_for
@@ -66,6 +67,10 @@ def test_case_new_takes_a_screenshot_as_the_notice(tmp_path: Path) -> None:
         "--received", "2026-11-02T09:00:00-08:00",
     ).json()  # fmt: skip
     assert (case["platform"], case["kind"]) == ("amazon_flex", "deactivation")
+    # The screenshot is kept as the case's first exhibit, byte for byte.
+    kept = EvidenceItem.objects.get(case_id=case["id"])
+    assert (kept.exhibit, kept.kind) == ("A", "screenshot")
+    assert kept.blob.sha256 == hashlib.sha256(picture.read_bytes()).hexdigest()
 
 
 @needs_tesseract

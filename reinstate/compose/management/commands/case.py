@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from argparse import ArgumentParser
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from django.utils import timezone
@@ -30,6 +31,7 @@ from reinstate.cases.presenters import case_json
 from reinstate.cases.queries import case_numbered, cases_for_docket
 from reinstate.compose.journey import case_stage
 from reinstate.core.cli import Error, JsonCommand
+from reinstate.evidence.notice_pictures import keep_notice_pictures
 from reinstate.lib.tz import parse_time_zone
 from reinstate.rules.notice.reading import PLATFORMS
 
@@ -93,6 +95,12 @@ class Command(JsonCommand):
                 platform_hint=options["platform"],
                 now=now,
             )
+            if notice.ocr is not None and options["notice"] not in (None, "-"):
+                # Read from a screenshot: the picture itself is kept as the first exhibit, as
+                # when a driver confirms a screenshot's text on the web.
+                keep_notice_pictures(
+                    None, case=case, actor=user, pictures=[(Path(options["notice"]), "")]
+                )
             self.emit(_case_json(case, now=now))
         elif action == "show":
             case = case_numbered(options["id"])
