@@ -17,7 +17,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
-import pillow_heif
 from PIL import Image
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, PyPdfError
@@ -25,22 +24,17 @@ from pypdf.errors import DependencyError, PyPdfError
 from reinstate.evidence import media_boxes
 from reinstate.evidence.media_boxes import BadBoxes, read_boxes
 from reinstate.evidence.sniff import SNIFF_BYTES, EvidenceFileError, Sniffed, sniff
-from reinstate.lib.pictures import MAX_JPEG_PIXELS, pixel_limit
-
-pillow_heif.register_heif_opener()
+from reinstate.lib.pictures import (
+    MAX_JPEG_PIXELS,
+    TooManyPixels,
+    Unreadable,
+    open_within_limits,
+)
 
 # The pixel limits (lib/pictures.py) are checked from the header, before any decoding.
 # Pillow refuses outright at twice its limit and warns above it; ours is checked first.
 Image.MAX_IMAGE_PIXELS = MAX_JPEG_PIXELS
 
-PIL_FORMATS = {
-    "image/jpeg": "JPEG",
-    "image/png": "PNG",
-    "image/gif": "GIF",
-    "image/webp": "WEBP",
-    "image/heic": "HEIF",
-    "image/avif": "AVIF",
-}
 MAX_TEXT_CHARS = 1_000_000
 NO_EXIF = "The photo carries no time or place (it has no EXIF block)."
 NO_TIME = "The photo has no readable time it was taken."
@@ -121,27 +115,18 @@ def open_image(path: Path, media_type: str) -> Image.Image:
     """Open a picture with the one decoder its content called for, refusing decompression
     bombs before any pixel is decoded."""
     try:
-        image = Image.open(path, formats=[PIL_FORMATS[media_type]])
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise _too_many_pixels() from None
-    except (OSError, SyntaxError, ValueError) as error:
+        return open_within_limits(path, media_type)
+    except TooManyPixels:
+        raise EvidenceFileError(
+            "This picture has far more pixels than any phone photo, so we don't open it "
+            "(it could be built to exhaust the server). Nothing was added. "
+            "Send a smaller copy or a screenshot."
+        ) from None
+    except Unreadable as error:
         raise EvidenceFileError(
             "This picture is damaged and can't be opened. Nothing was added. "
             "Try sending the original photo again."
         ) from error
-    width, height = image.size
-    if width * height > pixel_limit(media_type):
-        image.close()
-        raise _too_many_pixels()
-    return image
-
-
-def _too_many_pixels() -> EvidenceFileError:
-    return EvidenceFileError(
-        "This picture has far more pixels than any phone photo, so we don't open it "
-        "(it could be built to exhaust the server). Nothing was added. "
-        "Send a smaller copy or a screenshot."
-    )
 
 
 def _read_image(path: Path, facts: FileFacts) -> None:

@@ -11,13 +11,18 @@ from __future__ import annotations
 import io
 import os
 import re
-import warnings
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
 from reinstate.lib.errors import UserInputError
-from reinstate.lib.pictures import MAX_OTHER_PIXELS, MAX_SCREEN_PIXELS, pixel_limit
+from reinstate.lib.pictures import (
+    MAX_OTHER_PIXELS,
+    MAX_SCREEN_PIXELS,
+    TooManyPixels,
+    Unreadable,
+    open_within_limits,
+)
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -40,13 +45,6 @@ TIMEOUT_S = 60
 # Fewer letters than this is no notice: a photo, an icon, a blank screen.
 MIN_LETTERS = 12
 
-_FORMATS = {
-    "image/jpeg": "JPEG",
-    "image/png": "PNG",
-    "image/gif": "GIF",
-    "image/webp": "WEBP",
-    "image/heic": "HEIF",
-}
 _HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
 _PICTURE_NAME = re.compile(r"\.(png|jpe?g|heic|heif|webp|gif)$", re.I)
 
@@ -108,39 +106,18 @@ def read_screenshot(data: bytes) -> OcrReading:
 
 def open_picture(data: bytes, media_type: str) -> Image.Image:
     """Open with the one decoder the content calls for; refuse a bomb from its header."""
-    from PIL import Image
-
-    _register_heif()
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data), formats=[_FORMATS[media_type]])
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise _too_many_pixels() from None
-    except (OSError, SyntaxError, ValueError) as error:
+        return open_within_limits(io.BytesIO(data), media_type)
+    except TooManyPixels:
+        raise ScreenshotError(
+            "This picture has far more pixels than any phone screenshot, so we don't open it. "
+            "Take a plain screenshot of the notice, or paste its text."
+        ) from None
+    except Unreadable as error:
         raise ScreenshotError(
             "This picture is damaged and can't be opened. Take the screenshot again, "
             "or paste the notice's text."
         ) from error
-    width, height = image.size
-    if width * height > pixel_limit(media_type):
-        image.close()
-        raise _too_many_pixels()
-    return image
-
-
-@cache
-def _register_heif() -> None:
-    import pillow_heif
-
-    pillow_heif.register_heif_opener()
-
-
-def _too_many_pixels() -> ScreenshotError:
-    return ScreenshotError(
-        "This picture has far more pixels than any phone screenshot, so we don't open it. "
-        "Take a plain screenshot of the notice, or paste its text."
-    )
 
 
 def prepare(image: Image.Image) -> Image.Image:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 
 import pytest
 from PIL import Image
@@ -65,12 +64,13 @@ def test_a_small_screenshot_is_enlarged_and_read() -> None:
 
 
 @needs_tesseract
-def test_a_phone_screenshot_is_read_in_a_few_seconds() -> None:
-    data = phone_screenshot(DEV["D01"]["text"])
+def test_a_full_size_phone_screenshot_is_read() -> None:
+    # How long it takes is measured in `make bench` (bench/ocr.py), beside Tesseract's own
+    # command line: a time asserted here would fail on a loaded machine.
+    notice = DEV["D01"]
+    data = phone_screenshot(notice["text"])
     assert Image.open(io.BytesIO(data)).size == (1170, 2532)
-    started = time.perf_counter()
-    read_screenshot(data)
-    assert time.perf_counter() - started < 5
+    assert fields({**notice, "text": read_screenshot(data).text}) == fields(notice)
 
 
 @needs_tesseract
