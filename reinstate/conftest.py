@@ -60,7 +60,20 @@ def home(settings: Settings, tmp_path: Path) -> Path:
 def fresh_cache(request: pytest.FixtureRequest) -> None:
     """Sign-in limits live in the database cache, whose table no flush empties: without this,
     the browser tests' sign-ins from 127.0.0.1 add up across tests until one is refused.
-    (Tests in a rolled-back transaction lose their cache rows anyway.)"""
+    (Tests in a rolled-back transaction lose their cache rows anyway.)
+
+    With a live server, the cache is this process's memory instead: the server's thread and
+    the queue's worker thread (its heartbeat) would otherwise write the cache table at once,
+    and the in-memory SQLite of the tests refuses the second writer outright ("database table
+    is locked") where a real database file waits its turn."""
+    if "live_server" in request.fixturenames:
+        settings = request.getfixturevalue("settings")
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": f"live-{request.node.nodeid}",
+            }
+        }
     if {"transactional_db", "live_server"} & set(request.fixturenames):
         request.getfixturevalue("transactional_db")
         from django.core.cache import cache

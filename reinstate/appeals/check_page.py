@@ -12,7 +12,7 @@ from reinstate.appeals import guided
 from reinstate.appeals.forms import STANCE_CHOICES
 from reinstate.appeals.presenters import AppealPage
 from reinstate.cases.models import Case
-from reinstate.rules.appeal.readiness import Finding
+from reinstate.rules.appeal.readiness import ERROR, Finding
 from reinstate.rules.appeal.shape import AppealSections
 
 STANCE_WORDS = dict(STANCE_CHOICES)
@@ -44,6 +44,7 @@ _CHECK_ELSEWHERE = {
 class FindingRow:
     finding: Finding
     url: str  # where to fix it
+    link: str  # what the link says: a passed deadline cannot be "fixed", only acted on
 
 
 @dataclass(frozen=True)
@@ -60,13 +61,25 @@ class CheckPage:
 
 
 def check_page(case: Case, page: AppealPage) -> CheckPage:
-    sections = page.facts.appeal
     return CheckPage(
         findings=tuple(
-            FindingRow(f, fix_url(case, f.check, sections)) for f in page.readiness.findings
+            FindingRow(f, *_finding_link(case, f, page)) for f in page.readiness.findings
         ),
         answers=_answers(case, page),
     )
+
+
+_LINK_WORDS = {"deadline": "What to do", "support": "Log a contact"}
+
+
+def _finding_link(case: Case, finding: Finding, page: AppealPage) -> tuple[str, str]:
+    """Where the finding's link goes, and what it says."""
+    if finding.code == "no_approved_letter" and page.latest_letter is not None:
+        return "#approve-h", "Approve it below"  # on this very page
+    words = _LINK_WORDS.get(finding.check)
+    if words is None:
+        words = "Fix it" if finding.severity == ERROR else "Change it"
+    return fix_url(case, finding.check, page.facts.appeal), words
 
 
 def fix_url(case: Case, check: str, sections: AppealSections) -> str:

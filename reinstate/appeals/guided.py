@@ -23,7 +23,7 @@ from reinstate.appeals.inputs import AppealInput, from_form
 from reinstate.appeals.queries import appeal_of
 from reinstate.cases.models import Case
 from reinstate.rules.appeal import next_step
-from reinstate.rules.appeal.shape import AppealSections, Explanation, Plan, Record
+from reinstate.rules.appeal.shape import STANCES, AppealSections, Explanation, Plan, Record
 
 # Each field a page may ask for, and the section form it comes from.
 _FORM_OF: dict[str, type[forms.Form]] = {
@@ -227,7 +227,7 @@ def part_form(
 def _stance(sections: AppealSections, data: Mapping[str, Any] | None) -> str:
     """The stance the page is for: as posted on the page that asks it, else as stored."""
     posted = data.get("stance") if data is not None else None
-    return posted if posted in ("dispute", "acknowledge", "both") else sections.explanation.stance
+    return posted if posted in STANCES else sections.explanation.stance
 
 
 def stored_sections(case: Case) -> AppealSections:

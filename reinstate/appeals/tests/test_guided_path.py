@@ -147,6 +147,10 @@ def test_approving_on_the_check_page_comes_back_to_it_and_on_to_sending(evidence
     client.post(reverse("appeals:draft_letter", args=[evidence.pk]), {"step": "letter"})
     page = client.get(url(evidence, "check")).content.decode()
     assert "Approve version 1" in page
+    # The finding points down this page, where the letter is approved, and the support log
+    # finding says what to do there.
+    assert 'href="#approve-h">Approve it below' in page
+    assert ">Log a contact<" in page
     assert f'href="{url(evidence, "send")}"' not in page  # approve first
     approve = reverse("appeals:approve_letter", args=[evidence.pk, 1])
     assert client.post(approve, {"step": "check"})["Location"] == url(evidence, "check")
