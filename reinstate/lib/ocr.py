@@ -45,8 +45,12 @@ TIMEOUT_S = 60
 # Fewer letters than this is no notice: a photo, an icon, a blank screen.
 MIN_LETTERS = 12
 
-_HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
-_PICTURE_NAME = re.compile(r"\.(png|jpe?g|heic|heif|webp|gif)$", re.I)
+# As evidence/sniff.py reads them (lib may not import it): a still's main or compatible brand.
+_HEIF_BRANDS = {
+    b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1", b"avci", b"avcs",
+}  # fmt: skip
+_AVIF_BRANDS = {b"avif", b"avis"}
+_PICTURE_NAME = re.compile(r"\.(png|jpe?g|heic|heif|avif|webp|gif)$", re.I)
 
 
 class ScreenshotError(UserInputError):
@@ -73,10 +77,12 @@ def picture_type(head: bytes) -> str | None:
         return "image/webp"
     if head[:6] in (b"GIF87a", b"GIF89a"):
         return "image/gif"
-    if head[4:8] == b"ftyp" and (
-        head[8:12] in _HEIF_BRANDS or any(head[i : i + 4] in _HEIF_BRANDS for i in range(16, 32, 4))
-    ):
-        return "image/heic"
+    if head[4:8] == b"ftyp":
+        brands = {head[8:12]} | {head[i : i + 4] for i in range(16, 32, 4)}
+        if brands & _AVIF_BRANDS:
+            return "image/avif"
+        if brands & _HEIF_BRANDS:
+            return "image/heic"
     return None
 
 

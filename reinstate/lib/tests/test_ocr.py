@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 
 from reinstate.lib.notice_file import NoticeInputError, notice_from_file, notice_from_screenshots
-from reinstate.lib.ocr import ScreenshotError, read_screenshot
+from reinstate.lib.ocr import ScreenshotError, picture_type, read_screenshot
 from reinstate.testing.notice_sets import fields, load
 from reinstate.testing.screenshots import (
     blank_picture,
@@ -132,3 +132,12 @@ def test_a_mail_app_screenshot_from_a_smaller_phone_reads_as_the_text(notice_id:
     data = phone_screenshot(text, width=828, image_format="JPEG", title="Inbox")
     reading = read_screenshot(data)
     assert fields({**notice, "text": reading.text}) == fields({**notice, "text": text})
+
+
+def test_it_knows_avif_and_heif_stills_by_their_brands() -> None:
+    def ftyp(*brands: bytes) -> bytes:
+        return b"\x00\x00\x00\x1cftyp" + brands[0] + b"\x00\x00\x00\x00" + b"".join(brands[1:])
+
+    assert picture_type(ftyp(b"avif", b"avif", b"mif1")) == "image/avif"
+    assert picture_type(ftyp(b"avci", b"avci", b"miaf")) == "image/heic"
+    assert picture_type(ftyp(b"isom", b"isom", b"mp42")) is None  # a video
