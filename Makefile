@@ -6,15 +6,23 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 export PORT HOST
 
-.PHONY: install system-deps run test test-suite lint format bench clean
+.PHONY: install translations messages system-deps run test test-suite lint format bench clean
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed translations
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
 	touch $@
+
+# The Spanish catalogues compiled for Django (only those changed since the last time).
+translations: $(VENV)/.installed
+	$(BIN)/python scripts/compile-translations
+
+# Extracts the strings marked for translation into the catalogues (needs GNU gettext).
+messages: install
+	scripts/make-messages
 
 # Debian packages the tests need: chromium (browser tests), poppler-utils (PDF pages).
 system-deps:
@@ -38,6 +46,7 @@ lint: install
 	$(BIN)/ruff format --check reinstate bench
 	$(BIN)/mypy reinstate bench
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/python scripts/check-translations
 	REINSTATE_HOME=$$(mktemp -d) $(BIN)/python -m django makemigrations --check --dry-run --settings=reinstate.settings
 
 format: install

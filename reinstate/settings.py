@@ -54,6 +54,7 @@ SITE_URL = env_str("REINSTATE_SITE_URL", "").rstrip("/")
 HTTPS = env_bool("REINSTATE_HTTPS", False)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
+LANGUAGE_COOKIE_SECURE = HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 # ...and browsers are told to come back only over HTTPS (a year), and plain HTTP is redirected.
 SECURE_SSL_REDIRECT = HTTPS
@@ -88,6 +89,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language from the language cookie or the browser's Accept-Language; a signed-in
+    # person's own choice then wins (UserLanguageMiddleware below).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -97,6 +101,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "reinstate.accounts.middleware.UserTimezoneMiddleware",
+    "reinstate.accounts.middleware.UserLanguageMiddleware",
 ]
 
 ROOT_URLCONF = "reinstate.urls"
@@ -110,6 +115,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
@@ -182,7 +188,20 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "cases:list"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-LANGUAGE_CODE = "en-us"
+# English and Spanish. Each app keeps its own translations in `<app>/locale/`; what no app owns
+# (the base page, the pure rules, lib) is in `reinstate/locale/`. `make messages` extracts the
+# strings (each file's to the nearest of these folders, so the apps' come first); `make install`
+# compiles the catalogues (scripts/compile-translations).
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [
+    *(BASE_DIR / app.removeprefix("reinstate.") / "locale" for app in INSTALLED_APPS
+      if app.startswith("reinstate.")),
+    BASE_DIR / "locale",
+]  # fmt: skip
+LANGUAGE_COOKIE_NAME = "reinstate_language"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = env_str("REINSTATE_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
@@ -37,6 +38,9 @@ class User(AbstractUser):
     # Who is appealing, as the platform knows them: the letter is signed with this name, not
     # the user name (blank until the driver gives it; the appeal asks for it).
     legal_name = models.CharField(max_length=200, blank=True)
+    # The language of the pages and of the emails sent to this person ("en", "es"); blank until
+    # chosen, when the browser's language is used for pages and English for emails.
+    language = models.CharField(max_length=8, blank=True, choices=settings.LANGUAGES)
 
     def display_name(self) -> str:
         """The name an appeal is signed with: the legal name, else the user name."""
