@@ -188,15 +188,18 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "cases:list"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# English and Spanish. Each app keeps its own translations in `<app>/locale/`; what no app owns
-# (the base page, the pure rules, lib) is in `reinstate/locale/`. `make messages` extracts the
-# strings (each file's to the nearest of these folders, so the apps' come first); `make install`
-# compiles the catalogues (scripts/compile-translations).
+# English and Spanish. Each app keeps its own translations in `<app>/locale/`, each domain of
+# the pure rules in `rules/<domain>/locale/`, and the catalogue's come from its TOML files;
+# what none of them owns (the base page, lib) is in `reinstate/locale/`. `scripts/make-messages`
+# extracts the strings (each file's to the nearest of these folders); `make install` compiles the
+# catalogues (scripts/compile-translations). See docs/i18n.md.
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [
     *(BASE_DIR / app.removeprefix("reinstate.") / "locale" for app in INSTALLED_APPS
       if app.startswith("reinstate.")),
+    *sorted(path.parent / "locale" for path in (BASE_DIR / "rules").glob("*/__init__.py")),
+    BASE_DIR / "catalogue" / "locale",
     BASE_DIR / "locale",
 ]  # fmt: skip
 LANGUAGE_COOKIE_NAME = "reinstate_language"
