@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 
+# The languages the messages are written in (settings.LANGUAGES; known here before Django is).
+KNOWN_LANGUAGES = {"en", "es"}
 # Verbs that need no database: they skip the migration check.
 NO_DATABASE = {"notice", "help", "--help", "-h", "--version"}
 
 
 def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
-    if args[:2] == ["notice", "read"]:
+    language, args = chosen_language(args, os.environ)
+    if args[:2] == ["notice", "read"] and language == "en":
         # Reading a notice needs no database: answer without starting Django (about half
         # the time of a fresh process), with the same functions the `notice` command uses.
         from reinstate.cases.cli_input import main_notice_read
@@ -21,16 +25,42 @@ def main(argv: list[str] | None = None) -> None:
     import django
 
     django.setup()
-    execute(args)
+    execute(args, language=language)
 
 
-def execute(args: list[str]) -> None:
+def chosen_language(args: list[str], environ: Mapping[str, str]) -> tuple[str, list[str]]:
+    """The language of the messages (`--lang es`, else the locale's: LANGUAGE, LC_ALL,
+    LC_MESSAGES, LANG, as gettext reads them), and the arguments without `--lang`.
+
+    Only the words change: JSON keys and values the commands compute stay as they are."""
+    rest: list[str] = []
+    given = ""
+    words = iter(args)
+    for word in words:
+        if word == "--lang":
+            given = next(words, "")
+        elif word.startswith("--lang="):
+            given = word.removeprefix("--lang=")
+        else:
+            rest.append(word)
+    if not given:
+        for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+            if environ.get(name):
+                given = environ[name].split(":")[0]
+                break
+    code = given.split(".")[0].split("_")[0].split("-")[0].lower()
+    return (code if code in KNOWN_LANGUAGES else "en"), rest
+
+
+def execute(args: list[str], *, language: str = "en") -> None:
     """Run one verb in a process where Django is set up (the tests call this in-process)."""
-    if args and args[0] not in NO_DATABASE:
-        ensure_database()
     from django.core.management import ManagementUtility
+    from django.utils import translation
 
-    ManagementUtility(["reinstate", *args]).execute()
+    with translation.override(language):
+        if args and args[0] not in NO_DATABASE:
+            ensure_database()
+        ManagementUtility(["reinstate", *args]).execute()
 
 
 def ensure_database() -> None:

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 from playwright.sync_api import Browser
 from pytest_django.fixtures import Settings
 
@@ -54,6 +55,14 @@ def home(settings: Settings, tmp_path: Path) -> Path:
     side on several workers, and `verify` must see only the test's own files."""
     settings.REINSTATE_HOME = tmp_path / "home"
     return tmp_path / "home"
+
+
+@pytest.fixture(autouse=True)
+def english_after() -> Iterator[None]:
+    """A request leaves its language active in the thread (LocaleMiddleware activates it and
+    nothing deactivates it): without this, a test after a Spanish page would read Spanish."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,8 @@ from reinstate.core import views as core_views
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    # The language chooser on the sign-in and sign-up pages posts to Django's set_language.
+    path("i18n/", include("django.conf.urls.i18n")),
     # One `accounts` namespace: the account app's pages and the two that see every app.
     path(
         "accounts/",

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from reinstate.accounts.identity import clean_identifier, clean_legal_name
 from reinstate.accounts.models import (
@@ -35,13 +36,14 @@ def do_create_user(
     state: str = "",
     city: str = "",
     legal_name: str = "",
+    language: str = "",
 ) -> User:
     username = username.strip()
     legal_name = clean_legal_name(legal_name)
     if not username:
-        raise AccountInputError("A user name is needed.")
+        raise AccountInputError(_("A user name is needed."))
     if User.objects.filter(username__iexact=username).exists():
-        raise AccountInputError(f"The user name {username!r} is taken.")
+        raise AccountInputError(_("The user name %(name)r is taken.") % {"name": username})
     candidate = User(
         username=username,
         email=email,
@@ -49,6 +51,7 @@ def do_create_user(
         state=state,
         city=city,
         legal_name=legal_name,
+        language=language,
     )
     try:
         validate_password(password, user=candidate)
@@ -61,7 +64,7 @@ def do_create_user(
     return candidate
 
 
-PROFILE_FIELDS = ("email", "time_zone", "state", "city")
+PROFILE_FIELDS = ("email", "time_zone", "state", "city", "language")
 
 
 def do_update_profile(*, user: User, **values: str) -> list[str]:
@@ -130,7 +133,7 @@ def do_sign_out_everywhere(*, user: User, password: str) -> None:
     stored password hash; hashing the same password again (a new salt) changes it, so every
     session ends. The caller keeps its own (django.contrib.auth.update_session_auth_hash)."""
     if not user.check_password(password):
-        raise AccountInputError("That is not your password.")
+        raise AccountInputError(_("That is not your password."))
     with transaction.atomic():
         user.set_password(password)
         user.save(update_fields=["password"])
@@ -149,7 +152,7 @@ def do_create_organisation(*, name: str, advocates: list[User], actor: User | No
     """An organisation whose advocates see the cases drivers share with it."""
     name = " ".join(name.split())
     if not name:
-        raise AccountInputError("An organisation needs a name.")
+        raise AccountInputError(_("An organisation needs a name."))
     with transaction.atomic():
         organisation = Organisation.objects.create(name=name)
         for user in advocates:
@@ -183,11 +186,17 @@ def do_remove_advocate(*, organisation: Organisation, user: User, actor: User | 
         memberships = Membership.objects.filter(organisation=organisation)
         membership = memberships.filter(user=user).first()
         if membership is None:
-            raise AccountInputError(f"{user.username} is not an advocate of {organisation.name}.")
+            raise AccountInputError(
+                _("%(name)s is not an advocate of %(organisation)s.")
+                % {"name": user.username, "organisation": organisation.name}
+            )
         if memberships.count() <= 1:
             raise AccountInputError(
-                f"{user.username} is the only advocate of {organisation.name}, so cannot be "
-                "removed. Add another advocate first."
+                _(
+                    "%(name)s is the only advocate of %(organisation)s, so cannot be removed. "
+                    "Add another advocate first."
+                )
+                % {"name": user.username, "organisation": organisation.name}
             )
         membership.delete()
         record_event(

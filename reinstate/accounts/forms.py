@@ -5,8 +5,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm, UserCreationForm
+from django.conf import settings
+from django.contrib.auth.forms import (
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+    UserCreationForm,
+)
 from django.forms import BoundField
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from reinstate.accounts.actions import do_change_password
 from reinstate.accounts.identity import IdentityInputError, clean_identifier, clean_legal_name
@@ -14,22 +23,38 @@ from reinstate.accounts.models import US_STATES, User
 from reinstate.lib.tz import UnknownTimeZone, parse_time_zone, zone_choices
 
 
+class PlaceNames(forms.Select):
+    """A list of places (zones, states): their names are names, marked translate="no" so
+    translators, translation tools and the Spanish page check leave them as they are."""
+
+    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option = super().create_option(*args, **kwargs)
+        if option["value"]:
+            option["attrs"]["translate"] = "no"
+        return option
+
+
 class WhereYouWorkFields(forms.ModelForm):  # type: ignore[type-arg]
     """Time zone, state and city: which deadlines and which rules of law apply."""
 
     time_zone = forms.ChoiceField(
         choices=zone_choices,
-        help_text="Deadlines are shown in this time zone.",
+        widget=PlaceNames,
+        label=gettext_lazy("Time zone"),
+        help_text=gettext_lazy("Deadlines are shown in this time zone."),
     )
     state = forms.ChoiceField(
-        choices=[("", "Outside the US / prefer not to say"), *US_STATES],
+        widget=PlaceNames,
+        label=gettext_lazy("State"),
+        choices=[("", gettext_lazy("Outside the US / prefer not to say")), *US_STATES],
         required=False,
-        help_text="Some states give drivers rights when an account is deactivated.",
+        help_text=gettext_lazy("Some states give drivers rights when an account is deactivated."),
     )
     city = forms.CharField(
         max_length=100,
         required=False,
-        help_text="Some cities (Seattle, for one) have their own rules.",
+        label=gettext_lazy("City"),
+        help_text=gettext_lazy("Some cities (Seattle, for one) have their own rules."),
     )
 
     def clean_time_zone(self) -> str:
@@ -48,8 +73,10 @@ def legal_name_field() -> forms.CharField:
     return forms.CharField(
         max_length=200,
         required=False,
-        label="Your legal name",
-        help_text="As on your driver's licence. Your appeal letter is signed with it.",
+        label=gettext_lazy("Your legal name"),
+        help_text=gettext_lazy(
+            "As on your driver's licence. Your appeal letter is signed with it."
+        ),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
 
@@ -79,31 +106,43 @@ class SignUpForm(UserCreationForm[User]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["email"].required = False
-        self.fields["email"].help_text = "Optional: for deadline reminders."
+        self.fields["email"].help_text = _("Optional: for deadline reminders.")
 
     def clean_username(self) -> str:
         username = str(self.cleaned_data["username"])
         if len(scripts_in(username)) > 1:
             # "dana" with its "a" taken from Cyrillic looks the same and is another account.
             raise forms.ValidationError(
-                "Use the letters of one alphabet in your user name (not Latin mixed with "
-                "Cyrillic or Greek, for example)."
+                _(
+                    "Use the letters of one alphabet in your user name (not Latin mixed with "
+                    "Cyrillic or Greek, for example)."
+                )
             )
         return username
 
 
 class ProfileForm(WhereYouWorkFields):
+    # Blank: the pages follow the browser's language, and emails are in English.
+    language = forms.ChoiceField(
+        label=gettext_lazy("Language"),
+        choices=[("", gettext_lazy("Same as my browser")), *settings.LANGUAGES],
+        required=False,
+        help_text=gettext_lazy(
+            "The pages and the emails Reinstate sends you are in this language."
+        ),
+    )
+
     class Meta:
         model = User
-        fields = ("email", "time_zone", "state", "city")
+        fields = ("email", "time_zone", "state", "city", "language")
 
 
 class OrganisationForm(forms.Form):
     name = forms.CharField(
         max_length=200,
-        label="Name of the organisation",
-        help_text="Drivers see this name when they share a case with you.",
-        error_messages={"required": "Type the name of the organisation."},
+        label=gettext_lazy("Name of the organisation"),
+        help_text=gettext_lazy("Drivers see this name when they share a case with you."),
+        error_messages={"required": gettext_lazy("Type the name of the organisation.")},
     )
 
     def clean_name(self) -> str:
@@ -113,10 +152,11 @@ class OrganisationForm(forms.Form):
 class AddAdvocateForm(forms.Form):
     username = forms.CharField(
         max_length=150,
-        label="User name of the advocate to add",
-        help_text="They need a Reinstate account. They will see every case shared with "
-        "this organisation.",
-        error_messages={"required": "Type their user name."},
+        label=gettext_lazy("User name of the advocate to add"),
+        help_text=gettext_lazy(
+            "They need a Reinstate account. They will see every case shared with this organisation."
+        ),
+        error_messages={"required": gettext_lazy("Type their user name.")},
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
     )
 
@@ -141,7 +181,7 @@ class IdentityForm(forms.Form):
             self.fields[f"account_{key}"] = forms.CharField(
                 max_length=200,
                 required=False,
-                label=f"{name}: email or phone on your account",
+                label=_("%(platform)s: email or phone on your account") % {"platform": name},
                 widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
             )
 
@@ -186,6 +226,31 @@ class AuditedPasswordMixin:
         return self.user
 
 
+class AskResetForm(PasswordResetForm):
+    """The emailed link, written in the language of the person it goes to (English when they
+    chose none), not in the language of whoever typed the address."""
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        language = getattr(context.get("user"), "language", "") or "en"
+        with translation.override(language):
+            super().send_mail(
+                subject_template_name,
+                email_template_name,
+                context,
+                from_email,
+                to_email,
+                html_email_template_name,
+            )
+
+
 class ResetPasswordForm(AuditedPasswordMixin, SetPasswordForm):  # type: ignore[type-arg]
     how = "reset"
 
@@ -198,10 +263,10 @@ class ConfirmPasswordForm(forms.Form):
     """Type your password again before something that cannot be undone."""
 
     password = forms.CharField(
-        label="Your password",
+        label=gettext_lazy("Your password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        error_messages={"required": "Type your password."},
+        error_messages={"required": gettext_lazy("Type your password.")},
     )
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
@@ -211,7 +276,7 @@ class ConfirmPasswordForm(forms.Form):
     def clean_password(self) -> str:
         password = str(self.cleaned_data["password"])
         if not self.user.check_password(password):
-            raise forms.ValidationError("That is not your password.")
+            raise forms.ValidationError(_("That is not your password."))
         return password
 
 

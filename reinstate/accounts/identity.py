@@ -7,6 +7,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils.translation import gettext as _
 
 from reinstate.lib.errors import UserInputError
 from reinstate.rules.catalogue.files import load_catalogue
@@ -26,9 +27,9 @@ def platform_names() -> dict[str, str]:
 def clean_legal_name(value: str) -> str:
     name = " ".join(value.split())
     if len(name) > 200:
-        raise IdentityInputError("That name is too long: 200 characters at most.")
+        raise IdentityInputError(_("That name is too long: 200 characters at most."))
     if name and not any(ch.isalpha() for ch in name):
-        raise IdentityInputError("Type your name as it is on your ID, in letters.")
+        raise IdentityInputError(_("Type your name as it is on your ID, in letters."))
     return name
 
 
@@ -36,7 +37,10 @@ def clean_identifier(platform: str, value: str) -> str:
     """An email address or a phone number (7 to 15 digits); blank means none."""
     names = platform_names()
     if platform not in names:
-        raise IdentityInputError(f"Unknown platform {platform!r}. Use one of: {', '.join(names)}.")
+        raise IdentityInputError(
+            _("Unknown platform %(platform)r. Use one of: %(names)s.")
+            % {"platform": platform, "names": ", ".join(names)}
+        )
     text = " ".join(value.split())
     if not text:
         return ""
@@ -45,15 +49,21 @@ def clean_identifier(platform: str, value: str) -> str:
             validate_email(text)
         except ValidationError:
             raise IdentityInputError(
-                f"{text!r} is not an email address. Type the email your {names[platform]} "
-                "account uses, like dana@example.com."
+                _(
+                    "%(text)r is not an email address. Type the email your %(platform)s "
+                    "account uses, like dana@example.com."
+                )
+                % {"text": text, "platform": names[platform]}
             ) from None
         return text
     digits = sum(ch.isdigit() for ch in text)
     if not PHONE_CHARS.match(text) or not 7 <= digits <= 15:
         raise IdentityInputError(
-            f"Type the email or phone number your {names[platform]} account uses, like "
-            "dana@example.com or (213) 555-0142."
+            _(
+                "Type the email or phone number your %(platform)s account uses, like "
+                "dana@example.com or (213) 555-0142."
+            )
+            % {"platform": names[platform]}
         )
     return text
 

@@ -13,7 +13,9 @@ from django.forms.utils import ErrorDict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import translation
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 from django_ratelimit.decorators import ratelimit
@@ -33,6 +35,7 @@ from reinstate.accounts.actions import (
 )
 from reinstate.accounts.forms import (
     AddAdvocateForm,
+    AskResetForm,
     ChangePasswordForm,
     ConfirmPasswordForm,
     IdentityForm,
@@ -57,8 +60,8 @@ def signup(request: HttpRequest) -> HttpResponse:
         if wait:  # what was typed stays in the form
             form.add_error(
                 None,
-                f"Many accounts were just made from here. Wait {throttle.wait_words(wait)}, "
-                "then try again.",
+                _("Many accounts were just made from here. Wait %(wait)s, then try again.")
+                % {"wait": throttle.wait_words(wait)},
             )
             return render(request, "accounts/signup.html", {"form": form}, status=429)
         throttle.record_failure("signup", by_address)
@@ -73,12 +76,14 @@ def signup(request: HttpRequest) -> HttpResponse:
                 state=data.get("state") or "",
                 city=data.get("city") or "",
                 legal_name=data.get("legal_name") or "",
+                # The language the sign-up page was read in: their pages and emails stay in it.
+                language=_chosen_language(request),
             )
         except AccountInputError as error:
             form.add_error(None, str(error))
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, "Welcome. Start with the notice you received.")
+            messages.success(request, _("Welcome. Start with the notice you received."))
             return redirect("cases:new")
     return render(request, "accounts/signup.html", {"form": form})
 
@@ -126,9 +131,9 @@ class LoginView(auth_views.LoginView):
         wait = throttle.wait_seconds("signin", keys)
         if wait:
             request.limited = True  # type: ignore[attr-defined]
-            message = (
-                f"Too many sign-in attempts. Wait {throttle.wait_words(wait)}, then try again."
-            )
+            message = _("Too many sign-in attempts. Wait %(wait)s, then try again.") % {
+                "wait": throttle.wait_words(wait)
+            }
             return cast(HttpResponse, too_many(self, request, message))
         response = super().post(request, *args, **kwargs)
         if request.user.is_authenticated:
@@ -147,7 +152,9 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
         values = {field: form.cleaned_data[field] or "" for field in form.Meta.fields}
         user.refresh_from_db()
         changed = do_update_profile(user=user, **values)
-        messages.success(request, "Saved." if changed else "Nothing to change.")
+        if "language" in changed:  # the message, and the next page, in the new language
+            translation.activate(user.language or translation.get_language_from_request(request))
+        messages.success(request, _("Saved.") if changed else _("Nothing to change."))
         return redirect("accounts:profile")
     feed_url = request.build_absolute_uri(
         reverse("cases:calendar_feed", args=[user.calendar_token])
@@ -184,7 +191,7 @@ def identity(request: AuthenticatedHttpRequest) -> HttpResponse:
         changed = do_set_identity(
             user=user, legal_name=form.cleaned_data["legal_name"], accounts=form.accounts()
         )
-        messages.success(request, "Saved." if changed else "Nothing to change.")
+        messages.success(request, _("Saved.") if changed else _("Nothing to change."))
         return redirect(after.url)
     status = 400 if form.errors else 200
     context = {
@@ -195,17 +202,26 @@ def identity(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "accounts/identity.html", context, status=status)
 
 
+def _chosen_language(request: HttpRequest) -> str:
+    """The language this request is read in, when it is one of the app's ("" otherwise)."""
+    language = translation.get_language() or ""
+    return language if language in {code for code, _name in settings.LANGUAGES} else ""
+
+
 @limited_per("email")
 class PasswordResetView(auth_views.PasswordResetView):
     """Ask for a link by email. The page says the same whether or not the address is known."""
 
     template_name = "accounts/password_reset.html"
+    form_class = AskResetForm
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
 
     def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        limited = too_many(self, request, "Too many requests. Wait a few minutes, then try again.")
+        limited = too_many(
+            self, request, _("Too many requests. Wait a few minutes, then try again.")
+        )
         if limited is not None:
             return limited
         site = settings.SITE_URL or request.build_absolute_uri("/").rstrip("/")
@@ -237,7 +253,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     def form_valid(self, form: ChangePasswordForm) -> HttpResponse:  # type: ignore[override]
         response = super().form_valid(form)
         messages.success(
-            self.request, "Your password is changed. You are signed out everywhere else."
+            self.request, _("Your password is changed. You are signed out everywhere else.")
         )
         return response
 
@@ -252,12 +268,12 @@ def sign_out_everywhere(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and getattr(request, "limited", False):
         form.errors.clear()
-        form.add_error(None, "Too many tries. Wait a few minutes, then try again.")
+        form.add_error(None, _("Too many tries. Wait a few minutes, then try again."))
         return render(request, "accounts/sign_out_everywhere.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         do_sign_out_everywhere(user=request.user, password=form.cleaned_data["password"])
         update_session_auth_hash(request, request.user)
-        messages.success(request, "You are signed out on every other phone and computer.")
+        messages.success(request, _("You are signed out on every other phone and computer."))
         return redirect("accounts:profile")
     status = 400 if form.errors else 200
     return render(request, "accounts/sign_out_everywhere.html", {"form": form}, status=status)
@@ -267,7 +283,7 @@ def sign_out_everywhere(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def reset_calendar(request: AuthenticatedHttpRequest) -> HttpResponse:
     do_reset_calendar_token(user=request.user)
-    messages.success(request, "Your calendar link was changed. The old link no longer works.")
+    messages.success(request, _("Your calendar link was changed. The old link no longer works."))
     return redirect("accounts:profile")
 
 
@@ -279,7 +295,9 @@ def organisations(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         name = form.cleaned_data["name"]
         if queries.has_organisation_named(request.user, name):
-            form.add_error("name", f"You already have an organisation called {name}.")
+            form.add_error(
+                "name", _("You already have an organisation called %(name)s.") % {"name": name}
+            )
         else:
             try:
                 organisation = do_create_organisation(
@@ -290,8 +308,11 @@ def organisations(request: AuthenticatedHttpRequest) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    f"{organisation.name} is set up. Give drivers its code so they can "
-                    "share their cases with you.",
+                    _(
+                        "%(name)s is set up. Give drivers its code so they can share their "
+                        "cases with you."
+                    )
+                    % {"name": organisation.name},
                 )
                 return redirect("accounts:organisation", organisation_id=organisation.pk)
     context = {"organisations": queries.organisations_for(request.user), "form": form}
@@ -346,13 +367,21 @@ def add_advocate(request: AuthenticatedHttpRequest, organisation_id: int) -> Htt
         if user is None:
             form.add_error(
                 "username",
-                f"No one has the user name {form.cleaned_data['username']!r}. Check the "
-                "spelling, or ask them to sign up first.",
+                _(
+                    "No one has the user name %(name)r. Check the spelling, or ask them to "
+                    "sign up first."
+                )
+                % {"name": form.cleaned_data["username"]},
             )
         elif not do_add_advocate(organisation=found, user=user, actor=request.user):
-            form.add_error("username", f"{user.username} is already an advocate here.")
+            form.add_error(
+                "username", _("%(name)s is already an advocate here.") % {"name": user.username}
+            )
         else:
-            note = f"{user.username} is now an advocate of {found.name}."
+            note = _("%(name)s is now an advocate of %(organisation)s.") % {
+                "name": user.username,
+                "organisation": found.name,
+            }
             if request.htmx:
                 return _advocates_part(request, found.pk, note=note)
             messages.success(request, note)
@@ -371,7 +400,7 @@ def remove_advocate(
     user = queries.advocate_of(found, user_id)
     problem = ""
     if user is None:
-        problem = "That person is no longer an advocate here."
+        problem = _("That person is no longer an advocate here.")
     else:
         try:
             do_remove_advocate(organisation=found, user=user, actor=request.user)
@@ -379,11 +408,17 @@ def remove_advocate(
             problem = str(error)
     if not problem and user == request.user:
         # They can no longer see this page, so send them to the list.
-        messages.success(request, f"You are no longer an advocate of {found.name}.")
+        messages.success(
+            request, _("You are no longer an advocate of %(name)s.") % {"name": found.name}
+        )
         if request.htmx:
             return HttpResponseClientRedirect(reverse("accounts:organisations"))
         return redirect("accounts:organisations")
-    note = "" if problem or user is None else f"{user.username} is no longer an advocate here."
+    note = (
+        ""
+        if problem or user is None
+        else _("%(name)s is no longer an advocate here.") % {"name": user.username}
+    )
     if request.htmx:
         return _advocates_part(request, found.pk, note=note, problem=problem)
     if problem:
@@ -398,10 +433,10 @@ def remove_advocate(
 def replace_invite_code(request: AuthenticatedHttpRequest, organisation_id: int) -> HttpResponse:
     found = queries.get_organisation_for_advocate(request.user, organisation_id)
     code = do_replace_invite_code(organisation=found, actor=request.user)
-    note = (
-        f"The new code is {code}. The old code no longer works for new shares; "
+    note = _(
+        "The new code is %(code)s. The old code no longer works for new shares; "
         "cases already shared stay shared."
-    )
+    ) % {"code": code}
     if request.htmx:
         context = {"organisation": found, "note": note}
         return render(request, "accounts/partials/_invite_code.html", context)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Manager, Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from reinstate.accounts.models import User
 from reinstate.appeals.facts import column_names, plan_action_of, statement_of
@@ -209,9 +211,11 @@ def do_save_letter(*, case: Case, text: str, actor: User | None) -> LetterVersio
     """Keep a new version of the letter; earlier versions stay as they were."""
     text = text.replace("\r\n", "\n").strip()
     if not text:
-        raise AppealInputError("The letter is empty.")
+        raise AppealInputError(_("The letter is empty."))
     if len(text) > LETTER_MAX_CHARS:
-        raise AppealInputError(f"The letter is longer than {LETTER_MAX_CHARS} characters.")
+        raise AppealInputError(
+            _("The letter is longer than %(most)s characters.") % {"most": LETTER_MAX_CHARS}
+        )
     with transaction.atomic():
         Case.objects.select_for_update().filter(pk=case.pk).first()
         last = case.letters.aggregate(n=Max("number"))["n"] or 0
@@ -240,6 +244,25 @@ def do_approve_letter(*, letter: LetterVersion, actor: User | None) -> LetterVer
             data={"version": letter.number},
         )
     return letter
+
+
+def do_set_letter_language(*, case: Case, language: str, actor: User | None) -> Appeal:
+    """The language the letter is drafted in and the packet is built in: English by default,
+    as the platform reads it; Spanish where the platform accepts it."""
+    if language not in dict(settings.LANGUAGES):
+        raise AppealInputError(f"Unknown language {language!r}.")  # i18n: a code, not for drivers
+    with transaction.atomic():
+        appeal = _locked_appeal(case)
+        before = appeal.letter_language
+        appeal.letter_language = language
+        appeal.save(update_fields=["letter_language", "updated_at"])
+        record_event(
+            kind=EventKind.APPEAL_LETTER_LANGUAGE,
+            actor=actor,
+            case_id=case.pk,
+            data={"from": before, "to": language},
+        )
+    return appeal
 
 
 def do_request_packet(*, case: Case, fmt: str, draft: bool, actor: User | None) -> Packet:

@@ -8,6 +8,8 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.utils.translation import gettext as _
+
 from reinstate.appeals.models import Decision, Sending
 from reinstate.appeals.queries import latest_decision, latest_sending
 from reinstate.cases.models import Case
@@ -30,7 +32,7 @@ def review_time(case: Case) -> Window:
     # Built from the generic window so it carries every sourced field the catalogue has.
     return dataclasses.replace(
         catalogue.generic_window,
-        label="our estimate, because the platform is not known",
+        label=_("our estimate, because the platform is not known"),
         days=14,
         unit="calendar",
         note=UNKNOWN_PLATFORM_NOTE,

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from reinstate.appeals import guided
 from reinstate.appeals.forms import STANCE_CHOICES
@@ -69,16 +71,18 @@ def check_page(case: Case, page: AppealPage) -> CheckPage:
     )
 
 
-_LINK_WORDS = {"deadline": "What to do", "support": "Log a contact"}
+_LINK_WORDS = {"deadline": gettext_lazy("What to do"), "support": gettext_lazy("Log a contact")}
 
 
 def _finding_link(case: Case, finding: Finding, page: AppealPage) -> tuple[str, str]:
     """Where the finding's link goes, and what it says."""
     if finding.code == "no_approved_letter" and page.latest_letter is not None:
-        return "#approve-h", "Approve it below"  # on this very page
-    words = _LINK_WORDS.get(finding.check)
-    if words is None:
-        words = "Fix it" if finding.severity == ERROR else "Change it"
+        return "#approve-h", _("Approve it below")  # on this very page
+    lazy = _LINK_WORDS.get(finding.check)
+    if lazy is not None:
+        words = str(lazy)
+    else:
+        words = _("Fix it") if finding.severity == ERROR else _("Change it")
     return fix_url(case, finding.check, page.facts.appeal), words
 
 
@@ -97,31 +101,32 @@ def _answers(case: Case, page: AppealPage) -> tuple[AnswerRow, ...]:
     explanation, plan, record = sections.explanation, sections.plan, sections.record
     facts = page.facts
 
-    def row(label: str, value: str, key: str) -> AnswerRow:
+    def row(label: str, value: str, key: str) -> AnswerRow:  # each label already translated
         return AnswerRow(label, Truncator(value).chars(140), guided.url_of(case, key))
 
     rows = [
-        row("What you say", STANCE_WORDS.get(explanation.stance, ""), "happened"),
-        row("What happened", explanation.what_happened, "happened"),
-        row("Facts", _facts(sections), "facts"),
+        row(_("What you say"), str(STANCE_WORDS.get(explanation.stance, "")), "happened"),
+        row(_("What happened"), explanation.what_happened, "happened"),
+        row(_("Facts"), _facts(sections), "facts"),
     ]
     policies = "; ".join(facts.policy_title(ref) for ref in explanation.policies)
     policy_key = "wrong" if explanation.disputes else "accept"
-    rows.append(row("The rule involved", policies or explanation.policy_quote, policy_key))
+    rows.append(row(_("The rule involved"), policies or explanation.policy_quote, policy_key))
     if explanation.disputes:
-        rows.append(row("Records you ask for", explanation.records_requested, "wrong"))
+        rows.append(row(_("Records you ask for"), explanation.records_requested, "wrong"))
     if explanation.acknowledges:
+        causes = "; ".join(_(cause) for cause in plan.root_causes)  # the catalogue's, translated
         rows += [
-            row("What you accept", explanation.acknowledgement, "accept"),
-            row("What caused it", "; ".join(plan.root_causes), "accept"),
-            row("Your actions", "; ".join(a.action for a in plan.actions), "actions"),
-            row("How you will check", _monitoring(sections), "checking"),
+            row(_("What you accept"), explanation.acknowledgement, "accept"),
+            row(_("What caused it"), causes, "accept"),
+            row(_("Your actions"), "; ".join(a.action for a in plan.actions), "actions"),
+            row(_("How you will check"), _monitoring(sections), "checking"),
         ]
     held = [record.driving_since, record.work_completed, record.metrics]
-    rows.append(row("Your record", "; ".join(v for v in held if v), "record"))
+    rows.append(row(_("Your record"), "; ".join(v for v in held if v), "record"))
     identity = reverse("accounts:identity") + f"?next={guided.url_of(case, 'check')}"
-    rows.append(AnswerRow("Your legal name", facts.legal_name, identity))
-    rows.append(AnswerRow("Your account", facts.platform_account, identity))
+    rows.append(AnswerRow(_("Your legal name"), facts.legal_name, identity))
+    rows.append(AnswerRow(_("Your account"), facts.platform_account, identity))
     return tuple(rows)
 
 
@@ -130,7 +135,11 @@ def _facts(sections: AppealSections) -> str:
     if not statements:
         return ""
     shown = sum(1 for s in statements if s.exhibits)
-    return f"{len(statements)} fact{'s' if len(statements) != 1 else ''}, {shown} with an exhibit"
+    return ngettext(
+        "%(count)s fact, %(shown)s with an exhibit",
+        "%(count)s facts, %(shown)s with an exhibit",
+        len(statements),
+    ) % {"count": len(statements), "shown": shown}
 
 
 def _monitoring(sections: AppealSections) -> str:

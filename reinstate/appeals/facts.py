@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db.models import Model
+from django.utils import translation
 
 from reinstate.accounts.models import PlatformAccount
 from reinstate.appeals import models
@@ -173,6 +174,19 @@ def readiness_of(case: Case, *, now: datetime) -> Readiness:
     return check_readiness(appeal_facts(case), now=now)
 
 
-def first_draft(case: Case) -> str:
-    """The letter drafted from everything entered, for the driver to edit and approve."""
-    return draft_letter(appeal_facts(case))
+def letter_language(case: Case) -> str:
+    """The language the letter goes to the platform in ("en" unless the driver chose another):
+    the letter's draft, the packet and the texts to copy are written in it."""
+    return appeal_of(case).letter_language or "en"
+
+
+def reading_language() -> str:
+    """The language the driver reads the pages in ("en", "es"): the active one."""
+    return (translation.get_language() or "en").split("-")[0]
+
+
+def first_draft(case: Case, *, language: str | None = None) -> str:
+    """The letter drafted from everything entered, for the driver to edit and approve: in the
+    letter's language, or in `language` (the driver's own, to read what they send)."""
+    with translation.override(language or letter_language(case)):
+        return draft_letter(appeal_facts(case))

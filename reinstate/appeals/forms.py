@@ -8,6 +8,9 @@ from dataclasses import fields
 from typing import Any, cast
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from reinstate.appeals.inputs import AppealInputError, check_policies
 from reinstate.appeals.packet_build import FORMATS
@@ -22,7 +25,7 @@ def _choices(form: forms.Form, name: str, choices: list[tuple[str, str]]) -> Non
     cast(forms.ChoiceField, form.fields[name]).choices = choices
 
 
-def _short(label: str, help_text: str, *, max_length: int) -> forms.CharField:
+def _short(label: StrOrPromise, help_text: StrOrPromise, *, max_length: int) -> forms.CharField:
     """An optional one-line answer."""
     return forms.CharField(required=False, max_length=max_length, label=label, help_text=help_text)
 
@@ -45,44 +48,44 @@ def lines(value: str) -> tuple[str, ...]:
 
 
 STANCE_CHOICES = [
-    ("dispute", "The decision is wrong"),
-    ("acknowledge", "I understand what went wrong"),
-    ("both", "Both: part of it is wrong, and I understand the rest"),
+    ("dispute", _("The decision is wrong")),
+    ("acknowledge", _("I understand what went wrong")),
+    ("both", _("Both: part of it is wrong, and I understand the rest")),
 ]
 
 
 class ExplanationForm(forms.Form):
     stance = forms.ChoiceField(
         choices=STANCE_CHOICES,
-        label="What do you want to say?",
+        label=_("What do you want to say?"),
         widget=forms.RadioSelect,
-        help_text=(
+        help_text=_(
             "When the decision is wrong, the appeal shows the facts and the evidence and asks "
             "for the records; it never needs you to admit anything or promise changes."
         ),
     )
     policies = forms.MultipleChoiceField(
         required=False,
-        label="Which policy is involved?",
+        label=_("Which policy is involved?"),
         widget=forms.CheckboxSelectMultiple,
-        help_text="Choose from the platform's published policies.",
+        help_text=_("Choose from the platform's published policies."),
     )
     policy_quote = forms.CharField(
         required=False,
-        label="…or quote the policy",
-        help_text="Copy the rule's own words from your notice or the terms.",
+        label=_("…or quote the policy"),
+        help_text=_("Copy the rule's own words from your notice or the terms."),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     what_happened = forms.CharField(
         required=False,
-        label="What happened, in your own words",
-        help_text="The date, the time, the place and what you did, step by step.",
+        label=_("What happened, in your own words"),
+        help_text=_("The date, the time, the place and what you did, step by step."),
         widget=forms.Textarea(attrs={"rows": 6}),
     )
     acknowledgement = forms.CharField(
         required=False,
-        label="What you accept",
-        help_text=(
+        label=_("What you accept"),
+        help_text=_(
             "When you understand what went wrong: where you fell short, or what you "
             "understand the concern to be. Leave it empty if you accept nothing."
         ),
@@ -90,15 +93,15 @@ class ExplanationForm(forms.Form):
     )
     context = forms.CharField(
         required=False,
-        label="The context",
-        help_text="For example a locked gate, an app outage, a flat tyre reported to support.",
+        label=_("The context"),
+        help_text=_("For example a locked gate, an app outage, a flat tyre reported to support."),
         widget=forms.Textarea(attrs=TEXT),
     )
 
     records_requested = forms.CharField(
         required=False,
-        label="Records you ask the platform for",
-        help_text=(
+        label=_("Records you ask the platform for"),
+        help_text=_(
             "When the decision is wrong: the records it rests on, for example the customer's "
             "report, the GPS trace of the block, the delivery photos."
         ),
@@ -115,14 +118,14 @@ class ExplanationForm(forms.Form):
 
 class StatementForm(forms.Form):
     text = forms.CharField(
-        label="A fact you rely on",
-        help_text="One fact, for example “The gate was locked at 10:02”.",
+        label=_("A fact you rely on"),
+        help_text=_("One fact, for example “The gate was locked at 10:02”."),
         widget=forms.Textarea(attrs={"rows": 2}),
         max_length=2000,
     )
     exhibits = forms.MultipleChoiceField(
         required=False,
-        label="Exhibits that show it",
+        label=_("Exhibits that show it"),
         widget=forms.CheckboxSelectMultiple,
     )
 
@@ -137,31 +140,31 @@ class StatementForm(forms.Form):
 class PlanForm(forms.Form):
     root_causes = forms.MultipleChoiceField(
         required=False,
-        label="What caused it?",
+        label=_("What caused it?"),
         widget=forms.CheckboxSelectMultiple,
     )
     other_causes = forms.CharField(
         required=False,
-        label="Other causes, one a line",
+        label=_("Other causes, one a line"),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     monitoring_metric = _short(
-        "Which measure will you watch?", "For example: on-time arrival.", max_length=200
+        _("Which measure will you watch?"), _("For example: on-time arrival."), max_length=200
     )
     monitoring_threshold = _short(
-        "At what level will you keep it?", "For example: 100% of blocks.", max_length=200
+        _("At what level will you keep it?"), _("For example: 100% of blocks."), max_length=200
     )
     monitoring_frequency = _short(
-        "How often will you check it?", "For example: every Sunday evening.", max_length=200
+        _("How often will you check it?"), _("For example: every Sunday evening."), max_length=200
     )
     commitment = forms.CharField(
         required=False,
-        label="Your commitment",
+        label=_("Your commitment"),
         widget=forms.Textarea(attrs=TEXT),
     )
     commitment_policies = forms.MultipleChoiceField(
         required=False,
-        label="Policies you commit to keep",
+        label=_("Policies you commit to keep"),
         widget=forms.CheckboxSelectMultiple,
     )
 
@@ -169,7 +172,8 @@ class PlanForm(forms.Form):
         self, *args: Any, causes: Sequence[str], policies: list[tuple[str, str]], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        _choices(self, "root_causes", [(c, c) for c in causes])
+        # The catalogue's causes, shown translated, kept as stored.
+        _choices(self, "root_causes", [(c, gettext(c)) for c in causes])
         _choices(self, "commitment_policies", policies)
 
     def clean_commitment_policies(self) -> list[str]:
@@ -184,37 +188,58 @@ class PlanForm(forms.Form):
 
 class ActionForm(forms.Form):
     action = forms.CharField(
-        label="What you will do",
+        label=_("What you will do"),
         max_length=500,
-        help_text="For example: check in 15 minutes before every block.",
+        help_text=_("For example: check in 15 minutes before every block."),
         widget=forms.TextInput(attrs={"list": "action-suggestions"}),
     )
     target = forms.CharField(
-        label="Target you can measure",
+        label=_("Target you can measure"),
         max_length=300,
-        help_text="With a number: no late arrival in the next 20 blocks.",
+        help_text=_("With a number: no late arrival in the next 20 blocks."),
     )
-    starts_on = forms.DateField(label="Start date", widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = forms.DateField(
+        label=_("Start date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
 
 
 class RecordForm(forms.Form):
-    driving_since = _short("On the platform since", "For example: March 2023.", max_length=100)
-    work_completed = _short("Work completed", "For example: 1,240 blocks.", max_length=200)
+    driving_since = _short(
+        _("On the platform since"), _("For example: March 2023."), max_length=100
+    )
+    work_completed = _short(_("Work completed"), _("For example: 1,240 blocks."), max_length=200)
     metrics = forms.CharField(
-        required=False, label="Your metrics", widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="For example: standing Fantastic for 18 months; 99% on-time.",
+        required=False, label=_("Your metrics"), widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For example: standing Fantastic for 18 months; 99% on-time."),
     )  # fmt: skip
     positive_feedback = forms.CharField(
-        required=False, label="Positive feedback", widget=forms.Textarea(attrs={"rows": 2})
+        required=False, label=_("Positive feedback"), widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
 class LetterForm(forms.Form):
-    text = forms.CharField(label="Your letter", widget=forms.Textarea(attrs={"rows": 20}))
+    text = forms.CharField(label=_("Your letter"), widget=forms.Textarea(attrs={"rows": 20}))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "letter_%s")
         super().__init__(*args, **kwargs)
+
+
+class LetterLanguageForm(forms.Form):
+    """The letter's language, apart from the pages': it goes to the platform."""
+
+    letter_language = forms.ChoiceField(
+        choices=[
+            ("en", _("English (recommended: the platform reads it)")),
+            ("es", "Español"),  # i18n: the language's own name, the same in every language
+        ],
+        label=_("Language of the letter"),
+        widget=forms.RadioSelect,
+        help_text=_(
+            "The letter and the packet are written in it. Whatever you choose, you can read "
+            "the letter in your own language here."
+        ),
+    )
 
 
 class PacketForm(forms.Form):
@@ -238,7 +263,9 @@ def known_policies(refs: list[str]) -> list[str]:
         check_policies(tuple(refs), "policies")
     except AppealInputError:
         raise forms.ValidationError(
-            "A policy you ticked is no longer in our list: untick it, or quote it in your own "
-            "words in the box below."
+            gettext(
+                "A policy you ticked is no longer in our list: untick it, or quote it in your "
+                "own words in the box below."
+            )
         ) from None
     return refs

@@ -16,6 +16,8 @@ from typing import Any, cast
 
 from django import forms
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from reinstate.appeals import forms as section_forms
 from reinstate.appeals.facts import appeal_sections
@@ -38,8 +40,8 @@ MONITORING = ("monitoring_metric", "monitoring_threshold", "monitoring_frequency
 class GuidedPage:
     key: str  # its URL is appeals:step_<key>
     step: int  # its step of the journey (rules/appeal/next_step.py)
-    heading: str
-    lead: str
+    heading: StrOrPromise
+    lead: StrOrPromise
 
 
 PAGES = {
@@ -48,66 +50,77 @@ PAGES = {
         GuidedPage(
             "happened",
             next_step.HAPPENED,
-            "What happened",
-            "Tell it in your own words, as you would to a fair person who was not there.",
+            _("What happened"),
+            _("Tell it in your own words, as you would to a fair person who was not there."),
         ),
         GuidedPage(
             "facts",
             next_step.HAPPENED,
-            "The facts, and what shows them",
-            "One fact at a time, each with the photo or paper that shows it. The platform "
-            "reads these first.",
+            _("The facts, and what shows them"),
+            _(
+                "One fact at a time, each with the photo or paper that shows it. The platform "
+                "reads these first."
+            ),
         ),
         GuidedPage(
             "wrong",
             next_step.CHANGING,
-            "Why the decision is wrong",
-            "Name the rule they say you broke, and ask for the records their decision rests "
-            "on. You need not admit anything.",
+            _("Why the decision is wrong"),
+            _(
+                "Name the rule they say you broke, and ask for the records their decision rests "
+                "on. You need not admit anything."
+            ),
         ),
         GuidedPage(
             "accept",
             next_step.CHANGING,
-            "What went wrong",
-            "Say plainly what you understand went wrong, and what caused it.",
+            _("What went wrong"),
+            _("Say plainly what you understand went wrong, and what caused it."),
         ),
         GuidedPage(
             "actions",
             next_step.CHANGING,
-            "What you will do differently",
-            "Each action with a target you can count and the day you start.",
+            _("What you will do differently"),
+            _("Each action with a target you can count and the day you start."),
         ),
         GuidedPage(
             "checking",
             next_step.CHANGING,
-            "How you will keep to it",
-            "How you will check the plan works, and the rules you commit to keep.",
+            _("How you will keep to it"),
+            _("How you will check the plan works, and the rules you commit to keep."),
         ),
         GuidedPage(
             "record",
             next_step.RECORD,
-            "Your record as a driver",
-            "Your good record is context: how long you have driven, how much, and how well.",
+            _("Your record as a driver"),
+            _("Your good record is context: how long you have driven, how much, and how well."),
         ),
         GuidedPage(
             "letter",
             next_step.LETTER,
-            "Your letter",
-            "The draft is built only from what you wrote. Edit it until it says what you "
-            "mean; every version is kept.",
+            _("Your letter"),
+            _(
+                "The draft is built only from what you wrote. Edit it until it says what you "
+                "mean; every version is kept."
+            ),
         ),
         GuidedPage(
             "check",
             next_step.CHECK,
-            "Check your appeal",
-            "What the check found, and each part of your appeal. Change anything, then "
-            "approve the letter.",
+            _("Check your appeal"),
+            _(
+                "What the check found, and each part of your appeal. Change anything, then "
+                "approve the letter."
+            ),
         ),
         GuidedPage(
             "send",
             next_step.SEND,
-            "Send your appeal",
-            "Build the packet, then send it to the platform yourself and keep proof that you did.",
+            _("Send your appeal"),
+            _(
+                "Build the packet, then send it to the platform yourself and keep proof that "
+                "you did."
+            ),
         ),
     )
 }
@@ -187,7 +200,7 @@ class PartForm(forms.Form):
         for name, choices in (
             ("policies", policies),
             ("commitment_policies", policies),
-            ("root_causes", [(c, c) for c in causes]),
+            ("root_causes", [(c, _(c)) for c in causes]),  # the catalogue's words, translated
         ):
             if name in self.fields:
                 cast(forms.ChoiceField, self.fields[name]).choices = choices

@@ -19,6 +19,7 @@ from reinstate.appeals import forms, guided, presenters
 from reinstate.appeals.actions import do_set_appeal
 from reinstate.appeals.after_sending import after_sending
 from reinstate.appeals.check_page import check_page
+from reinstate.appeals.facts import first_draft, letter_language, reading_language
 from reinstate.appeals.models import Sending
 from reinstate.appeals.sent_forms import DecisionForm, MarkSentForm
 from reinstate.appeals.sent_presenters import sent_panel
@@ -59,11 +60,28 @@ def render_step(
         context["form"] = guided.part_form(case, key, sections)
     if key == "check":
         context["check"] = check_page(case, page)
+    if key in ("letter", "check"):
+        context |= letter_language_context(case, page)
     if key == "send":
         platform = load_catalogue().platforms.get(case.platform or "")
         context["channel"] = platform.appeal_channel if platform else None
         context |= sent_context(request, case, channel=_form_channel(platform))
     return render(request, f"appeals/steps/{key}.html", context | refused, status=status)
+
+
+def letter_language_context(case: Case, page: presenters.AppealPage) -> dict[str, object]:
+    """The choice of the letter's language and, when the driver reads the pages in another,
+    the letter drafted in theirs, to read what they send."""
+    language, reading_in = letter_language(case), reading_language()
+    reading = ""
+    if page.latest_letter is not None and reading_in != language:
+        reading = first_draft(case, language=reading_in)
+    return {
+        "letter_language": language,
+        "letter_language_form": forms.LetterLanguageForm(initial={"letter_language": language}),
+        "reading": reading,
+        "reading_language": reading_in,
+    }
 
 
 def sent_context(

@@ -3,7 +3,9 @@ the letter versions the driver wrote and approved, and the packets built from th
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from reinstate.accounts.models import User
 from reinstate.cases.models import Case
@@ -42,6 +44,9 @@ class Appeal(models.Model):
     work_completed = models.CharField(max_length=200, blank=True)
     metrics = models.TextField(blank=True)
     positive_feedback = models.TextField(blank=True)
+    # The letter's and the packet's language, apart from the pages': English by default, as the
+    # platform reads it; the driver reads it in their own language alongside.
+    letter_language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
@@ -73,8 +78,8 @@ class PlanAction(models.Model):
 
 class LetterVersion(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        APPROVED = "approved", "Approved"
+        DRAFT = "draft", _("Draft")
+        APPROVED = "approved", _("Approved")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="letters")
     number = models.PositiveIntegerField()
@@ -96,9 +101,9 @@ class Packet(models.Model):
     previous one only once complete, so the last good packet stays downloadable meanwhile."""
 
     class Status(models.TextChoices):
-        BUILDING = "building", "Building"
-        READY = "ready", "Ready"
-        FAILED = "failed", "Failed"
+        BUILDING = "building", _("Building")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="packets")
     format = models.CharField(max_length=4)  # pdf, txt or docx
@@ -135,16 +140,16 @@ class Sending(models.Model):
     is a sending too; the full appeal after it is another."""
 
     class Kind(models.TextChoices):
-        APPEAL = "appeal", "The appeal"
-        PROTECTIVE = "protective", "A short protective appeal"
+        APPEAL = "appeal", _("The appeal")
+        PROTECTIVE = "protective", _("A short protective appeal")
 
     class Channel(models.TextChoices):
-        APP_FORM = "app_form", "The appeal form in the app or linked from the notice"
-        EMAIL = "email", "Email"
-        WEB_FORM = "web_form", "A web form"
-        PORTAL = "portal", "A support portal or ticket"
-        POST = "post", "Post"
-        OTHER = "other", "Another way"
+        APP_FORM = "app_form", _("The appeal form in the app or linked from the notice")
+        EMAIL = "email", _("Email")
+        WEB_FORM = "web_form", _("A web form")
+        PORTAL = "portal", _("A support portal or ticket")
+        POST = "post", _("Post")
+        OTHER = "other", _("Another way")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="sendings")
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.APPEAL)
@@ -169,10 +174,10 @@ class Decision(models.Model):
     keep it open for what comes next. A later decision (after a second review) is another row."""
 
     class Outcome(models.TextChoices):
-        GRANTED = "granted", "Granted: my account is back"
-        DENIED = "denied", "Denied"
-        PARTIAL = "partial", "Partly granted"
-        NO_ANSWER = "no_answer", "No answer by now"
+        GRANTED = "granted", _("Granted: my account is back")
+        DENIED = "denied", _("Denied")
+        PARTIAL = "partial", _("Partly granted")
+        NO_ANSWER = "no_answer", _("No answer by now")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="decisions")
     outcome = models.CharField(max_length=12, choices=Outcome.choices)

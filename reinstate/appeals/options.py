@@ -10,12 +10,14 @@ from __future__ import annotations
 from datetime import datetime, time
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from reinstate.accounts.models import User
 from reinstate.appeals.after_sending import AfterSending, after_sending
 from reinstate.appeals.facts import appeal_facts
 from reinstate.cases.models import Case
-from reinstate.rules.appeal.option_drafts import HEADING, Draft, NoDraft, draft_for
+from reinstate.cases.presenters import deadline_rule_text
+from reinstate.rules.appeal.option_drafts import Draft, NoDraft, draft_for, draft_title, heading
 from reinstate.rules.appeal.options import KEYS, Decision, Option, OptionFacts, options_for
 from reinstate.rules.catalogue.files import load_catalogue
 from reinstate.rules.catalogue.options import load_options
@@ -101,7 +103,7 @@ def option_facts(case: Case, *, now: datetime) -> OptionFacts:
         tz=case.tz,
         received_at=case.received_at,
         deadline=case.deadline,
-        deadline_rule=case.deadline_rule,
+        deadline_rule=deadline_rule_text(case),
         deadline_source=case.deadline_source_url,
         deadline_confidence=case.deadline_confidence,
         sent_at=after.sending.sent_at if after.sending else None,
@@ -157,9 +159,9 @@ def _protective(case: Case, option: Option, *, now: datetime) -> Draft:
 
     return Draft(
         key=option.key,
-        title=f"Draft: {option.title}",
-        heading=HEADING,
+        title=draft_title(option.title),
+        heading=heading(),
         to=option.who,
-        subject="My appeal",
+        subject=_("My appeal"),
         text=protective_draft(case, now=now),
     )

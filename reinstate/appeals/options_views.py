@@ -5,7 +5,7 @@ its draft's page, which starts the clock the options page counts."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from django.contrib import messages
@@ -13,10 +13,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from reinstate.accounts.http import AuthenticatedHttpRequest
+from reinstate.appeals.facts import letter_language, reading_language
 from reinstate.appeals.options import UnknownOption, case_options, option_draft
 from reinstate.appeals.send_actions import (
     CLOCKED_REQUESTS,
@@ -24,15 +27,17 @@ from reinstate.appeals.send_actions import (
     do_mark_request_sent,
 )
 from reinstate.appeals.sent_forms import RequestSentForm
+from reinstate.appeals.sent_presenters import CONFIDENCE_NAMES
 from reinstate.cases.models import Case
 from reinstate.cases.queries import get_case_for_user
+from reinstate.lib.dates import when
 from reinstate.rules.appeal.option_drafts import NoDraft
 from reinstate.rules.appeal.options import Option
 
 SURENESS = {
-    "official": "from the law or the platform itself",
-    "reported": "reported by news, advocates or drivers",
-    "estimate": "our estimate, or not confirmed",
+    "official": gettext_lazy("from the law or the platform itself"),
+    "reported": gettext_lazy("reported by news, advocates or drivers"),
+    "estimate": gettext_lazy("our estimate, or not confirmed"),
 }
 
 
@@ -42,12 +47,12 @@ class Card:
     deadline: str  # in the driver's zone, "" when the clock has not started or has none
     passed: bool
     sureness: str
+    confidence: str  # the option's word for how sure: "official", in the page's language
     draft_url: str  # "" when the option has no draft
 
 
 def _when(moment: datetime, case: Case) -> str:
-    local = moment.astimezone(case.tz)
-    return f"{local:%A} {local.day} {local:%B %Y}, {local:%-I:%M %p}"
+    return when(moment.astimezone(case.tz), "moment")
 
 
 def _draft_url(case: Case, option: Option) -> str:
@@ -68,7 +73,8 @@ def options_page(request: AuthenticatedHttpRequest, case_id: int) -> HttpRespons
             option=option,
             deadline=_when(option.deadline, case) if option.deadline else "",
             passed=option.deadline is not None and option.deadline < now,
-            sureness=SURENESS.get(option.confidence, option.confidence),
+            sureness=str(SURENESS.get(option.confidence, option.confidence)),
+            confidence=str(CONFIDENCE_NAMES.get(option.confidence, option.confidence)),
             draft_url=_draft_url(case, option),
         )
         for option in case_options(case, now=now)
@@ -81,10 +87,9 @@ def options_page(request: AuthenticatedHttpRequest, case_id: int) -> HttpRespons
 def option_draft_page(request: AuthenticatedHttpRequest, case_id: int, key: str) -> HttpResponse:
     case = get_case_for_user(request.user, case_id)
     try:
-        draft = option_draft(case, key, now=timezone.now())
+        context = _draft_context(case, key)
     except (UnknownOption, NoDraft):
         raise Http404("No such draft") from None
-    context = {"case": case, "draft": draft, "key": key}
     if key in CLOCKED_REQUESTS:
         today = timezone.localtime(timezone.now(), case.tz).date()
         context["sent_form"] = RequestSentForm(initial={"sent_on": today})
@@ -112,8 +117,29 @@ def mark_request_sent(request: AuthenticatedHttpRequest, case_id: int, key: str)
         except SendingInputError as error:
             form.add_error("sent_on", str(error))
         else:
-            messages.success(request, "Marked as sent: its answer is due by the day shown.")
+            messages.success(request, _("Marked as sent: its answer is due by the day shown."))
             return redirect("appeals:options", case_id=case.pk)
-    draft = option_draft(case, key, now=timezone.now())
-    context = {"case": case, "draft": draft, "key": key, "sent_form": form}
+    context = _draft_context(case, key) | {"sent_form": form}
     return render(request, "appeals/option_draft.html", context, status=400)
+
+
+def _draft_context(case: Case, key: str) -> dict[str, object]:
+    """The draft's page: its title and heading in the page's language, the message to copy in
+    the letter's (it goes out like the letter), and the message in the page's language to read
+    when the two differ."""
+    now = timezone.now()
+    draft = option_draft(case, key, now=now)
+    language, reading_in = letter_language(case), reading_language()
+    reading = ""
+    if language != reading_in:
+        with translation.override(language):
+            sent = option_draft(case, key, now=now)
+        reading, draft = draft.text, replace(draft, subject=sent.subject, text=sent.text)
+    return {
+        "case": case,
+        "draft": draft,
+        "key": key,
+        "letter_language": language,
+        "reading": reading,
+        "reading_language": reading_in,
+    }

@@ -17,7 +17,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from reinstate.accounts.models import User
 from reinstate.appeals import tasks
@@ -27,6 +29,7 @@ from reinstate.appeals.actions import (
     do_report_progress,
     do_request_packet,
 )
+from reinstate.appeals.facts import letter_language
 from reinstate.appeals.models import Packet
 from reinstate.appeals.packet_content import PacketContent, PacketRefused, gather
 from reinstate.appeals.packet_docx import write_docx
@@ -56,8 +59,10 @@ def check_buildable(case: Case, *, fmt: str, draft: bool) -> None:
         raise PacketRefused(f"Unknown format {fmt!r}: choose pdf, txt or docx.")
     if not draft and approved_letter(case) is None:
         raise PacketRefused(
-            "No approved letter yet: approve a version of the letter first, "
-            "or build a draft (--draft), which marks every page DRAFT."
+            _(
+                "No approved letter yet: approve a version of the letter first, "
+                "or build a draft (--draft), which marks every page DRAFT."
+            )
         )
 
 
@@ -78,7 +83,9 @@ def build_packet(
         _build(packet, out=out, actor=actor, now=now or timezone.now())
     except Exception as error:
         message = (
-            str(error) if isinstance(error, PacketRefused) else "The packet could not be built."
+            str(error)
+            if isinstance(error, PacketRefused)
+            else gettext_noop("The packet could not be built.")
         )
         do_fail_packet(packet=packet, error=message)
         raise
@@ -88,7 +95,9 @@ def build_packet(
 def _build(packet: Packet, *, out: Path | None, actor: User | None, now: datetime) -> None:
     case = packet.case
     store = default_store()
-    content = gather(case, store=store, draft=packet.draft, now=now)
+    # In the letter's language, whatever the page's (or the worker's) language is.
+    with translation.override(letter_language(case)):
+        content = gather(case, store=store, draft=packet.draft, now=now)
     target = out or packets_dir() / str(case.pk) / f"{packet.pk}.{packet.format}"
     target.parent.mkdir(parents=True, exist_ok=True)
     work_root = packets_dir() / "tmp"
@@ -98,7 +107,8 @@ def _build(packet: Packet, *, out: Path | None, actor: User | None, now: datetim
     os.close(fd)
     temp = Path(temp_name)
     try:
-        pages = _render(packet, content, temp, work)
+        with translation.override(letter_language(case)):
+            pages = _render(packet, content, temp, work)
         digest, size = _hash_and_sync(temp)
         temp.replace(target)
     finally:
@@ -177,7 +187,12 @@ def run_queued(packet_id: int, actor_id: int | None, *, attempt: int) -> str:
         return Packet.Status.FAILED
     if attempt > 1:
         _remove_leftovers(packet)
-    started = "Starting" if attempt == 1 else "Starting again (the packet builder was restarted)"
+    # Stored in English; the status page translates it (partials/_packet_status.html).
+    started = (
+        gettext_noop("Starting")
+        if attempt == 1
+        else gettext_noop("Starting again (the packet builder was restarted)")
+    )
     do_report_progress(packet=packet, progress=started)
     actor = User.objects.filter(pk=actor_id).first() if actor_id else None
     _run(packet, actor)

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from reinstate.appeals.facts import appeal_facts
 from reinstate.appeals.models import LetterVersion
 from reinstate.appeals.queries import approved_letter, letters_of
@@ -20,12 +23,13 @@ from reinstate.evidence.renditions import make_renditions
 from reinstate.evidence.sniff import EvidenceFileError
 from reinstate.rules.appeal.letter import long_date
 
+# The packet is written in the letter's language (packet_build wraps it in its override).
 CHANNELS = {
-    "email": "Email",
-    "in_app_chat": "In-app chat",
-    "phone": "Phone",
-    "in_person": "In person",
-    "web_form": "Web form",
+    "email": gettext_lazy("Email"),
+    "in_app_chat": gettext_lazy("In-app chat"),
+    "phone": gettext_lazy("Phone"),
+    "in_person": gettext_lazy("In person"),
+    "web_form": gettext_lazy("Web form"),
 }
 
 
@@ -76,9 +80,9 @@ class NoticeEntry:
         """The lines above the text: when it came, from whom, from which file."""
         lines = [self.received]
         if self.sender:
-            lines.append(f"From: {self.sender}")
+            lines.append(_("From: %(sender)s") % {"sender": self.sender})
         if self.filename:
-            lines.append(f"Original file: {self.filename}")
+            lines.append(_("Original file: %(name)s") % {"name": self.filename})
         return lines
 
 
@@ -103,23 +107,38 @@ class PacketContent:
         head say it."""
         lines = []
         if self.platform_account:
-            lines.append(f"{self.platform_name} account: {self.platform_account}")
+            lines.append(
+                _("%(platform)s account: %(account)s")
+                % {"platform": self.platform_name, "account": self.platform_account}
+            )
         if self.references:
-            lines.append(f"Notice reference: {', '.join(self.references)}")
+            lines.append(
+                _("Notice reference: %(references)s") % {"references": ", ".join(self.references)}
+            )
         return lines
 
     @property
     def running_title(self) -> str:
         """The line on every page: "Appeal of Maria Lopez, Amazon Flex account maria@…,
         notice reference 12345"."""
-        parts = [f"Appeal of {self.driver_name}"]
-        if self.platform_account:
-            parts.append(f"{self.platform_name} account {self.platform_account}")
+        named = {
+            "name": self.driver_name,
+            "platform": self.platform_name,
+            "account": self.platform_account,
+            "references": ", ".join(self.references),
+        }
+        if self.platform_account and self.references:
+            title = _(
+                "Appeal of %(name)s, %(platform)s account %(account)s, "
+                "notice reference %(references)s"
+            )
+        elif self.platform_account:
+            title = _("Appeal of %(name)s, %(platform)s account %(account)s")
+        elif self.references:
+            title = _("Appeal of %(name)s, %(platform)s, notice reference %(references)s")
         else:
-            parts.append(self.platform_name)
-        if self.references:
-            parts.append(f"notice reference {', '.join(self.references)}")
-        return ", ".join(parts)
+            title = _("Appeal of %(name)s, %(platform)s")
+        return title % named
 
 
 def gather(case: Case, *, store: BlobStore, draft: bool, now: datetime) -> PacketContent:
@@ -130,7 +149,7 @@ def gather(case: Case, *, store: BlobStore, draft: bool, now: datetime) -> Packe
     return PacketContent(
         case_id=case.pk,
         driver_name=facts.driver_name,
-        platform_name=facts.platform_name or "the platform",
+        platform_name=facts.platform_name or _("the platform"),
         platform_account=facts.platform_account,
         references=facts.notice_references,
         date=long_date(now.astimezone(tz).date()),
@@ -140,9 +159,9 @@ def gather(case: Case, *, store: BlobStore, draft: bool, now: datetime) -> Packe
         exhibits=[_exhibit(item, store=store, tz_case=case) for item in items],
         support_log=[
             LogEntry(
-                at=f"{row.at.astimezone(tz):%Y-%m-%d %H:%M}" if row.at_known else "Date unknown",
-                channel=CHANNELS.get(row.channel, row.channel),
-                direction="To support" if row.direction == "to_platform" else "From support",
+                at=f"{row.at.astimezone(tz):%Y-%m-%d %H:%M}" if row.at_known else _("Date unknown"),
+                channel=str(CHANNELS.get(row.channel, row.channel)),
+                direction=_("To support") if row.direction == "to_platform" else _("From support"),
                 agent=row.agent,
                 tickets=", ".join(row.tickets),
                 summary=row.summary,
@@ -163,12 +182,14 @@ def _notice(case: Case) -> NoticeEntry | None:
     at = case.received_at.astimezone(case.tz)
     when = f"{long_date(at.date())}, {at:%H:%M %Z}"
     if case.received_source == Case.ReceivedSource.EMAIL_HEADER:
-        received = f"Received {when} (the email's date)"
+        received = _("Received %(when)s (the email's date)") % {"when": when}
     elif case.received_source == Case.ReceivedSource.ASSUMED_NOW:
         # The time the case was opened, not when the notice arrived: say so.
-        received = f"Received by {when}, when the driver saved it; the exact time was not noted"
+        received = _(
+            "Received by %(when)s, when the driver saved it; the exact time was not noted"
+        ) % {"when": when}
     else:
-        received = f"Received {when}"
+        received = _("Received %(when)s") % {"when": when}
     return NoticeEntry(
         text=case.notice_text,
         received=received,
@@ -183,8 +204,10 @@ def _letter_for(case: Case, *, draft: bool) -> LetterVersion | None:
         return letter
     if not draft:
         raise PacketRefused(
-            "No approved letter yet: approve a version of the letter first, "
-            "or build a draft (--draft), which marks every page DRAFT."
+            _(
+                "No approved letter yet: approve a version of the letter first, "
+                "or build a draft (--draft), which marks every page DRAFT."
+            )
         )
     letters = letters_of(case)
     return letters[0] if letters else None
@@ -195,7 +218,7 @@ def _exhibit(item: EvidenceItem, *, store: BlobStore, tz_case: Case) -> ExhibitE
     tz = tz_case.tz
     taken = item_time(item, tz).at
     lat, lon = blob.info.get("lat"), blob.info.get("lon")
-    kind = EvidenceItem.Kind(item.kind).label
+    kind = str(EvidenceItem.Kind(item.kind).label)  # in the letter's language (packet_build)
     return ExhibitEntry(
         label=item.exhibit,
         title=item.description or kind,

@@ -16,9 +16,11 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext as _
 from PIL import Image
 
 from reinstate.appeals.packet_content import ExhibitEntry, NoticeEntry, PacketContent
+from reinstate.appeals.packet_words import exhibit_title, photo_details, titles, unprintable, words
 from reinstate.rules.appeal.letter import letter_blocks
 
 if TYPE_CHECKING:
@@ -32,10 +34,6 @@ PDF_DPI = 110  # sharp enough to read a receipt, an eighth of the pixels of a 30
 PDF_RENDER_SECONDS = 120  # every page of one exhibit, not just the first
 # Characters XML 1.0 cannot hold: python-docx refuses them, and a text file may contain them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-PDF_NOT_DRAWN = (
-    "The pages of this PDF could not be shown in this document. They are in the PDF packet; "
-    "the original file is kept unchanged, and its fingerprint above identifies it."
-)
 
 
 def write_docx(content: PacketContent, out: Path) -> int:
@@ -52,12 +50,13 @@ def write_docx(content: PacketContent, out: Path) -> int:
     style.font.size = Pt(11.5)
     _footer(document, content)
     if content.draft:
-        document.add_paragraph().add_run("DRAFT: not approved for sending").bold = True
+        document.add_paragraph().add_run(words()["draft"]).bold = True
     header = document.add_paragraph()
     header.add_run(content.driver_name).bold = True
     for line in content.identity:
         header.add_run(f"\n{line}")
-    header.add_run(f"\n{content.date}\nRe: appeal of account deactivation, {content.platform_name}")
+    regarding = words()["re"] % {"platform": content.platform_name}
+    header.add_run(f"\n{content.date}\n{regarding}")
     for block in letter_blocks(content.letter):
         if block.kind == "heading":
             document.add_heading(block.text, level=2)
@@ -84,15 +83,13 @@ def _heading(document: DocxDocument, text: str) -> None:
 
 
 def _index(document: DocxDocument, exhibits: list[ExhibitEntry]) -> None:
-    _heading(document, "Exhibit index")
-    document.add_paragraph(
-        "Each exhibit is a copy of an original file the driver holds. The SHA-256 fingerprint "
-        "identifies that original exactly: any change to the file would change it."
-    )
+    said = words()
+    _heading(document, titles()["index"])
+    document.add_paragraph(said["index_intro"])
     table = document.add_table(rows=1, cols=4)
     table.style = "Table Grid"
-    titles = ("Exhibit", "Description", "Time and place", "SHA-256")
-    for cell, title in zip(table.rows[0].cells, titles, strict=True):
+    columns = (said["exhibit"], said["description"], said["time_and_place"], "SHA-256")
+    for cell, title in zip(table.rows[0].cells, columns, strict=True):
         cell.text = title
     for e in exhibits:
         row = table.add_row().cells
@@ -113,35 +110,31 @@ def _fingerprint(run: Run) -> None:
 def _exhibit(document: DocxDocument, e: ExhibitEntry) -> None:
     from docx.shared import Inches
 
-    _heading(document, f"Exhibit {e.label}")
+    _heading(document, exhibit_title(e.label))
     box = (Inches(PICTURE_WIDTH_IN), Inches(PICTURE_HEIGHT_IN))
     if e.picture is not None:
         _picture(document, e.picture, box)
-        details = (f"Taken {e.taken}. " if e.taken else "") + (
-            f"Place: {e.place}. " if e.place else ""
-        )
-        _caption(document, e, f"{details}Original file: {e.filename}")
+        _caption(document, e, photo_details(e))
         return
     _caption(document, e, f"{e.kind}, {e.filename}")
     if e.family == "pdf":
         with tempfile.TemporaryDirectory(prefix="reinstate-docx-") as work:
             pages = _pdf_pages(e.original, Path(work))
             for number, page in enumerate(pages, start=1):
-                note = document.add_paragraph(f"Exhibit {e.label}, page {number} of {len(pages)}")
+                note = document.add_paragraph(
+                    _("%(exhibit)s, page %(number)s of %(total)s")
+                    % {"exhibit": exhibit_title(e.label), "number": number, "total": len(pages)}
+                )
                 note.paragraph_format.page_break_before = number > 1
                 _picture(document, page, box)
         if not pages:
-            document.add_paragraph(PDF_NOT_DRAWN)
+            document.add_paragraph(words()["pdf_not_drawn"])
     elif e.text:
         box_table = document.add_table(rows=1, cols=1)
         box_table.style = "Table Grid"
         box_table.cell(0, 0).text = _NOT_XML.sub("", e.text)
     else:
-        document.add_paragraph(
-            f"This exhibit is a {e.kind.lower()} file that cannot be shown on paper. The "
-            "original is kept unchanged and can be sent on request; its fingerprint above "
-            "identifies it."
-        )
+        document.add_paragraph(unprintable(e))
 
 
 def _picture(document: DocxDocument, path: Path, box: tuple[int, int]) -> None:
@@ -159,7 +152,7 @@ def _caption(document: DocxDocument, e: ExhibitEntry, details: str) -> None:
 
     caption = document.add_paragraph()
     caption.add_run(e.title).bold = True
-    caption.add_run(f"\n{details}\nSHA-256 of the original: ").font.size = Pt(9)
+    caption.add_run(f"\n{details}\n{words()['sha_original']} ").font.size = Pt(9)
     _fingerprint(caption.add_run(e.sha256))
 
 
@@ -189,9 +182,13 @@ def _footer(document: DocxDocument, content: PacketContent) -> None:
     from docx.oxml.ns import qn
 
     footer = document.sections[0].footer.paragraphs[0]
-    draft = " (DRAFT)" if content.draft else ""
-    footer.add_run(f"{content.running_title}{draft}. Page ")
-    for instruction, after in (("PAGE", " of "), ("NUMPAGES", "")):
+    title = content.running_title
+    if content.draft:
+        title = _("%(title)s (DRAFT)") % {"title": title}
+    # "Page 2 of 9" with Word's fields for the numbers: the words around them, translated.
+    before, between = _("%(title)s. Page ") % {"title": title}, _(" of ")
+    footer.add_run(before)
+    for instruction, after in (("PAGE", between), ("NUMPAGES", "")):
         # python-docx has no API for fields: Word fills these in as it lays out the pages.
         field = OxmlElement("w:fldSimple", attrs={qn("w:instr"): instruction})
         field.append(OxmlElement("w:r"))
@@ -205,10 +202,8 @@ def _notice(document: DocxDocument, notice: NoticeEntry) -> None:
     """The notice in full, line for line in a fixed-width font; Word wraps long lines."""
     from docx.shared import Pt
 
-    _heading(document, "Appendix: the notice, as received")
-    intro = document.add_paragraph(
-        "The message from the platform, word for word as the driver saved it."
-    )
+    _heading(document, titles()["notice"])
+    intro = document.add_paragraph(words()["notice_intro"])
     intro.add_run("".join(f"\n{line}" for line in notice.details)).font.size = Pt(9)
     # python-docx turns each "\n" into a line break and each tab into a tab: the lines stay.
     run = document.add_paragraph().add_run(_NOT_XML.sub("", notice.text))
@@ -217,11 +212,12 @@ def _notice(document: DocxDocument, notice: NoticeEntry) -> None:
 
 
 def _appendix(document: DocxDocument, content: PacketContent) -> None:
-    _heading(document, "Appendix: contacts with support")
+    said = words()
+    _heading(document, titles()["support"])
     table = document.add_table(rows=1, cols=4)
     table.style = "Table Grid"
-    titles = ("When", "Channel", "Summary", "Ticket / exhibit")
-    for cell, title in zip(table.rows[0].cells, titles, strict=True):
+    columns = (said["when"], said["channel"], said["summary"], said["tickets"])
+    for cell, title in zip(table.rows[0].cells, columns, strict=True):
         cell.text = title
     for r in content.support_log:
         row = table.add_row().cells
@@ -229,7 +225,7 @@ def _appendix(document: DocxDocument, content: PacketContent) -> None:
         row[1].text = f"{r.channel}\n{r.direction}"
         row[2].text = (
             r.summary
-            + (f"\nAgent: {r.agent}" if r.agent else "")
+            + ("\n" + said["agent"] % {"name": r.agent} if r.agent else "")
             + "".join(f"\n{x}" for x in r.chat)
         )
-        row[3].text = r.tickets + (f"\nExhibit {r.exhibits}" if r.exhibits else "")
+        row[3].text = r.tickets + ("\n" + exhibit_title(r.exhibits) if r.exhibits else "")

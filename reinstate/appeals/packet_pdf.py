@@ -22,10 +22,13 @@ from typing import Any
 
 import typst
 from django.conf import settings
+from django.utils.translation import get_language, gettext_noop
+from django.utils.translation import gettext as _
 from PIL import Image
 from pypdf import PageObject, PdfReader, PdfWriter
 
 from reinstate.appeals.packet_content import ExhibitEntry, PacketContent, PacketRefused
+from reinstate.appeals.packet_words import exhibit_title, photo_details, titles, unprintable, words
 from reinstate.appeals.pdf_inert import make_inert
 from reinstate.appeals.pdf_stamp import Jpeg, draw_jpeg, lay_over, take_links
 from reinstate.evidence.file_facts import PDF_ERRORS, open_pdf
@@ -39,7 +42,6 @@ PICTURE_BOX_IN = (6.5, 7.2)  # the widest and tallest a photo is set, in inches
 # notice's box, so longer runs are cut at 80.
 NOTICE_LINE_CHARS = 80
 _UNBROKEN = re.compile(rf"\S{{{NOTICE_LINE_CHARS + 1},}}")
-APPENDICES = ("Appendix: the notice, as received", "Appendix: contacts with support")
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,8 @@ class _Section:
 
 def render_pdf(content: PacketContent, *, out: Path, work: Path, progress: Progress) -> Built:
     """Write the packet to `out`. `work` is an empty folder for the build."""
-    progress("Setting the letter and the exhibit index")
+    # Stored in English; the status page translates it (partials/_packet_status.html).
+    progress(gettext_noop("Setting the letter and the exhibit index"))
     body = PdfReader(BytesIO(_compile("packet.typ", "packet.json", _body_data(content), work)))
     sections = _assemble(content, body, progress)
     writer = PdfWriter()
@@ -69,7 +72,7 @@ def render_pdf(content: PacketContent, *, out: Path, work: Path, progress: Progr
                 added.transfer_rotation_to_content()
         writer.add_outline_item(title=section.title, page_number=first)
     _place_pictures(writer, content)
-    progress("Numbering the pages")
+    progress(gettext_noop("Numbering the pages"))
     _overlay(writer, sections, content, work)
     writer.add_metadata({"/Title": content.running_title, "/Author": content.driver_name})
     with out.open("wb") as handle:
@@ -89,9 +92,10 @@ def _assemble(content: PacketContent, body: PdfReader, progress: Progress) -> li
         title: body.pages[start : starts[i + 1][1] if i + 1 < len(starts) else len(body.pages)]
         for i, (title, start) in enumerate(starts)
     }
+    named = titles()
     sections = [
         _Section(title, list(ranges[title]))
-        for title in ("Letter of appeal", "Exhibit index")
+        for title in (named["letter"], named["index"])
         if title in ranges
     ]
     # What one packet may hold (REINSTATE_PACKET_MAX_PAGES): a reviewer reads a few dozen pages,
@@ -99,7 +103,7 @@ def _assemble(content: PacketContent, body: PdfReader, progress: Progress) -> li
     # is copied, with what to do.
     room = settings.PACKET_MAX_PAGES - len(body.pages)
     for entry in content.exhibits:
-        title = f"Exhibit {entry.label}"
+        title = exhibit_title(entry.label)
         if _layout(entry) == "merged":
             progress(f"Adding exhibit {entry.label}")
             pages = _pdf_pages(entry, room)
@@ -107,7 +111,8 @@ def _assemble(content: PacketContent, body: PdfReader, progress: Progress) -> li
             sections.append(_Section(title, pages, stamp=title))
         else:
             sections.append(_Section(title, list(ranges[title])))
-    sections += [_Section(title, list(ranges[title])) for title in APPENDICES if title in ranges]
+    appendices = (named["notice"], named["support"])
+    sections += [_Section(title, list(ranges[title])) for title in appendices if title in ranges]
     return sections
 
 
@@ -139,19 +144,27 @@ def _overlay(
     writer: PdfWriter, sections: list[_Section], content: PacketContent, work: Path
 ) -> None:
     stamps = [
-        f"{section.stamp}, page {number} of {len(section.pages)}" if section.stamp else ""
+        _("%(exhibit)s, page %(number)s of %(total)s")
+        % {"exhibit": section.stamp, "number": number, "total": len(section.pages)}
+        if section.stamp
+        else ""
         for section in sections
         for number in range(1, len(section.pages) + 1)
     ]
+    total = len(writer.pages)
     pages: list[dict[str, Any]] = [
-        {"w": float(page.mediabox.width), "h": float(page.mediabox.height), "stamp": stamp}
-        for page, stamp in zip(writer.pages, stamps, strict=True)
+        {
+            "w": float(page.mediabox.width),
+            "h": float(page.mediabox.height),
+            "stamp": stamp,
+            "number": _("Page %(number)s of %(total)s") % {"number": number, "total": total},
+        }
+        for number, (page, stamp) in enumerate(zip(writer.pages, stamps, strict=True), 1)
     ]
-    data = {
-        "pages": pages,
-        "draft": content.draft,
-        "footer": content.running_title + (" (DRAFT)" if content.draft else ""),
-    }
+    footer = content.running_title
+    if content.draft:
+        footer = _("%(title)s (DRAFT)") % {"title": footer}
+    data = {"pages": pages, "draft": content.draft, "footer": footer, "watermark": _("DRAFT")}
     overlay = PdfReader(BytesIO(_compile("overlay.typ", "overlay.json", data, work)))
     for number, (page, layer) in enumerate(zip(writer.pages, overlay.pages, strict=True)):
         lay_over(writer, page, layer, f"/ReinstateStamp{number}")
@@ -165,6 +178,9 @@ def _layout(entry: ExhibitEntry) -> str:
 
 def _body_data(content: PacketContent) -> dict[str, Any]:
     return {
+        "lang": get_language() or "en",
+        "titles": titles(),
+        "words": words() | {"re": words()["re"] % {"platform": content.platform_name}},
         "driver_name": content.driver_name,
         "platform_name": content.platform_name,
         "title": content.running_title,
@@ -177,6 +193,9 @@ def _body_data(content: PacketContent) -> dict[str, Any]:
         "exhibits": [
             {
                 "label": e.label,
+                "heading": exhibit_title(e.label),
+                "details": photo_details(e),
+                "unprintable": unprintable(e),
                 "title": e.title,
                 "kind": e.kind,
                 "filename": e.filename,
@@ -190,7 +209,14 @@ def _body_data(content: PacketContent) -> dict[str, Any]:
             }
             for e in content.exhibits
         ],
-        "support_log": [vars(row) for row in content.support_log],
+        "support_log": [
+            vars(row)
+            | {
+                "agent_line": words()["agent"] % {"name": row.agent} if row.agent else "",
+                "exhibit_line": exhibit_title(row.exhibits) if row.exhibits else "",
+            }
+            for row in content.support_log
+        ],
         "notice": _notice_data(content),
     }
 

@@ -7,24 +7,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from reinstate.appeals.packet_content import ExhibitEntry, PacketContent
 
 
 def plain_text(content: PacketContent) -> str:
     parts = []
     if content.draft:
-        parts.append("DRAFT: not approved for sending")
+        parts.append(_("DRAFT: not approved for sending"))
     parts.append("\n".join([content.driver_name, *content.identity]))
     parts.append(content.letter.strip())
     if content.exhibits:
-        parts.append("Exhibits (attached separately)")
+        parts.append(_("Exhibits (attached separately)"))
         parts.append("\n".join(_exhibit_line(e) for e in content.exhibits))
     if content.support_log:
-        parts.append("Contacts with support")
+        parts.append(_("Contacts with support"))
         parts.append(
             "\n".join(
                 f"- {r.at}, {r.channel.lower()}, {r.direction.lower()}: {r.summary}"
-                + (f" (ticket {r.tickets})" if r.tickets else "")
+                + (" " + _("(ticket %(tickets)s)") % {"tickets": r.tickets} if r.tickets else "")
                 + "".join("\n    " + line.replace("\n", "\n      ") for line in r.chat)
                 for r in content.support_log
             )
@@ -50,7 +52,8 @@ def character_count(text: str, *, limit: int) -> TextCount:
 def _exhibit_line(e: ExhibitEntry) -> str:
     details = ", ".join(x for x in (e.taken, e.place) if x)
     return (
-        f"- Exhibit {e.label}: {e.title}"
+        "- "
+        + _("Exhibit %(label)s: %(title)s") % {"label": e.label, "title": e.title}
         + (f" ({details})" if details else "")
         + (f"; SHA-256 {e.sha256}")
     )

@@ -7,6 +7,8 @@ from dataclasses import dataclass, fields, is_dataclass
 from datetime import date, datetime
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from reinstate.appeals.facts import appeal_facts, plan_action_of, readiness_of, statement_of
 from reinstate.appeals.inputs import MONITORING
 from reinstate.appeals.models import Appeal, LetterVersion, Packet
@@ -141,7 +143,7 @@ def policy_choices(case: Case, sections: AppealSections) -> list[tuple[str, str]
     for ref in refs:
         if ref not in seen:
             try:
-                seen[ref] = catalogue.policy(ref).title
+                seen[ref] = _(catalogue.policy(ref).title)  # the catalogue's, translated
             except KeyError:
                 seen[ref] = ref
     return list(seen.items())

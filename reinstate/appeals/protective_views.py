@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from reinstate.accounts.http import AuthenticatedHttpRequest
+from reinstate.appeals.facts import letter_language, reading_language
 from reinstate.appeals.protective import protective_draft, protective_offered
 from reinstate.appeals.queries import appeal_sent
 from reinstate.cases.queries import get_case_for_user
@@ -24,9 +25,17 @@ def protective_page(request: AuthenticatedHttpRequest, case_id: int) -> HttpResp
     case = get_case_for_user(request.user, case_id)  # an outsider gets 404
     now = timezone.now()
     platform = load_catalogue().platforms.get(case.platform or "")
+    language = letter_language(case)
+    page_language = reading_language()
     context = {
         "case": case,
         "draft": protective_draft(case, now=now),
+        "letter_language": language,
+        # The same letter in the page's language, to read what goes out.
+        "reading": ""
+        if page_language == language
+        else protective_draft(case, now=now, language=page_language),
+        "reading_language": page_language,
         "offered": protective_offered(case, now=now),
         "sent": appeal_sent(case),
         "deadline": format_moment(case.deadline, case.tz) if case.deadline else "",

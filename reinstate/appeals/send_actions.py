@@ -10,6 +10,7 @@ from uuid import uuid4
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from reinstate.accounts.models import User
 from reinstate.appeals.models import (
@@ -131,12 +132,13 @@ def _check_sending(
         raise SendingInputError("The time needs a time zone offset, like 2026-11-03T10:00-08:00.")
     if sent_at > now + CLOCK_SLACK:
         raise SendingInputError(
-            "That time is in the future. Enter when you sent it (now or earlier)."
+            _("That time is in the future. Enter when you sent it (now or earlier).")
         )
     if sent_at < case.received_at:
         received = case.received_at.astimezone(case.tz)
         raise SendingInputError(
-            f"That is before the notice arrived ({_when(received)}). Enter when you sent it."
+            _("That is before the notice arrived (%(when)s). Enter when you sent it.")
+            % {"when": _when(received)}
         )
     if channel not in Sending.Channel.values:
         raise SendingInputError(
@@ -146,7 +148,8 @@ def _check_sending(
         raise SendingInputError(f"Unknown kind of sending {kind!r}: appeal or protective.")
     if len(reference) > REFERENCE_MAX:
         raise SendingInputError(
-            f"The reference is too long ({len(reference)} characters; at most {REFERENCE_MAX})."
+            _("The reference is too long (%(count)s characters; at most %(most)s).")
+            % {"count": len(reference), "most": REFERENCE_MAX}
         )
 
 
@@ -218,22 +221,23 @@ def _check_decision(
         )
     tz = case.tz
     if decided_on > now.astimezone(tz).date():
-        raise SendingInputError("That day is in the future. Enter the day they decided.")
+        raise SendingInputError(_("That day is in the future. Enter the day they decided."))
     received = case.received_at.astimezone(tz)
     if decided_on < received.date():
         raise SendingInputError(
-            f"That day is before the notice arrived ({_when(received)}). "
-            "Enter the day they decided."
+            _("That day is before the notice arrived (%(when)s). Enter the day they decided.")
+            % {"when": _when(received)}
         )
     if len(message) > MESSAGE_MAX_CHARS:
         raise SendingInputError(
-            f"The message is too long ({len(message)} characters; at most {MESSAGE_MAX_CHARS})."
+            _("The message is too long (%(count)s characters; at most %(most)s).")
+            % {"count": len(message), "most": MESSAGE_MAX_CHARS}
         )
 
 
 def _disagreement(outcome: str, read_as: str) -> str:
     if read_as == "appeal_granted" and outcome != Decision.Outcome.GRANTED:
-        return (
+        return _(
             "Their message reads as if your appeal was granted. Check it: if your account is "
             "back, record the decision again as granted."
         )
@@ -241,7 +245,7 @@ def _disagreement(outcome: str, read_as: str) -> str:
         Decision.Outcome.GRANTED,
         Decision.Outcome.NO_ANSWER,
     ):
-        return (
+        return _(
             "Their message reads as if your appeal was denied. Check it: if it was, record the "
             "decision again as denied."
         )
@@ -263,12 +267,14 @@ def do_mark_request_sent(
     if option not in CLOCKED_REQUESTS:
         raise SendingInputError("Only a dispute or a request for your data has a clock to start.")
     if sent_on > today:
-        raise SendingInputError("That day has not come yet: give the day you sent it.")
+        raise SendingInputError(_("That day has not come yet: give the day you sent it."))
     if sent_on < case.received_at.astimezone(case.tz).date() - timedelta(days=365):
-        raise SendingInputError("That day is long before your notice: check the year.")
+        raise SendingInputError(_("That day is long before your notice: check the year."))
     reference = reference.strip()
     if len(reference) > REFERENCE_MAX:
-        raise SendingInputError(f"The reference is longer than {REFERENCE_MAX} characters.")
+        raise SendingInputError(
+            _("The reference is longer than %(most)s characters.") % {"most": REFERENCE_MAX}
+        )
     with transaction.atomic():
         row = RequestSent.objects.create(
             case=case, option=option, sent_on=sent_on, reference=reference, recorded_by=actor

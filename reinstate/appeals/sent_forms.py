@@ -7,6 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from reinstate.appeals.models import Decision, Sending
 from reinstate.evidence.forms import MultipleFileField
@@ -20,18 +21,20 @@ class MarkSentForm(forms.Form):
         choices=Sending.Kind.choices,
         initial=Sending.Kind.APPEAL,
         required=False,  # the appeal, unless the protective one is chosen
-        label="What you sent",
+        label=_("What you sent"),
         widget=forms.RadioSelect,
     )
-    sent_at = forms.DateTimeField(label="When you sent it", widget=TIME_INPUT)
+    sent_at = forms.DateTimeField(label=_("When you sent it"), widget=TIME_INPUT)
     channel = forms.ChoiceField(
-        choices=Sending.Channel.choices, label="How you sent it", widget=forms.RadioSelect
+        choices=Sending.Channel.choices, label=_("How you sent it"), widget=forms.RadioSelect
     )
-    reference = forms.CharField(required=False, max_length=200, label="Reference or ticket number")
+    reference = forms.CharField(
+        required=False, max_length=200, label=_("Reference or ticket number")
+    )
     proof = MultipleFileField(
         required=False,
-        label="Proof you sent it",
-        help_text="A screenshot or the sent email; kept in your evidence.",
+        label=_("Proof you sent it"),
+        help_text=_("A screenshot or the sent email; kept in your evidence."),
     )
 
     def __init__(self, *args: Any, channel: str = "", **kwargs: Any) -> None:
@@ -43,22 +46,22 @@ class MarkSentForm(forms.Form):
 
 class DecisionForm(forms.Form):
     outcome = forms.ChoiceField(
-        choices=Decision.Outcome.choices, label="What they decided", widget=forms.RadioSelect
+        choices=Decision.Outcome.choices, label=_("What they decided"), widget=forms.RadioSelect
     )
-    decided_on = forms.DateField(label="On which day", widget=DAY_INPUT)
+    decided_on = forms.DateField(label=_("On which day"), widget=DAY_INPUT)
     message = forms.CharField(
         required=False,
         max_length=50_000,
-        label="Their message (optional)",
+        label=_("Their message (optional)"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Paste what they wrote: it is kept with the case.",
+        help_text=_("Paste what they wrote: it is kept with the case."),
     )
 
 
 class RequestSentForm(forms.Form):
-    sent_on = forms.DateField(label="The day you sent it", widget=DAY_INPUT)
+    sent_on = forms.DateField(label=_("The day you sent it"), widget=DAY_INPUT)
     reference = forms.CharField(
-        required=False, max_length=200, label="Reference, if they gave one (optional)"
+        required=False, max_length=200, label=_("Reference, if they gave one (optional)")
     )
 
 

@@ -8,18 +8,28 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from reinstate.appeals.after_sending import AfterSending
 from reinstate.appeals.models import Decision, Sending
 from reinstate.cases.models import Case
 from reinstate.evidence.models import EvidenceItem
+from reinstate.lib.dates import when
 from reinstate.rules.appeal.next_step import CaseProgress
 from reinstate.rules.appeal.stage import Stage, stage_of
 from reinstate.rules.appeal.waiting import Waiting
 
 CONFIDENCE_WORDS = {
-    "official": "the platform's own word",
-    "reported": "reported by drivers or the news, not confirmed by the platform",
-    "estimate": "our estimate: nothing is published",
+    "official": gettext_lazy("the platform's own word"),
+    "reported": gettext_lazy("reported by drivers or the news, not confirmed by the platform"),
+    "estimate": gettext_lazy("our estimate: nothing is published"),
+}
+# The catalogue's word for how sure it is, as the page says it.
+CONFIDENCE_NAMES = {
+    "official": gettext_lazy("official"),
+    "reported": gettext_lazy("reported"),
+    "estimate": gettext_lazy("estimate"),
 }
 
 
@@ -33,6 +43,7 @@ class SentPanel:
     waiting: Waiting
     source_url: str  # "" when the source is one of our research notes
     sure: str  # how sure, in plain words
+    confidence_text: str  # the catalogue's word for it: "official"
     decision: Decision | None
     expected_text: str
     follow_up_text: str
@@ -45,9 +56,9 @@ def sent_panel(case: Case, after: AfterSending, *, viewer_id: int) -> SentPanel 
         return None
     recorder = sending.recorded_by
     if recorder is None:
-        by = "the command line"
+        by = _("the command line")
     elif recorder.pk == viewer_id:
-        by = "you"
+        by = _("you")
     else:
         by = recorder.display_name()
     source = waiting.source
@@ -59,7 +70,8 @@ def sent_panel(case: Case, after: AfterSending, *, viewer_id: int) -> SentPanel 
         proof=tuple(sending.proof.all()),
         waiting=waiting,
         source_url=source if source.startswith(("https://", "http://")) else "",
-        sure=CONFIDENCE_WORDS.get(waiting.confidence, waiting.confidence),
+        sure=str(CONFIDENCE_WORDS.get(waiting.confidence, waiting.confidence)),
+        confidence_text=str(CONFIDENCE_NAMES.get(waiting.confidence, waiting.confidence)),
         decision=after.decision,
         expected_text=day_text(waiting.decision_expected_by),
         follow_up_text=day_text(waiting.follow_up_on),
@@ -68,14 +80,13 @@ def sent_panel(case: Case, after: AfterSending, *, viewer_id: int) -> SentPanel 
 
 
 def day_text(day: date) -> str:
-    """'Friday 4 December 2026'."""
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    """'Friday 4 December 2026', in the active language."""
+    return when(day, "day")
 
 
 def moment_text(moment: datetime) -> str:
     """'Friday 4 December 2026, 1:05 PM', in the zone the moment carries."""
-    hour = moment.hour % 12 or 12
-    return f"{day_text(moment.date())}, {hour}:{moment:%M %p}"
+    return when(moment, "moment")
 
 
 def stage_after_sending(case: Case, after: AfterSending) -> Stage:

@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reinstate.accounts.http import AuthenticatedHttpRequest
@@ -40,7 +41,7 @@ def mark_sent(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
         except SendingInputError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "Marked as sent. The proof is in your evidence.")
+            messages.success(request, _("Marked as sent. The proof is in your evidence."))
             return redirect(reverse("appeals:step_send", args=[case.pk]) + "#sent-h")
     return render_step(request, case, "send", status=400, sent_form=form)
 
@@ -64,7 +65,7 @@ def record_decision(request: AuthenticatedHttpRequest, case_id: int) -> HttpResp
         except SendingInputError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "The decision is recorded.")
+            messages.success(request, _("The decision is recorded."))
             if decided.warning:
                 messages.warning(request, decided.warning)
             if case.status == case.Status.CLOSED:  # granted: the case page says what follows

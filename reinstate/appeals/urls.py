@@ -31,6 +31,7 @@ urlpatterns = [
     path("record", views.save_record, name="record"),
     path("letter/draft", views.draft_letter, name="draft_letter"),
     path("letter", views.save_letter, name="save_letter"),
+    path("letter/language", views.set_letter_language, name="letter_language"),
     path("letter/<int:number>", views.letter_version, name="letter"),
     path("letter/<int:number>/approve", views.approve_letter, name="approve_letter"),
     path("packet", views.build_packet, name="build_packet"),

@@ -17,6 +17,7 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from reinstate.accounts.http import AuthenticatedHttpRequest
@@ -30,10 +31,11 @@ from reinstate.appeals.actions import (
     do_request_packet,
     do_save_letter,
     do_set_appeal,
+    do_set_letter_language,
 )
 from reinstate.appeals.facts import appeal_sections, first_draft
 from reinstate.appeals.guided import PAGES, url_of
-from reinstate.appeals.guided_views import render_step
+from reinstate.appeals.guided_views import letter_language_context, render_step
 from reinstate.appeals.inputs import AppealInput, AppealInputError, from_form
 from reinstate.appeals.models import Packet
 from reinstate.appeals.packet_build import MEDIA_TYPES, build_in_background, check_buildable
@@ -60,7 +62,8 @@ def _page(
     if step:
         return render_step(request, case, step, status=status, **refused)
     page = presenters.appeal_page(case, now=timezone.now())
-    context = page_context(page) | _stored_forms(page) | refused
+    context = page_context(page) | _stored_forms(page) | letter_language_context(case, page)
+    context |= refused
     return render(request, "appeals/detail.html", context, status=status)
 
 
@@ -92,8 +95,8 @@ def _back(request: AuthenticatedHttpRequest, case: Case) -> HttpResponse:
     return redirect(url_of(case, step) if step else reverse("appeals:detail", args=[case.pk]))
 
 
-def _saved(case: Case, what: str, request: AuthenticatedHttpRequest) -> HttpResponse:
-    messages.success(request, f"{what} saved.")
+def _saved(case: Case, message: str, request: AuthenticatedHttpRequest) -> HttpResponse:
+    messages.success(request, message)
     return _back(request, case)
 
 
@@ -117,7 +120,7 @@ def save_explanation(request: AuthenticatedHttpRequest, case_id: int) -> HttpRes
     explanation = from_form(Explanation, form.cleaned_data)
     data = AppealInput(explanation=explanation)
     do_set_appeal(case=case, data=data, actor=request.user, keep_rows=True)
-    return _saved(case, "Your explanation is", request)
+    return _saved(case, _("Your explanation is saved."), request)
 
 
 AUTOSAVED = ("explanation", "plan", "record")
@@ -167,7 +170,7 @@ def add_statement(request: AuthenticatedHttpRequest, case_id: int) -> HttpRespon
     except AppealInputError as error:
         form.add_error(None, str(error))
         return _page(request, case, 400, statement_form=form)
-    return _saved(case, "The fact is", request)
+    return _saved(case, _("The fact is saved."), request)
 
 
 @require_POST
@@ -178,7 +181,7 @@ def remove_statement(
     case = get_case_for_user(request.user, case_id)
     if do_remove_statement(case=case, statement_id=statement_id, actor=request.user) is None:
         raise Http404("No such statement")
-    return _saved(case, "The list of facts is", request)
+    return _saved(case, _("The list of facts is saved."), request)
 
 
 @require_POST
@@ -192,7 +195,7 @@ def save_plan(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
         return _page(request, case, 400, plan_form=form)
     plan = from_form(Plan, form.cleaned_data, root_causes=form.causes())
     do_set_appeal(case=case, data=AppealInput(plan=plan), actor=request.user, keep_rows=True)
-    return _saved(case, "Your plan is", request)
+    return _saved(case, _("Your plan is saved."), request)
 
 
 @require_POST
@@ -204,7 +207,7 @@ def add_action(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
         return _page(request, case, 400, action_form=form)
     action = from_form(PlanAction, form.cleaned_data)
     do_add_plan_action(case=case, action=action, actor=request.user)
-    return _saved(case, "The action is", request)
+    return _saved(case, _("The action is saved."), request)
 
 
 @require_POST
@@ -213,7 +216,7 @@ def remove_action(request: AuthenticatedHttpRequest, case_id: int, action_id: in
     case = get_case_for_user(request.user, case_id)
     if do_remove_plan_action(case=case, action_id=action_id, actor=request.user) is None:
         raise Http404("No such action")
-    return _saved(case, "The list of actions is", request)
+    return _saved(case, _("The list of actions is saved."), request)
 
 
 @require_POST
@@ -225,7 +228,7 @@ def save_record(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse
         return _page(request, case, 400, record_form=form)
     record = from_form(Record, form.cleaned_data)
     do_set_appeal(case=case, data=AppealInput(record=record), actor=request.user)
-    return _saved(case, "Your record is", request)
+    return _saved(case, _("Your record is saved."), request)
 
 
 @require_POST
@@ -235,7 +238,8 @@ def draft_letter(request: AuthenticatedHttpRequest, case_id: int) -> HttpRespons
     letter = do_save_letter(case=case, text=first_draft(case), actor=request.user)
     messages.success(
         request,
-        f"Drafted version {letter.number} from your appeal. Read it, edit it, then approve it.",
+        _("Drafted version %(number)s from your appeal. Read it, edit it, then approve it.")
+        % {"number": letter.number},
     )
     return _back(request, case)
 
@@ -251,7 +255,11 @@ def save_letter(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse
         except AppealInputError as error:
             form.add_error("text", str(error))
         else:
-            return _saved(case, f"Version {letter.number} of your letter is", request)
+            return _saved(
+                case,
+                _("Version %(number)s of your letter is saved.") % {"number": letter.number},
+                request,
+            )
     return _page(request, case, 400, letter_form=form)
 
 
@@ -260,8 +268,35 @@ def save_letter(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse
 def approve_letter(request: AuthenticatedHttpRequest, case_id: int, number: int) -> HttpResponse:
     letter = get_letter_for_user(request.user, case_id, number)
     do_approve_letter(letter=letter, actor=request.user)
-    messages.success(request, f"Version {letter.number} approved: packets now carry it.")
+    messages.success(
+        request,
+        _("Version %(number)s approved: packets now carry it.") % {"number": letter.number},
+    )
     return _back(request, letter.case)
+
+
+@require_POST
+@login_required
+def set_letter_language(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
+    """The language the letter is drafted in and the packet built in (not the pages')."""
+    case = get_case_for_user(request.user, case_id)  # an outsider gets 404
+    form = forms.LetterLanguageForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose English or Spanish for the letter."))
+        return _back(request, case)
+    language = form.cleaned_data["letter_language"]
+    do_set_letter_language(case=case, language=language, actor=request.user)
+    if language == "en":
+        messages.success(
+            request,
+            _("The letter will be in English. Draft it again to write it in English."),
+        )
+    else:
+        messages.success(
+            request,
+            _("The letter will be in Spanish. Draft it again to write it in Spanish."),
+        )
+    return _back(request, case)
 
 
 @require_GET
@@ -277,7 +312,7 @@ def build_packet(request: AuthenticatedHttpRequest, case_id: int) -> HttpRespons
     case = get_case_for_user(request.user, case_id)
     form = forms.PacketForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose PDF, plain text or Word.")
+        messages.error(request, _("Choose PDF, plain text or Word."))
         return _back(request, case)
     fmt, draft = form.cleaned_data["format"], form.cleaned_data["draft"]
     try:

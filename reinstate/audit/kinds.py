@@ -66,6 +66,7 @@ class EventKind(StrEnum):
     APPEAL_PLAN_ACTION_REMOVED = "appeal.plan_action_removed"
     APPEAL_LETTER_SAVED = "appeal.letter_saved"
     APPEAL_LETTER_APPROVED = "appeal.letter_approved"
+    APPEAL_LETTER_LANGUAGE = "appeal.letter_language"  # the letter's and packet's language
     APPEAL_PACKET_REQUESTED = "appeal.packet_requested"
     APPEAL_PACKET_BUILT = "appeal.packet_built"
     APPEAL_PACKET_FAILED = "appeal.packet_failed"

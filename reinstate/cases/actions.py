@@ -7,18 +7,21 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from reinstate.accounts.models import Organisation, User
 from reinstate.audit.actions import record_event
 from reinstate.audit.kinds import EventKind
 from reinstate.cases.models import (
+    CORRECTED_WORDS,
     NOTICE_DOCUMENT,
     READING_STEPS,
     Case,
     ChecklistItem,
     Correction,
 )
+from reinstate.lib.dates import when
 from reinstate.lib.iso import iso
 from reinstate.lib.notice_file import NoticeInput
 from reinstate.rules.catalogue.files import load_catalogue
@@ -67,14 +70,15 @@ def do_open_case(
         received, source = now, Case.ReceivedSource.ASSUMED_NOW
     check_received(received, now=now)
     check_platform(platform_hint)
-    reading, decision = read_and_decide(
-        notice.text,
-        received=received,
-        tz=tz,
-        state=owner.state or None,
-        city=owner.city or None,
-        platform_hint=platform_hint,
-    )
+    with translation.override("en"):  # the case keeps the reading's words in English
+        reading, decision = read_and_decide(
+            notice.text,
+            received=received,
+            tz=tz,
+            state=owner.state or None,
+            city=owner.city or None,
+            platform_hint=platform_hint,
+        )
     with transaction.atomic():
         case = Case(
             owner=owner,
@@ -147,20 +151,21 @@ def do_set_received(
     check_received_change(received, opened=case.created_at, now=now)
     if case.reinstated_on is not None and received.astimezone(case.tz).date() > case.reinstated_on:
         raise CaseInputError(
-            "That is after the day you were reinstated. Enter when the notice arrived."
+            _("That is after the day you were reinstated. Enter when the notice arrived.")
         )
     old_received, old_source, old_deadline = case.received_at, case.received_source, case.deadline
     if old_received == received and old_source == Case.ReceivedSource.GIVEN:
         return case
     tz = ZoneInfo(case.time_zone)
-    reading, decision = read_and_decide(
-        case.notice_text,
-        received=received.astimezone(tz),
-        tz=tz,
-        state=case.owner.state or None,
-        city=case.owner.city or None,
-        platform_hint=case.reading.get("platform"),
-    )
+    with translation.override("en"):  # the case keeps the reading's words in English
+        reading, decision = read_and_decide(
+            case.notice_text,
+            received=received.astimezone(tz),
+            tz=tz,
+            state=case.owner.state or None,
+            city=case.owner.city or None,
+            platform_hint=case.reading.get("platform"),
+        )
     with transaction.atomic():
         case.received_at = received
         case.received_source = Case.ReceivedSource.GIVEN
@@ -169,7 +174,7 @@ def do_set_received(
             stated = reading.stated_deadline
             case.stated_deadline = stated.at if stated else None
             case.stated_deadline_words = stated.text[:300] if stated else ""
-        _apply_decision(case, _decide_for_case(case))
+        _apply_decision(case, _decide_in_english(case))
         case.plan_anchor = now
         case.save(update_fields=RECEIVED_FIELDS)
         Correction.objects.create(
@@ -210,9 +215,9 @@ def do_correct_reading(
     now = now or timezone.now()
     check_platform(platform)
     if kind not in KINDS:
-        raise CaseInputError(f"Unknown kind of action {kind!r}.")
+        raise CaseInputError(_("Unknown kind of action %(kind)s.") % {"kind": repr(kind)})
     if reason is not None and reason not in REASONS:
-        raise CaseInputError(f"Unknown reason {reason!r}.")
+        raise CaseInputError(_("Unknown reason %(reason)s.") % {"reason": repr(reason)})
     new_values = {
         "platform": platform,
         "kind": kind,
@@ -233,11 +238,11 @@ def do_correct_reading(
             )
             for field, (old, new) in changes.items()
         ]
-        for field, (_, new) in changes.items():
+        for field, (_old, new) in changes.items():
             setattr(case, field, new)
         if "stated_deadline" in changes:
-            case.stated_deadline_words = "corrected by you" if stated_deadline else ""
-        _apply_decision(case, _decide_for_case(case))
+            case.stated_deadline_words = CORRECTED_WORDS if stated_deadline else ""
+        _apply_decision(case, _decide_in_english(case))
         case.plan_anchor = now
         case.save()
         _sync_checklist(case)
@@ -288,7 +293,7 @@ def do_mark_step_seen(*, case: Case, step: str, actor: User) -> Case:
 def do_set_case_status(*, case: Case, actor: User, status: str) -> Case:
     """Close or reopen a case. Reopening takes back what was said about how it ended."""
     if status not in Case.Status.values:
-        raise CaseInputError(f"Unknown status {status!r}.")
+        raise CaseInputError(_("Unknown status %(status)s.") % {"status": repr(status)})
     if case.status == status:
         return case
     with transaction.atomic():
@@ -325,7 +330,7 @@ def do_set_case_outcome(
     now = now or timezone.now()
     if outcome not in ENDINGS:
         raise CaseInputError(
-            "Choose how the case ended: reinstated, appeal denied, or closed without an answer."
+            _("Choose how the case ended: reinstated, appeal denied, or closed without an answer.")
         )
     if outcome == Case.Outcome.REINSTATED:
         _check_reinstated_on(case, reinstated_on, now)
@@ -361,18 +366,23 @@ def do_set_case_outcome(
 
 def _check_reinstated_on(case: Case, day: date | None, now: datetime) -> None:
     if day is None:
-        raise CaseInputError("Enter the day your account was reinstated.")
+        raise CaseInputError(_("Enter the day your account was reinstated."))
     tz = ZoneInfo(case.owner.time_zone or case.time_zone)
     if day > now.astimezone(tz).date():
         raise CaseInputError(
-            "That date is in the future. Enter the day your account was reinstated "
-            "(today or earlier)."
+            _(
+                "That date is in the future. Enter the day your account was reinstated "
+                "(today or earlier)."
+            )
         )
     received = case.received_at.astimezone(tz).date()
     if day < received:
         raise CaseInputError(
-            f"That date is before the notice arrived ({received.day} {received:%b %Y}). "
-            "Enter the day your account was reinstated."
+            _(
+                "That date is before the notice arrived (%(day)s). Enter the day your account "
+                "was reinstated."
+            )
+            % {"day": when(received, "date")}
         )
 
 
@@ -390,17 +400,30 @@ def _clear_outcome(case: Case, actor: User) -> None:
     case.outcome, case.reinstated_on, case.outcome_note = "", None, ""
 
 
-def _decide_for_case(case: Case) -> DeadlineDecision:
-    """The deadline decision for a case's reading as it now stands (corrections included)."""
+# The label of a stated deadline the case rebuilds: a key, never shown.
+STATED_LABEL = "stated date"
+
+
+def _decide_in_english(case: Case) -> DeadlineDecision:
+    """The decision the case keeps: its words in English, whatever the request's language."""
+    with translation.override("en"):
+        return decide_for_case(case)
+
+
+def decide_for_case(case: Case) -> DeadlineDecision:
+    """The deadline decision for a case's reading as it now stands (corrections included), in
+    the active language (the case page words the rule with it)."""
     tz = ZoneInfo(case.time_zone)
     stated = None
     if case.stated_deadline is not None:
-        words = case.stated_deadline_words or "corrected by you"
+        words = case.stated_deadline_words or CORRECTED_WORDS
+        if words == CORRECTED_WORDS:
+            words = _(CORRECTED_WORDS)
         stated = StatedDeadline(
             at=case.stated_deadline.astimezone(tz),
             text=words,
             rule="stated date",
-            phrase=Phrase(text=words, start=0, end=0, label="stated date"),
+            phrase=Phrase(text=words, start=0, end=0, label=STATED_LABEL),
         )
     reading = NoticeReading(
         platform=case.platform,
@@ -499,7 +522,7 @@ def do_share_case(*, case: Case, actor: User, invite_code: str) -> Organisation:
         organisation = Organisation.objects.get(invite_code=code)
     except Organisation.DoesNotExist:
         raise CaseInputError(
-            "No organisation has that code. Check it with your advocate and try again."
+            _("No organisation has that code. Check it with your advocate and try again.")
         ) from None
     with transaction.atomic():
         case.organisation = organisation

@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from reinstate.lib.notice_file import (
     NoticeInput,
@@ -25,12 +27,12 @@ def platform_choices(blank: str) -> list[tuple[str, str]]:
 
 
 def kind_choices() -> list[tuple[str, str]]:
-    return [(k, kind.title) for k, kind in load_catalogue().kinds.items()]
+    return [(k, _(kind.title)) for k, kind in load_catalogue().kinds.items()]
 
 
 def reason_choices() -> list[tuple[str, str]]:
-    return [("", "No reason (an outcome or information)")] + [
-        (k, reason.title) for k, reason in load_catalogue().reasons.items()
+    return [("", _("No reason (an outcome or information)"))] + [
+        (k, _(reason.title)) for k, reason in load_catalogue().reasons.items()
     ]
 
 
@@ -70,15 +72,15 @@ class ReceivedMixin(forms.Form):
 
     received_date = forms.DateField(
         required=False,
-        label="Day",
+        label=gettext_lazy("Day"),
         widget=DateInput(),
-        error_messages={"invalid": "Enter the day as day, month and year."},
+        error_messages={"invalid": gettext_lazy("Enter the day as day, month and year.")},
     )
     received_time = forms.TimeField(
         required=False,
-        label="Time",
+        label=gettext_lazy("Time"),
         widget=TimeInput(),
-        error_messages={"invalid": "Enter the time, for example 9:30 AM."},
+        error_messages={"invalid": gettext_lazy("Enter the time, for example 9:30 AM.")},
     )
 
     tz: ZoneInfo
@@ -92,16 +94,16 @@ class ReceivedMixin(forms.Form):
         if day is None and at is None and not required:
             return None
         if day is None:
-            self.add_error("received_date", "Enter the day the notice arrived.")
+            self.add_error("received_date", _("Enter the day the notice arrived."))
             return None
         if at is None:
-            self.add_error("received_time", "Enter the time it arrived (a guess is fine).")
+            self.add_error("received_time", _("Enter the time it arrived (a guess is fine)."))
             return None
         received = datetime.combine(day, at).replace(tzinfo=self.tz)
         if received > self.now + CLOCK_SKEW:
             self.add_error(
                 "received_date",
-                "This is in the future. Enter when the notice arrived (today or earlier).",
+                _("This is in the future. Enter when the notice arrived (today or earlier)."),
             )
             return None
         return received
@@ -136,18 +138,21 @@ MAX_SCREENSHOTS = 2
 class NewCaseForm(ReceivedMixin):
     platform = forms.ChoiceField(
         required=False,
-        choices=lambda: platform_choices("Find it from the notice"),
-        help_text="Leave this to the app, or choose if the notice does not name the platform.",
+        label=gettext_lazy("Platform"),
+        choices=lambda: platform_choices(_("Find it from the notice")),
+        help_text=gettext_lazy(
+            "Leave this to the app, or choose if the notice does not name the platform."
+        ),
     )
     notice_text = forms.CharField(
         required=False,
-        label="Paste the notice",
+        label=gettext_lazy("Paste the notice"),
         widget=forms.Textarea(attrs={"rows": 8, "autocomplete": "off", "spellcheck": "false"}),
     )
     notice_file = NoticeFilesField(
         required=False,
-        label="…or upload a screenshot or the email",
-        help_text=(
+        label=gettext_lazy("…or upload a screenshot or the email"),
+        help_text=gettext_lazy(
             "A screenshot (two for a long notice), a saved email (.eml) or a text file (.txt). "
             "You check the words read from a screenshot before anything is saved."
         ),
@@ -188,13 +193,15 @@ class NewCaseForm(ReceivedMixin):
                 self.notice = notice_from_screenshots(self.pictures, max_bytes=limit)
             elif len(uploads) > 1:
                 raise NoticeInputError(
-                    "Upload one email or text file (two files only for two screenshots of one "
-                    "notice)."
+                    _(
+                        "Upload one email or text file (two files only for two screenshots of "
+                        "one notice)."
+                    )
                 )
             elif upload is not None:
                 if upload.size > limit * 4:
                     raise NoticeInputError(
-                        "The file is too large for a notice. Upload only the email you received."
+                        _("The file is too large for a notice. Upload only the email you received.")
                     )
                 self.notice = notice_from_file(upload.read(), upload.name or "", max_bytes=limit)
             elif text and _pasted_email(text):
@@ -202,7 +209,7 @@ class NewCaseForm(ReceivedMixin):
             elif text:
                 self.notice = notice_from_text(text, max_bytes=limit)
             else:
-                raise NoticeInputError("Paste the notice, or upload the email you received.")
+                raise NoticeInputError(_("Paste the notice, or upload the email you received."))
         except NoticeInputError as error:
             field = "notice_file" if upload is not None else "notice_text"
             self.add_error(field, str(error))
@@ -228,16 +235,19 @@ def _is_picture(upload: Any) -> bool:
 def _pictures(uploads: list[Any]) -> list[tuple[bytes, str]]:
     if len(uploads) > MAX_SCREENSHOTS:
         raise NoticeInputError(
-            "Choose one or two screenshots of the notice. For a longer one, paste its text."
+            _("Choose one or two screenshots of the notice. For a longer one, paste its text.")
         )
     if not all(_is_picture(f) for f in uploads):
         raise NoticeInputError(
-            "Upload the screenshots alone, or the email alone: not both at once."
+            _("Upload the screenshots alone, or the email alone: not both at once.")
         )
     if any(f.size > MAX_SCREENSHOT_BYTES for f in uploads):
         raise NoticeInputError(
-            f"A screenshot is too large to read (over {MAX_SCREENSHOT_BYTES // 1_000_000} MB). "
-            "Take a plain screenshot of the notice, or paste its text."
+            _(
+                "A screenshot is too large to read (over %(size)s MB). Take a plain screenshot "
+                "of the notice, or paste its text."
+            )
+            % {"size": MAX_SCREENSHOT_BYTES // 1_000_000}
         )
     return [(f.read(), f.name or "") for f in uploads]
 
@@ -253,9 +263,9 @@ class ReceivedForm(ReceivedMixin):
         for name in ("received_date", "received_time"):
             self.fields[name].required = True
             self.fields[name].error_messages["required"] = (
-                "Enter the day the notice arrived."
+                _("Enter the day the notice arrived.")
                 if name == "received_date"
-                else "Enter the time it arrived (a guess is fine)."
+                else _("Enter the time it arrived (a guess is fine).")
             )
 
     def clean(self) -> dict[str, Any]:
@@ -266,14 +276,18 @@ class ReceivedForm(ReceivedMixin):
 
 class CorrectReadingForm(forms.Form):
     platform = forms.ChoiceField(
-        required=False, choices=lambda: platform_choices("Not named in the notice")
+        required=False,
+        label=gettext_lazy("Platform"),
+        choices=lambda: platform_choices(_("Not named in the notice")),
     )
-    kind = forms.ChoiceField(label="What happened to the account", choices=kind_choices)
-    reason = forms.ChoiceField(required=False, choices=reason_choices)
+    kind = forms.ChoiceField(
+        label=gettext_lazy("What happened to the account"), choices=kind_choices
+    )
+    reason = forms.ChoiceField(required=False, label=gettext_lazy("Reason"), choices=reason_choices)
     stated_deadline = forms.DateTimeField(
         required=False,
-        label="Deadline the notice states",
-        help_text="Leave empty if the notice states none. Your time zone.",
+        label=gettext_lazy("Deadline the notice states"),
+        help_text=gettext_lazy("Leave empty if the notice states none. Your time zone."),
         widget=LocalDateTimeInput(),
     )
 
@@ -282,35 +296,35 @@ class CaseOutcomeForm(forms.Form):
     """How the case ended, said when closing it."""
 
     outcome = forms.ChoiceField(
-        label="How did it end?",
+        label=gettext_lazy("How did it end?"),
         choices=[
-            ("reinstated", "My account was reinstated"),
-            ("denied", "The appeal was denied"),
-            ("other", "Closed without an answer, or something else"),
+            ("reinstated", gettext_lazy("My account was reinstated")),
+            ("denied", gettext_lazy("The appeal was denied")),
+            ("other", gettext_lazy("Closed without an answer, or something else")),
         ],
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Choose how the case ended.",
-            "invalid_choice": "Choose one of the endings in the list.",
+            "required": gettext_lazy("Choose how the case ended."),
+            "invalid_choice": gettext_lazy("Choose one of the endings in the list."),
         },
     )
     reinstated_on = forms.DateField(
         required=False,
-        label="Day you were reinstated",
-        help_text="Only if your account was reinstated.",
+        label=gettext_lazy("Day you were reinstated"),
+        help_text=gettext_lazy("Only if your account was reinstated."),
         widget=DateInput(),
-        error_messages={"invalid": "Enter the date as day, month and year."},
+        error_messages={"invalid": gettext_lazy("Enter the date as day, month and year.")},
     )
     note = forms.CharField(
         required=False,
-        label="Anything to remember",
+        label=gettext_lazy("Anything to remember"),
         max_length=300,
-        help_text="For example: reinstated after a call with support.",
+        help_text=gettext_lazy("For example: reinstated after a call with support."),
     )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         reinstated = data.get("outcome") == "reinstated"
         if reinstated and not data.get("reinstated_on") and "reinstated_on" not in self.errors:
-            self.add_error("reinstated_on", "Enter the day your account was reinstated.")
+            self.add_error("reinstated_on", _("Enter the day your account was reinstated."))
         return data

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language, gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from reinstate.accounts.models import Organisation, User
 
@@ -16,8 +20,8 @@ READING_STEPS = (MEANING_STEP, DEADLINE_STEP)
 
 class Case(models.Model):
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        CLOSED = "closed", "Closed"
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
 
     owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="cases")
     # Shared with an organisation: its advocates see the case too.
@@ -26,10 +30,10 @@ class Case(models.Model):
     )
 
     class Outcome(models.TextChoices):
-        NONE = "", "Not said"
-        REINSTATED = "reinstated", "Reinstated"
-        DENIED = "denied", "Appeal denied"
-        OTHER = "other", "Closed without an answer, or other"
+        NONE = "", _("Not said")
+        REINSTATED = "reinstated", _("Reinstated")
+        DENIED = "denied", _("Appeal denied")
+        OTHER = "other", _("Closed without an answer, or other")
 
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     # How the case ended, as the driver said when closing it; reopening clears it.
@@ -47,9 +51,9 @@ class Case(models.Model):
     received_at = models.DateTimeField()
 
     class ReceivedSource(models.TextChoices):
-        GIVEN = "given", "as you said"
-        EMAIL_HEADER = "email_header", "from the email's date"
-        ASSUMED_NOW = "assumed_now", "assumed: when the case was opened"
+        GIVEN = "given", _("as you said")
+        EMAIL_HEADER = "email_header", _("from the email's date")
+        ASSUMED_NOW = "assumed_now", _("assumed: when the case was opened")
 
     # How the received time was known: the deadline counts from it, so the page says so.
     received_source = models.CharField(
@@ -95,6 +99,20 @@ class Case(models.Model):
         return ZoneInfo(self.owner.time_zone or self.time_zone)
 
 
+# The stated deadline's words once the driver corrected the date (kept in English; shown
+# translated).
+CORRECTED_WORDS = gettext_noop("corrected by you")
+
+# What a correction changed, as the page names it (Correction.field holds the key).
+CORRECTED_FIELDS = {
+    "platform": _("Platform"),
+    "kind": _("What happened to the account"),
+    "reason": _("Reason"),
+    "stated_deadline": _("Deadline the notice states"),
+    "received_at": _("When it arrived"),
+}
+
+
 class Correction(models.Model):
     """A driver's correction of what the reader found; the reader's value is kept."""
 
@@ -107,6 +125,45 @@ class Correction(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
+
+    @property
+    def field_label(self) -> str:
+        """The field's name in another language; in English the key, as the page always said."""
+        if (get_language() or "en").startswith("en"):
+            return self.field
+        return str(CORRECTED_FIELDS.get(self.field, self.field))
+
+    @property
+    def old_shown(self) -> str:
+        return _shown_value(self.field, self.old_value)
+
+    @property
+    def new_shown(self) -> str:
+        return _shown_value(self.field, self.new_value)
+
+
+def _shown_value(field: str, value: str) -> str:
+    """A corrected value as kept (a key, an ISO time); in another language than English, the
+    catalogue's title or the time in the reader's words. English shows it as it always did."""
+    if not value or (get_language() or "en").startswith("en"):
+        return value
+    from reinstate.lib.dates import when
+    from reinstate.rules.catalogue.files import load_catalogue
+
+    catalogue = load_catalogue()
+    if field == "platform" and value in catalogue.platforms:
+        return catalogue.platforms[value].name
+    if field == "kind" and value in catalogue.kinds:
+        return gettext(catalogue.kinds[value].title)
+    if field == "reason" and value in catalogue.reasons:
+        return gettext(catalogue.reasons[value].title)
+    if field in {"stated_deadline", "received_at"}:
+        try:
+            at = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        return when(timezone.localtime(at) if timezone.is_aware(at) else at, "datetime")
+    return value
 
 
 # The catalogue's checklist item for the notice itself: the case holds the notice from the

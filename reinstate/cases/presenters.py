@@ -6,7 +6,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from reinstate.cases.actions import decide_for_case
 from reinstate.cases.models import (
+    CORRECTED_WORDS,
     DEADLINE_STEP,
     MEANING_STEP,
     NOTICE_DOCUMENT,
@@ -14,6 +20,8 @@ from reinstate.cases.models import (
     ChecklistItem,
     Correction,
 )
+from reinstate.lib import i18n
+from reinstate.lib.dates import when
 from reinstate.lib.iso import iso
 from reinstate.rules.appeal.next_step import DEADLINE, MEANING, TOTAL_STEPS
 from reinstate.rules.catalogue.files import load_catalogue
@@ -38,6 +46,23 @@ class Segment:
     text: str
     label: str | None = None  # what this highlighted phrase showed
     group: str | None = None  # platform, kind, reason or deadline: for colour and legend
+
+    @property
+    def shown(self) -> str:
+        """What the phrase showed, for the reader: the label (a catalogue key or a deadline
+        rule's name, kept in English) in English, the catalogue's title in another language."""
+        if not self.label or self.group == "deadline":
+            return _(self.label) if self.label else ""
+        if i18n.language() == "en":
+            return self.label
+        catalogue = load_catalogue()
+        if self.group == "platform" and self.label in catalogue.platforms:
+            return catalogue.platforms[self.label].name
+        if self.group == "kind" and self.label in catalogue.kinds:
+            return _(catalogue.kinds[self.label].title)
+        if self.group == "reason" and self.label in catalogue.reasons:
+            return _(catalogue.reasons[self.label].title)
+        return self.label
 
 
 def highlighted_notice(case: Case) -> list[Segment]:
@@ -119,7 +144,8 @@ class DeadlineStatus:
 def deadline_status(case: Case, *, now: datetime) -> DeadlineStatus:
     if case.status != Case.Status.OPEN:
         outcome = outcome_text(case)
-        return DeadlineStatus("none", "", f"Closed: {outcome}" if outcome else "Closed")
+        ended = _("Closed: %(outcome)s") % {"outcome": outcome} if outcome else _("Closed")
+        return DeadlineStatus("none", "", ended)
     return DeadlineStatus(
         urgency=urgency(case.deadline, now=now),
         countdown=countdown_text(case.deadline, now=now) if case.deadline else "",
@@ -216,13 +242,15 @@ def confirmation_message(case: Case) -> str:
     catalogue = load_catalogue()
     platform = catalogue.platforms.get(case.platform or "")
     reason = catalogue.reasons.get(case.reason or "")
-    return draft_deadline_confirmation(
-        platform_name=platform.name if platform else None,
-        reason_title=reason.title if reason else None,
-        received=case.received_at,
-        tz=case.tz,
-        ticket_numbers=list(case.reading.get("references", {}).get("ticket_numbers", [])),
-    )
+    # The message goes to the platform's support, who read English, whatever the page's language.
+    with translation.override("en"):
+        return draft_deadline_confirmation(
+            platform_name=platform.name if platform else None,
+            reason_title=reason.title if reason else None,
+            received=case.received_at,
+            tz=case.tz,
+            ticket_numbers=list(case.reading.get("references", {}).get("ticket_numbers", [])),
+        )
 
 
 @dataclass(frozen=True)
@@ -270,11 +298,16 @@ class DeadlinePage:
     plan: list[PlanStep]
     confirmation_message: str  # asks support to confirm the deadline; "" when not needed
     received_assumed: bool
+    rule: str  # which rule gave the deadline, in the reader's language ("" when quoted below)
+    rule_quote: str  # the notice's own words when the notice set the deadline, else ""
+    notice_language: str  # the language the notice is written in, for the quote
+    confidence: str  # how sure the deadline is, in words
 
 
 def deadline_page(case: Case, *, now: datetime) -> DeadlinePage:
     status = deadline_status(case, now=now)
     closed = case.status != Case.Status.OPEN
+    quote = deadline_quote(case)
     return DeadlinePage(
         case=case,
         number=DEADLINE,
@@ -286,7 +319,58 @@ def deadline_page(case: Case, *, now: datetime) -> DeadlinePage:
         plan=[] if closed else work_plan(case),
         confirmation_message="" if closed else confirmation_message(case),
         received_assumed=case.received_source == Case.ReceivedSource.ASSUMED_NOW,
+        rule="" if quote else deadline_rule_text(case),
+        rule_quote=quote,
+        notice_language=notice_language(case),
+        confidence=confidence_words(case.deadline_confidence),
     )
+
+
+# How sure a deadline or a law is (the catalogue's confidence keys), as a reader sees it.
+CONFIDENCE = {
+    "stated": gettext_lazy("stated"),
+    "official": gettext_lazy("official"),
+    "reported": gettext_lazy("reported"),
+    "estimate": gettext_lazy("estimate"),
+}
+
+
+def confidence_words(key: str | None) -> str:
+    return str(CONFIDENCE.get(key or "", key or ""))
+
+
+def notice_language(case: Case) -> str:
+    """The language the notice is written in ("en", "es"): its quoted words are marked so."""
+    language = case.reading.get("language")
+    return language if language in {"en", "es"} else "en"
+
+
+def deadline_quote(case: Case) -> str:
+    """The notice's own words for its deadline, when the notice set it ("" otherwise)."""
+    if case.deadline_source != "notice" or case.deadline is None:
+        return ""
+    words = case.stated_deadline_words
+    if not words or words == CORRECTED_WORDS:
+        return ""
+    return words
+
+
+def deadline_rule_text(case: Case) -> str:
+    """Which rule gave the deadline, or why there is none, in the reader's language.
+
+    The case keeps the sentence in English (the command line prints it); in another language
+    it is worked out again from the case, and used when it gives the same deadline.
+    """
+    if i18n.language() == "en" or not case.deadline_rule:
+        return case.deadline_rule
+    try:
+        decision = decide_for_case(case)
+    except (KeyError, ValueError):  # the catalogue no longer knows the case's kind: as kept
+        return case.deadline_rule
+    same = decision.deadline == case.deadline and (decision.source or "") == (
+        case.deadline_source or ""
+    )
+    return decision.rule if same else case.deadline_rule
 
 
 def outcome_text(case: Case) -> str:
@@ -294,8 +378,7 @@ def outcome_text(case: Case) -> str:
     if not case.outcome:
         return ""
     if case.outcome == Case.Outcome.REINSTATED and case.reinstated_on is not None:
-        day = case.reinstated_on
-        return f"Reinstated on {day.day} {day:%B %Y}"
+        return _("Reinstated on %(day)s") % {"day": when(case.reinstated_on, "date_long")}
     return str(case.get_outcome_display())
 
 
@@ -321,9 +404,9 @@ def docket_row(case: Case, *, now: datetime) -> DocketRow:
     status = deadline_status(case, now=now)
     return DocketRow(
         case=case,
-        platform_name=platform.name if platform else "Platform not named",
-        kind_title=kind.title if kind else case.kind,
-        reason_title=reason.title if reason else "",
+        platform_name=platform.name if platform else _("Platform not named"),
+        kind_title=_(kind.title) if kind else case.kind,
+        reason_title=_(reason.title) if reason else "",
         outcome=outcome_text(case),
         urgency=status.urgency,
         countdown=status.countdown,
@@ -332,7 +415,13 @@ def docket_row(case: Case, *, now: datetime) -> DocketRow:
 
 
 def case_json(case: Case, *, now: datetime) -> dict[str, Any]:
-    """A case as the command line prints it."""
+    """A case as the command line prints it: in English whatever the language of the request
+    (the data export reuses it), like every JSON the app gives out."""
+    with translation.override("en"):
+        return _case_json(case, now=now)
+
+
+def _case_json(case: Case, *, now: datetime) -> dict[str, Any]:
     return {
         "id": case.pk,
         "owner": case.owner.username,
@@ -375,4 +464,9 @@ def case_json(case: Case, *, now: datetime) -> dict[str, Any]:
 
 def case_title(case: Case) -> str:
     platform = load_catalogue().platforms.get(case.platform or "")
-    return f"{platform.name if platform else 'Account'} appeal (case {case.pk})"
+    if platform is None:
+        return _("Account appeal (case %(number)s)") % {"number": case.pk}
+    return _("%(platform)s appeal (case %(number)s)") % {
+        "platform": platform.name,
+        "number": case.pk,
+    }

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reinstate.accounts import throttle
@@ -90,11 +91,13 @@ def _keep_pictures(request: AuthenticatedHttpRequest, case: Case, token: str) ->
         sender=Case, case=case, actor=request.user, pictures=pictures
     )
     notice_pictures.release(pictures)
-    if not answers or any(isinstance(answer, Exception) for _, answer in answers):
+    if not answers or any(isinstance(answer, Exception) for _receiver, answer in answers):
         messages.warning(
             request,
-            "Your case is open, but we could not keep your screenshot as evidence. "
-            "Add it again on the evidence page.",
+            _(
+                "Your case is open, but we could not keep your screenshot as evidence. "
+                "Add it again on the evidence page."
+            ),
         )
 
 
@@ -116,11 +119,19 @@ def _check_screenshot_text(
 def _ask_identity(request: AuthenticatedHttpRequest, case: Case) -> HttpResponse:
     """Ask who the driver is now, while they are here: an appeal that does not say so cannot be
     matched to the account. They may skip it; the case page is next either way."""
-    name = platform_names().get(case.platform or "", "the platform")
+    name = platform_names().get(case.platform or "")
     messages.info(
         request,
-        f"Your appeal must say who you are: give your legal name and the email or phone "
-        f"{name} knows you by.",
+        _(
+            "Your appeal must say who you are: give your legal name and the email or phone "
+            "%(platform)s knows you by."
+        )
+        % {"platform": name}
+        if name
+        else _(
+            "Your appeal must say who you are: give your legal name and the email or phone "
+            "the platform knows you by."
+        ),
     )
     query = {"next": reverse("cases:detail", args=[case.pk])}
     if case.platform:
@@ -154,7 +165,7 @@ def case_correct(request: AuthenticatedHttpRequest, case_id: int) -> HttpRespons
             form.add_error(None, str(error))
         else:
             messages.success(
-                request, "Your correction is saved." if changes else "Nothing was changed."
+                request, _("Your correction is saved.") if changes else _("Nothing was changed.")
             )
             return redirect("cases:detail", case_id=case.pk)
     return render(request, "cases/correct.html", {"case": case, "form": form})
@@ -177,9 +188,9 @@ def case_received(request: AuthenticatedHttpRequest, case_id: int) -> HttpRespon
         else:
             messages.success(
                 request,
-                "Saved. Your deadline and plan now count from that time."
+                _("Saved. Your deadline and plan now count from that time.")
                 if case.deadline != before
-                else "Saved. Your deadline did not change.",
+                else _("Saved. Your deadline did not change."),
             )
             return redirect("cases:detail", case_id=case.pk)
     status = 400 if form.errors else 200
@@ -230,7 +241,7 @@ def case_status(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse
         messages.error(request, str(error))
     else:
         if had_outcome and not case.outcome:
-            messages.success(request, "The case is open again; how it ended is cleared.")
+            messages.success(request, _("The case is open again; how it ended is cleared."))
     return redirect("cases:detail", case_id=case.pk)
 
 
@@ -244,8 +255,11 @@ def case_share(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     if wait:
         messages.error(
             request,
-            f"Several codes were wrong. Wait {throttle.wait_words(wait)}, then type the code "
-            "again, exactly as your advocate gave it.",
+            _(
+                "Several codes were wrong. Wait %(wait)s, then type the code again, exactly as "
+                "your advocate gave it."
+            )
+            % {"wait": throttle.wait_words(wait)},
         )
         return redirect("cases:detail", case_id=case.pk)
     try:
@@ -256,7 +270,11 @@ def case_share(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
         throttle.record_failure("share", by_driver)
         messages.error(request, str(error))
     else:
-        messages.success(request, f"Shared with {organisation.name}. Their advocates can see it.")
+        messages.success(
+            request,
+            _("Shared with %(organisation)s. Their advocates can see it.")
+            % {"organisation": organisation.name},
+        )
     return redirect("cases:detail", case_id=case.pk)
 
 
@@ -265,5 +283,5 @@ def case_share(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
 def case_unshare(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case = queries.get_own_case_for_user(request.user, case_id)
     do_unshare_case(case=case, actor=request.user)
-    messages.success(request, "This case is no longer shared.")
+    messages.success(request, _("This case is no longer shared."))
     return redirect("cases:detail", case_id=case.pk)

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any, BinaryIO
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from reinstate.accounts.models import User
 from reinstate.audit.actions import record_event
@@ -89,19 +90,20 @@ def do_add_contact(
     summary = " ".join(summary.split())[:MAX_SUMMARY]
     if channel not in Channel.values:
         raise CommsInputError(
-            f"Unknown channel {channel!r}: use one of {', '.join(Channel.values)}."
+            _("Unknown channel %(channel)r: use one of %(channels)s.")
+            % {"channel": channel, "channels": ", ".join(Channel.values)}
         )
     if direction not in Direction.values:
-        raise CommsInputError("Say who contacted whom: to_platform or from_platform.")
+        raise CommsInputError(_("Say who contacted whom: to_platform or from_platform."))
     if at.tzinfo is None:
-        raise CommsInputError("The time needs a time zone offset, like 2026-11-03T10:00-08:00.")
+        raise CommsInputError(_("The time needs a time zone offset, like 2026-11-03T10:00-08:00."))
     if not summary:
-        raise CommsInputError("Write a few words about what was said.")
+        raise CommsInputError(_("Write a few words about what was said."))
     numbers = clean_tickets([*tickets, *ticket_numbers(f"{summary}\n{body[:5000]}")])
     items = _keep_files(case, actor, files, about=summary)
     with transaction.atomic():
         if source_key and case.contacts.filter(source_key=source_key).exists():
-            raise CommsInputError("This chat is already in the support log.")
+            raise CommsInputError(_("This chat is already in the support log."))
         contact = Contact.objects.create(
             case=case,
             channel=channel,
@@ -221,7 +223,7 @@ def _import_batch(
                     case,
                     actor,
                     Upload(attachment.filename, io.BytesIO(attachment.data)),
-                    about=f"Attached to the email “{mail.subject or mail.label}”",
+                    about=f"Attached to the email “{mail.subject or mail.label}”",  # i18n: kept
                 )
             except EvidenceFileError as error:
                 name = safe_filename(attachment.filename)
@@ -240,7 +242,9 @@ def _contact_row(
     actor: User | None, mail: Mail, now: datetime, driver_address: str
 ) -> dict[str, Any]:
     sent_by_driver = bool(driver_address) and mail.sender_address == driver_address
-    summary = mail.subject or " ".join(mail.body[:1000].split())[:200] or "(no subject)"
+    # Stored as the contact's summary: English whatever the page's language.
+    untitled = "(no subject)"  # i18n: stored
+    summary = mail.subject or " ".join(mail.body[:1000].split())[:200] or untitled
     return {
         "channel": Channel.EMAIL,
         "direction": Direction.TO_PLATFORM if sent_by_driver else Direction.FROM_PLATFORM,

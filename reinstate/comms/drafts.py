@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from django.utils import translation
 
 from reinstate.cases.models import Case
 from reinstate.cases.presenters import law_keys
@@ -41,5 +43,17 @@ def case_facts(case: Case) -> CaseFacts:
 
 
 def draft_views(case: Case) -> list[DraftView]:
-    """Each draft with what the tone check says of it (the appeal letter's check)."""
-    return [DraftView(draft, check_tone(draft.text)) for draft in drafts_for(case_facts(case))]
+    """Each draft with what the tone check says of it (the appeal letter's check).
+
+    A draft's title and why are for the driver, in the page's language; its text goes to the
+    platform's support, who read English: it is written in English whatever the page's
+    language (the words are marked for translation all the same)."""
+    facts = case_facts(case)
+    with translation.override("en"):
+        english = {draft.key: draft.text for draft in drafts_for(facts)}
+    views = []
+    for draft in drafts_for(facts):
+        text = english[draft.key]
+        # The tone check reads the English the platform will read, and speaks the page's.
+        views.append(DraftView(replace(draft, text=text), check_tone(text)))
+    return views

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from reinstate.comms.actions import clean_tickets
 from reinstate.comms.mail import MailFilter
@@ -21,30 +22,37 @@ class TicketsField(forms.CharField):
 
 
 class ContactForm(forms.Form):
-    channel = forms.ChoiceField(choices=Channel.choices, label="How")
+    channel = forms.ChoiceField(choices=Channel.choices, label=gettext_lazy("How"))
     direction = forms.ChoiceField(
-        choices=Direction.choices, label="Who got in touch", widget=forms.RadioSelect
+        choices=Direction.choices, label=gettext_lazy("Who got in touch"), widget=forms.RadioSelect
     )
-    at = forms.DateTimeField(label="When", widget=TIME_INPUT)
+    at = forms.DateTimeField(label=gettext_lazy("When"), widget=TIME_INPUT)
     agent = forms.CharField(
-        required=False, max_length=200, label="Agent's name", help_text="If they gave one."
+        required=False,
+        max_length=200,
+        label=gettext_lazy("Agent's name"),
+        help_text=gettext_lazy("If they gave one."),
     )
     summary = forms.CharField(
         max_length=500,
-        label="What was said",
+        label=gettext_lazy("What was said"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="“Asked why I was deactivated. Agent said a specialist will email in 48 hours.”",
+        help_text=gettext_lazy(
+            "“Asked why I was deactivated. Agent said a specialist will email in 48 hours.”"
+        ),
     )
     tickets = TicketsField(
         required=False,
         max_length=300,
-        label="Ticket or case numbers",
-        help_text="Separate several with commas. Numbers in what you wrote are found too.",
+        label=gettext_lazy("Ticket or case numbers"),
+        help_text=gettext_lazy(
+            "Separate several with commas. Numbers in what you wrote are found too."
+        ),
     )
     screenshots = MultipleFileField(
         required=False,
-        label="Screenshots or files",
-        help_text="Kept in your evidence locker, linked to this entry.",
+        label=gettext_lazy("Screenshots or files"),
+        help_text=gettext_lazy("Kept in your evidence locker, linked to this entry."),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -55,34 +63,44 @@ class ContactForm(forms.Form):
 
 class ChatForm(forms.Form):
     text = forms.CharField(
-        label="The chat, as you copied it",
+        label=gettext_lazy("The chat, as you copied it"),
         max_length=2_000_000,
         widget=forms.Textarea(attrs={"rows": 12, "autocapitalize": "off"}),
-        help_text="Lines like “Agent: …” and “You: …”, with or without times.",
+        help_text=gettext_lazy("Lines like “Agent: …” and “You: …”, with or without times."),
     )
-    at = forms.DateTimeField(label="When the chat started", widget=TIME_INPUT)
-    tickets = TicketsField(required=False, max_length=300, label="Ticket or case numbers")
+    at = forms.DateTimeField(label=gettext_lazy("When the chat started"), widget=TIME_INPUT)
+    tickets = TicketsField(
+        required=False, max_length=300, label=gettext_lazy("Ticket or case numbers")
+    )
 
 
 class ImportForm(forms.Form):
     mail_files = MultipleFileField(
-        label="Email files (.eml or .mbox)",
-        help_text="Save emails from your mail app, or download your account's data export.",
+        label=gettext_lazy("Email files (.eml or .mbox)"),
+        help_text=gettext_lazy(
+            "Save emails from your mail app, or download your account's data export."
+        ),
     )
     sender = forms.CharField(
         required=False,
         max_length=200,
-        label="Only from",
-        help_text="Part of the sender's address, like “amazon” or “support@uber.com”.",
+        label=gettext_lazy("Only from"),
+        help_text=gettext_lazy(
+            "Part of the sender's address, like “amazon” or “support@uber.com”."
+        ),
     )
-    subject = forms.CharField(required=False, max_length=200, label="Subject contains")
+    subject = forms.CharField(
+        required=False, max_length=200, label=gettext_lazy("Subject contains")
+    )
     since = forms.DateField(
-        required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
+        required=False, label=gettext_lazy("From"), widget=forms.DateInput(attrs={"type": "date"})
     )
     until = forms.DateField(
-        required=False, label="To", widget=forms.DateInput(attrs={"type": "date"})
+        required=False, label=gettext_lazy("To"), widget=forms.DateInput(attrs={"type": "date"})
     )
-    ticket = forms.CharField(required=False, max_length=64, label="Ticket or case number")
+    ticket = forms.CharField(
+        required=False, max_length=64, label=gettext_lazy("Ticket or case number")
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -100,11 +118,11 @@ class ImportForm(forms.Form):
 
 
 TIMELINE_KINDS = [
-    ("notice", "The notice"),
-    ("contact", "Contacts with support"),
-    ("evidence", "Evidence"),
-    ("deadline", "Deadlines and plan"),
-    ("follow_up", "Follow-ups"),
+    ("notice", gettext_lazy("The notice")),
+    ("contact", gettext_lazy("Contacts with support")),
+    ("evidence", gettext_lazy("Evidence")),
+    ("deadline", gettext_lazy("Deadlines and plan")),
+    ("follow_up", gettext_lazy("Follow-ups")),
 ]
 
 
@@ -113,7 +131,7 @@ class TimelineFilter(forms.Form):
         required=False,
         choices=TIMELINE_KINDS,
         widget=forms.CheckboxSelectMultiple,
-        label="Show",
+        label=gettext_lazy("Show"),
     )
 
     def kinds(self) -> set[str]:

@@ -16,6 +16,7 @@ from typing import Any, BinaryIO
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from reinstate.accounts.models import User
 from reinstate.audit.actions import record_event
@@ -91,7 +92,7 @@ def _mails(sources: Sequence[Source]) -> Iterator[Mail | Skipped]:
     for source in sources:
         kind = kind_of(source.name)
         if kind is None:
-            yield Skipped(source.name, "Not an email or chat file: use .eml, .mbox or .txt.")
+            yield Skipped(source.name, _("Not an email or chat file: use .eml, .mbox or .txt."))
         elif kind == "mbox":
             with source.open() as handle:
                 for found in read_mbox(handle):
@@ -100,7 +101,8 @@ def _mails(sources: Sequence[Source]) -> Iterator[Mail | Skipped]:
             with source.open() as handle:
                 data = handle.read(MAX_MESSAGE_BYTES + 1)
             if len(data) > MAX_MESSAGE_BYTES:
-                yield Skipped(source.name, f"Larger than {MAX_MESSAGE_BYTES // 1_000_000} MB.")
+                too_large = _("Larger than %(size)s MB.") % {"size": MAX_MESSAGE_BYTES // 1_000_000}
+                yield Skipped(source.name, too_large)
             else:
                 yield read_message(data, source.name)
 
@@ -114,18 +116,20 @@ def _named(found: Mail | Skipped, file_name: str) -> Mail | Skipped:
 def read_chat(data: bytes) -> tuple[str, list[Turn]]:
     """A transcript's text and its turns; refuses what is empty or not a chat."""
     if len(data) > MAX_CHAT_BYTES:
-        raise CommsInputError("This chat is too long (over 2 MB). Paste it in parts.")
+        raise CommsInputError(_("This chat is too long (over 2 MB). Paste it in parts."))
     text = decode_text(data, None).replace("\x00", "").strip()
     if not text:
-        raise CommsInputError("The chat is empty. Paste the conversation as you copied it.")
+        raise CommsInputError(_("The chat is empty. Paste the conversation as you copied it."))
     try:
         turns = split_turns(text)
     except ChatError as error:
         raise CommsInputError(str(error)) from None
     if not any(turn.speaker for turn in turns):
         raise CommsInputError(
-            "No one speaking was found. Each line should start with a name and a colon, "
-            "like “Agent: …” or “You: …”."
+            _(
+                "No one speaking was found. Each line should start with a name and a colon, "
+                "like “Agent: …” or “You: …”."
+            )
         )
     return text, turns
 
@@ -134,7 +138,8 @@ def chat_summary(turns: Sequence[Turn]) -> tuple[str, str]:
     """(summary, agent) of a chat: the driver's first words, and the first agent's name."""
     mine = next((t.text for t in turns if t.side == "driver" and t.text), "")
     theirs = next((t for t in turns if t.side == "platform"), None)
-    summary = f"Chat: {mine}" if mine else "Chat with support"
+    # Stored as the contact's summary, in English whatever the page's language.
+    summary = f"Chat: {mine}" if mine else "Chat with support"  # i18n: stored
     return summary[:200], theirs.speaker if theirs else ""
 
 
@@ -244,7 +249,7 @@ def do_finish_import(
 ) -> ImportResult:
     """Import the picked messages of a pending import, then forget its files."""
     if not keys:
-        raise CommsInputError("Tick at least one message to import.")
+        raise CommsInputError(_("Tick at least one message to import."))
     result = import_files(
         case=pending.case,
         actor=actor,

@@ -25,6 +25,8 @@ from email.policy import compat32
 from email.utils import getaddresses
 from typing import BinaryIO, Protocol
 
+from django.utils.translation import gettext as _
+
 from reinstate.comms.mbox import HEAD_END as _HEAD_END
 from reinstate.comms.mbox import split_mbox
 from reinstate.lib.mail_date import mail_date
@@ -102,8 +104,14 @@ class MailFilter:
 def read_mbox(source: BinaryIO) -> Iterator[Mail | Skipped]:
     """Each message of an mbox in turn, read or skipped."""
     for number, raw, problem in split_mbox(source, max_bytes=MAX_MESSAGE_BYTES):
-        label = f"message {number}" if number else "the start of the file"
-        yield Skipped(label, problem) if problem else read_message(raw, label)
+        # A message keeps its English label (an attachment's note is stored with it); what is
+        # skipped is only shown, in the reader's language.
+        label = f"message {number}" if number else "the start of the file"  # i18n: stored
+        found = Skipped(label, _(problem)) if problem else read_message(raw, label)
+        if isinstance(found, Skipped):
+            shown = _("message %(number)s") % {"number": number} if number else None
+            found = Skipped(shown or _("the start of the file"), found.reason)
+        yield found
 
 
 def read_message(raw: bytes, label: str) -> Mail | Skipped:
@@ -111,13 +119,13 @@ def read_message(raw: bytes, label: str) -> Mail | Skipped:
     try:
         return _read_message(raw, label)
     except RecursionError:  # parts inside parts, hundreds deep: no mail program writes that
-        return Skipped(label, "This message is packed in too many layers to read.")
+        return Skipped(label, _("This message is packed in too many layers to read."))
 
 
 def _read_message(raw: bytes, label: str) -> Mail | Skipped:
     raw = _without_mbox_line(raw)
     if not any(_HEADER_LINE.match(line) for line in raw[:4096].split(b"\n", 3)[:3]):
-        return Skipped(label, "This is not an email: it has no headers (From, Date, Subject).")
+        return Skipped(label, _("This is not an email: it has no headers (From, Date, Subject)."))
     head_end = _HEAD_END.search(raw)
     headers = _quick_headers(raw[: head_end.start()] if head_end else raw)
     message: Message | None = None
@@ -126,7 +134,7 @@ def _read_message(raw: bytes, label: str) -> Mail | Skipped:
     sender = _header_text(headers.get("from", ""))
     subject = _header_text(headers.get("subject", ""))
     if not (sender or subject or headers.get("date")):
-        return Skipped(label, "This is not an email: it has no sender, subject or date.")
+        return Skipped(label, _("This is not an email: it has no sender, subject or date."))
     message_id = _header_text(headers.get("message-id", "")).strip("<> \t")[:250]
     body_text = None
     if message is None and head_end is not None:

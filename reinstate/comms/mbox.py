@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
+from reinstate.lib.i18n import _, gettext_noop
+
 BLOCK = 1 << 20
 # A separator: a blank line, then a "From " line (its end included).
 _SEPARATOR = re.compile(rb"\n\r?\n(From [^\n]*\n)")
@@ -21,9 +23,10 @@ _ESCAPED_FROM = re.compile(rb"\n>(>*From )")
 _BOUNDARY = re.compile(rb'boundary="?([^";\r\n]+)"?', re.I)
 HEAD_END = re.compile(rb"\r?\n\r?\n")
 
-CUT_SHORT = "The file ends in the middle of this message (was it cut short?)."
-NOT_MBOX = "This is not an mbox file: no message in it starts with a “From ” line."
-BEFORE_FIRST = "This text comes before the first message; it was left out."
+# The problems are English here (NOT_MBOX is compared); read_mbox shows them translated.
+CUT_SHORT = gettext_noop("The file ends in the middle of this message (was it cut short?).")
+NOT_MBOX = gettext_noop("This is not an mbox file: no message in it starts with a “From ” line.")
+BEFORE_FIRST = gettext_noop("This text comes before the first message; it was left out.")
 
 
 def split_mbox(source: BinaryIO, *, max_bytes: int) -> Iterator[tuple[int, bytes, str]]:
@@ -97,7 +100,7 @@ def _message(number: int, raw: bytes) -> tuple[int, bytes, str]:
 
 
 def _too_large(max_bytes: int) -> str:
-    return f"Larger than {max_bytes // 1_000_000} MB."
+    return _("Larger than %(size)s MB.") % {"size": max_bytes // 1_000_000}
 
 
 def _unfinished(raw: bytes) -> bool:

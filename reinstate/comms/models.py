@@ -8,6 +8,7 @@ keeps its Message-ID, else a hash of its content, so importing it again adds not
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from reinstate.accounts.models import User
 from reinstate.cases.models import Case
@@ -15,16 +16,16 @@ from reinstate.evidence.models import EvidenceItem
 
 
 class Channel(models.TextChoices):
-    EMAIL = "email", "Email"
-    IN_APP_CHAT = "in_app_chat", "In-app chat"
-    PHONE = "phone", "Phone"
-    IN_PERSON = "in_person", "In person"
-    WEB_FORM = "web_form", "Web form"
+    EMAIL = "email", gettext_lazy("Email")
+    IN_APP_CHAT = "in_app_chat", gettext_lazy("In-app chat")
+    PHONE = "phone", gettext_lazy("Phone")
+    IN_PERSON = "in_person", gettext_lazy("In person")
+    WEB_FORM = "web_form", gettext_lazy("Web form")
 
 
 class Direction(models.TextChoices):
-    TO_PLATFORM = "to_platform", "I contacted them"
-    FROM_PLATFORM = "from_platform", "They contacted me"
+    TO_PLATFORM = "to_platform", gettext_lazy("I contacted them")
+    FROM_PLATFORM = "from_platform", gettext_lazy("They contacted me")
 
 
 class Ticket(models.Model):

@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Max, Min
+from django.utils.translation import gettext as _
 
 from reinstate.cases.models import Case
 from reinstate.comms.models import Channel, Contact, Direction
@@ -100,10 +101,10 @@ CHANNEL_ICONS: dict[str, str] = {
 
 def who_text(contact: Contact) -> str:
     """ "You → support" or "Support (Sam) → you", for a row of the log."""
-    agent = f" ({contact.agent})" if contact.agent else ""
+    names = {"agent": contact.agent}
     if contact.direction == Direction.TO_PLATFORM:
-        return f"You → support{agent}"
-    return f"Support{agent} → you"
+        return _("You → support (%(agent)s)") % names if contact.agent else _("You → support")
+    return _("Support (%(agent)s) → you") % names if contact.agent else _("Support → you")
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from reinstate.audit.actions import record_event
 from reinstate.audit.kinds import EventKind
@@ -67,23 +69,27 @@ def send_follow_ups(*, now: datetime) -> Counter[str]:
 
 def _send(case: Case, contact_id: int, *, now: datetime) -> bool:
     contact = Contact.objects.prefetch_related("tickets").get(pk=contact_id)
-    body = render_to_string(
-        "comms/email/follow_up.txt",
-        {
-            "user": case.owner,
-            "asked_at": format_moment(contact.at, ZoneInfo(case.time_zone)),
-            "title": case_title(case),
-            "days": settings.FOLLOW_UP_DAYS,
-            "tickets": [t.number for t in contact.tickets.all()],
-            "case_id": case.pk,
-            "site": settings.SITE_URL,
-        },
-    )
+    # The email is written in the language its reader chose (English until they choose one).
+    with translation.override(case.owner.language or "en"):
+        body = render_to_string(
+            "comms/email/follow_up.txt",
+            {
+                "user": case.owner,
+                "asked_at": format_moment(contact.at, ZoneInfo(case.time_zone)),
+                "title": case_title(case),
+                "days": settings.FOLLOW_UP_DAYS,
+                "tickets": [t.number for t in contact.tickets.all()],
+                "case_id": case.pk,
+                "site": settings.SITE_URL,
+                "log_url": f"{settings.SITE_URL}/cases/{case.pk}/support/",
+            },
+        )
+        subject = _("Reinstate: follow up with support (%(case)s)") % {"case": case_title(case)}
     try:
         with transaction.atomic():
             FollowUpSent.objects.create(contact=contact, sent_at=now)
             send_mail(
-                f"Reinstate: follow up with support ({case_title(case)})",
+                subject,
                 body,
                 settings.DEFAULT_FROM_EMAIL,
                 [case.owner.email],

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from reinstate.cases.models import Case
-from reinstate.cases.presenters import work_plan
+from reinstate.cases.presenters import deadline_rule_text, work_plan
 from reinstate.comms.presenters import CHANNEL_ICONS, case_follow_up, who_text
 from reinstate.comms.queries import contacts_of
 from reinstate.evidence.presenters import item_time
@@ -30,7 +31,7 @@ def timeline(case: Case, *, now: datetime, kinds: set[str]) -> list[Entry]:
     entries: list[Entry] = []
     if "notice" in kinds:
         entries.append(
-            Entry(case.received_at, "notice", "⚑", "Notice received", case.notice_subject)
+            Entry(case.received_at, "notice", "⚑", _("Notice received"), case.notice_subject)
         )
     if "contact" in kinds:
         entries += _contacts(case)
@@ -46,9 +47,9 @@ def timeline(case: Case, *, now: datetime, kinds: set[str]) -> list[Entry]:
                     follow.due_at,
                     "follow_up",
                     "↻",
-                    "Follow up: support has not answered"
+                    _("Follow up: support has not answered")
                     if follow.due
-                    else "Follow up if no answer",
+                    else _("Follow up if no answer"),
                 )
             )
     entries.sort(key=lambda entry: entry.at)
@@ -66,7 +67,8 @@ def _contacts(case: Case) -> list[Entry]:
             contact.at,
             "contact",
             CHANNEL_ICONS.get(contact.channel, "•"),
-            f"{contact.get_channel_display()}: {who_text(contact)}",
+            _("%(channel)s: %(who)s")
+            % {"channel": contact.get_channel_display(), "who": who_text(contact)},
             contact.summary,
             reverse("comms:contact", args=[case.pk, contact.pk]),
             approximate=not contact.at_known,
@@ -85,8 +87,12 @@ def _evidence(case: Case) -> list[Entry]:
                 taken or item.added_at,
                 "evidence",
                 "▣",
-                f"Exhibit {item.exhibit}: {item.get_kind_display()}"
-                + ("" if taken else " (added to the locker)"),
+                (
+                    _("Exhibit %(exhibit)s: %(kind)s")
+                    if taken
+                    else _("Exhibit %(exhibit)s: %(kind)s (added to the locker)")
+                )
+                % {"exhibit": item.exhibit, "kind": item.get_kind_display()},
                 item.description or item.filename,
                 reverse("evidence:item", args=[case.pk, item.pk]),
                 approximate=taken is None,
@@ -97,9 +103,11 @@ def _evidence(case: Case) -> list[Entry]:
 
 def _deadlines(case: Case) -> list[Entry]:
     entries = [
-        Entry(step.due, "deadline", "☐", f"Plan: {step.title}", step.detail)
+        Entry(step.due, "deadline", "☐", _("Plan: %(step)s") % {"step": step.title}, step.detail)
         for step in work_plan(case)
     ]
     if case.deadline is not None:
-        entries.append(Entry(case.deadline, "deadline", "⚠", "Appeal deadline", case.deadline_rule))
+        entries.append(
+            Entry(case.deadline, "deadline", "⚠", _("Appeal deadline"), deadline_rule_text(case))
+        )
     return entries

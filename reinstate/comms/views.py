@@ -13,6 +13,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reinstate.accounts.http import AuthenticatedHttpRequest
@@ -77,7 +79,7 @@ def add(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
         except CommsInputError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "Saved in your support log.")
+            messages.success(request, _("Saved in your support log."))
             return redirect("comms:log", case_id=case.pk)
     status = 400 if form.errors else 200
     return render(request, "comms/add.html", {"case": case, "form": form}, status=status)
@@ -112,7 +114,7 @@ def chat(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
                     turns=turns,
                     source_key=chat_key(text),
                 )
-                messages.success(request, "The chat is saved in your support log.")
+                messages.success(request, _("The chat is saved in your support log."))
                 return redirect("comms:log", case_id=case.pk)
         except CommsInputError as error:
             form.add_error("text", str(error))
@@ -160,13 +162,19 @@ def import_finish(request: AuthenticatedHttpRequest, case_id: int, pending_id: i
         found = preview(pending, MailFilter())
         context = {"case": case, "pending": pending, "found": found}
         return render(request, "comms/import_preview.html", context, status=400)
-    messages.success(
-        request,
-        f"Imported {result.added} message{'s' if result.added != 1 else ''}"
-        + (f"; {result.duplicates} already in your log." if result.duplicates else "."),
-    )
+    if result.duplicates:
+        text = ngettext(
+            "Imported %(count)s message; %(duplicates)s already in your log.",
+            "Imported %(count)s messages; %(duplicates)s already in your log.",
+            result.added,
+        )
+    else:
+        text = ngettext("Imported %(count)s message.", "Imported %(count)s messages.", result.added)
+    messages.success(request, text % {"count": result.added, "duplicates": result.duplicates})
     for skipped in result.skipped:
-        messages.warning(request, f"{skipped.item}: {skipped.reason}")
+        messages.warning(
+            request, _("%(item)s: %(reason)s") % {"item": skipped.item, "reason": skipped.reason}
+        )
     return redirect("comms:log", case_id=case.pk)
 
 

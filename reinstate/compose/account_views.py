@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from reinstate.accounts.forms import ConfirmPasswordForm
@@ -47,12 +48,12 @@ def delete(request: AuthenticatedHttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST" and getattr(request, "limited", False):
         form.errors.clear()
-        form.add_error(None, "Too many tries. Wait a few minutes, then try again.")
+        form.add_error(None, _("Too many tries. Wait a few minutes, then try again."))
         status = 429
     elif request.method == "POST" and form.is_valid():
         do_delete_account(user=user, actor=user)
         logout(request)
-        messages.success(request, "Your account and everything in it are deleted.")
+        messages.success(request, _("Your account and everything in it are deleted."))
         return redirect("home")
     elif form.errors:
         status = 400

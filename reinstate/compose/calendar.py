@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
+from django.utils.translation import gettext as _
 from icalendar import Alarm, Calendar, Event
 
 from reinstate.cases.models import Case
-from reinstate.cases.presenters import case_title, work_plan
+from reinstate.cases.presenters import case_title, deadline_rule_text, work_plan
 from reinstate.comms.presenters import case_follow_up
 
 PRODID = "-//Reinstate//Appeal deadlines//EN"
@@ -37,12 +38,12 @@ def _events(case: Case, *, now: datetime, site_url: str) -> list[Event]:
     deadline.add("dtstamp", now)
     deadline.add("dtstart", case.deadline - timedelta(minutes=30))
     deadline.add("dtend", case.deadline)
-    deadline.add("summary", f"DEADLINE: {title}")
-    deadline.add("description", f"{case.deadline_rule}\n{url}".strip())
+    deadline.add("summary", _("DEADLINE: %(case)s") % {"case": title})
+    deadline.add("description", f"{deadline_rule_text(case)}\n{url}".strip())
     for before in (timedelta(days=2), timedelta(hours=6)):
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"Appeal deadline: {title}")
+        alarm.add("description", _("Appeal deadline: %(case)s") % {"case": title})
         alarm.add("trigger", -before - timedelta(minutes=30))
         deadline.add_component(alarm)
     events = [deadline]
@@ -52,7 +53,7 @@ def _events(case: Case, *, now: datetime, site_url: str) -> list[Event]:
         event.add("dtstamp", now)
         event.add("dtstart", step.starts)
         event.add("dtend", step.due)
-        event.add("summary", f"{step.title}: {title}")
+        event.add("summary", _("%(step)s: %(case)s") % {"step": step.title, "case": title})
         event.add("description", f"{step.detail}\n{url}".strip())
         events.append(event)
     follow = case_follow_up(case, now=now)
@@ -63,7 +64,7 @@ def _events(case: Case, *, now: datetime, site_url: str) -> list[Event]:
         event.add("dtstamp", now)
         event.add("dtstart", follow.due_at)
         event.add("dtend", follow.due_at + timedelta(minutes=30))
-        event.add("summary", f"Follow up with support: {title}")
-        event.add("description", f"No answer yet from support? Write again.\n{url}".strip())
+        event.add("summary", _("Follow up with support: %(case)s") % {"case": title})
+        event.add("description", f"{_('No answer yet from support? Write again.')}\n{url}".strip())
         events.append(event)
     return events

@@ -26,6 +26,8 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from reinstate.appeals.models import Sending
 from reinstate.appeals.queries import appeal_sent
@@ -35,7 +37,7 @@ from reinstate.audit.models import AuditEvent, ChainHead
 from reinstate.cases.models import Case
 from reinstate.cases.presenters import case_title
 from reinstate.compose.journey import next_card
-from reinstate.rules.comms.deadline_confirmation import format_moment
+from reinstate.lib.dates import when
 from reinstate.rules.deadlines.arithmetic import as_utc
 from reinstate.rules.deadlines.reminders import PROTECTIVE_HOURS, REMINDER_HOURS, due_reminder
 from reinstate.rules.deadlines.work_plan import countdown_text
@@ -116,6 +118,12 @@ def _reminded(case: Case) -> set[int]:
 
 
 def _email(case: Case, hours: int, *, now: datetime) -> tuple[str, str]:
+    """The subject and body, in the language the driver chose (English when they chose none)."""
+    with translation.override(case.owner.language or "en"):
+        return _email_in_language(case, hours, now=now)
+
+
+def _email_in_language(case: Case, hours: int, *, now: datetime) -> tuple[str, str]:
     assert case.deadline is not None  # a reminder is due only before a deadline
     left = countdown_text(case.deadline, now=now)
     card = next_card(case, now=now)
@@ -125,7 +133,7 @@ def _email(case: Case, hours: int, *, now: datetime) -> tuple[str, str]:
         {
             "user": case.owner,
             "title": title,
-            "deadline": format_moment(case.deadline, case.tz),
+            "deadline": when(case.deadline.astimezone(case.tz), "moment_zone"),
             "left": left,
             "next": card.next,
             "next_url": card.url,
@@ -139,4 +147,5 @@ def _email(case: Case, hours: int, *, now: datetime) -> tuple[str, str]:
             "site": settings.SITE_URL,
         },
     )
-    return f"Reinstate: {left} to send your {title}", body
+    subject = _("Reinstate: %(left)s to send your %(title)s") % {"left": left, "title": title}
+    return subject, body

@@ -24,6 +24,8 @@ from typing import Any
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from reinstate.accounts.models import Organisation, User
 from reinstate.accounts.queries import get_organisation_for_advocate
@@ -50,6 +52,21 @@ DB_SORTS = {
 PAGE_SORTS = ("stage", "readiness")
 SORTS = (*DB_SORTS, *PAGE_SORTS)
 OPEN_UNSENT = ("reading", "gathering", "writing", "ready")
+# How the page names each stage (the CSV and the command line keep the stage's key).
+STAGE_TITLES = {
+    "reading": pgettext_lazy("docket stage", "Reading"),
+    "gathering": pgettext_lazy("docket stage", "Gathering"),
+    "writing": pgettext_lazy("docket stage", "Writing"),
+    "ready": pgettext_lazy("docket stage", "Ready"),
+    "sent": pgettext_lazy("docket stage", "Sent"),
+    "decided": pgettext_lazy("docket stage", "Decided"),
+    "escalated": pgettext_lazy("docket stage", "Escalated"),
+    "closed": pgettext_lazy("docket stage", "Closed"),
+}
+
+
+def stage_title(stage: str) -> str:
+    return str(STAGE_TITLES.get(stage, stage.capitalize()))
 
 
 @dataclass(frozen=True)
@@ -115,6 +132,10 @@ class DocketRow:
     urgency: str
     readiness: int
     last_activity: datetime
+
+    @property
+    def stage_title(self) -> str:
+        return stage_title(self.stage)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -226,7 +247,7 @@ def row_of(case: Case, progress: CaseProgress, readiness: Readiness, *, now: dat
     elif case.deadline:
         time_left = shown.countdown
     else:
-        time_left = "No deadline"
+        time_left = _("No deadline")
     return DocketRow(
         case_id=case.pk,
         driver=case.owner.display_name(),

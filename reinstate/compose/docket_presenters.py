@@ -7,19 +7,20 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy
 
-from reinstate.compose.docket import PAGE_SORTS, WEEK, DocketPage
+from reinstate.compose.docket import PAGE_SORTS, WEEK, DocketPage, stage_title
 from reinstate.rules.appeal.stage import STAGES
 from reinstate.rules.catalogue.files import load_catalogue
 
 COLUMNS = (
-    ("driver", "Driver"),
-    ("platform", "Platform"),
-    ("reason", "Reason"),
-    ("stage", "Stage"),
-    ("deadline", "Deadline"),
-    ("readiness", "Readiness"),
-    ("activity", "Last activity"),
+    ("driver", gettext_lazy("Driver")),
+    ("platform", gettext_lazy("Platform")),
+    ("reason", gettext_lazy("Reason")),
+    ("stage", gettext_lazy("Stage")),
+    ("deadline", gettext_lazy("Deadline")),
+    ("readiness", gettext_lazy("Readiness")),
+    ("activity", gettext_lazy("Last activity")),
 )
 
 
@@ -50,7 +51,7 @@ def docket_context(found: DocketPage) -> dict[str, Any]:
         sorts.append(
             SortLink(
                 key=key,
-                title=title,
+                title=str(title),
                 url=link(sort=key, dir=flip, page=1),
                 current=current,
                 arrow=("▼" if query.descending else "▲") if current else "",
@@ -66,7 +67,7 @@ def docket_context(found: DocketPage) -> dict[str, Any]:
         "organisation": found.organisation,
         "rows": found.rows,
         "sorts": sorts,
-        "stages": STAGES,
+        "stages": [(stage, stage_title(stage)) for stage in STAGES],
         "platforms": [(key, name) for name, key in platforms],
         "week": WEEK,
         "due_week_url": link(due=WEEK, page=1),

@@ -13,7 +13,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from reinstate.accounts.http import AuthenticatedHttpRequest
@@ -89,7 +90,11 @@ def case_outcome(request: AuthenticatedHttpRequest, case_id: int) -> HttpRespons
             form.add_error(None, str(error))
         else:
             ended = outcome_text(case)
-            messages.success(request, f"Saved: {ended[:1].lower()}{ended[1:]}. Case closed.")
+            messages.success(
+                request,
+                _("Saved: %(outcome)s. Case closed.")
+                % {"outcome": f"{ended[:1].lower()}{ended[1:]}"},
+            )
             return redirect("cases:detail", case_id=case.pk)
     case.refresh_from_db()  # the page shows the case as stored, not the refused input
     return _detail(request, case, outcome_form=form, status=400)
@@ -108,9 +113,11 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The private subscription URL: the token is the credential, so no login."""
     user = get_user_by_calendar_token(token)
     cases = cases_for_docket(user)
-    body = calendar_for(
-        cases, name="Reinstate deadlines", now=timezone.now(), site_url=_site(request)
-    )
+    # A calendar app sends no sign-in: the feed is in the language its owner chose.
+    with translation.override(user.language or translation.get_language()):
+        body = calendar_for(
+            cases, name=_("Reinstate deadlines"), now=timezone.now(), site_url=_site(request)
+        )
     return _ics_response(body, filename=None)
 
 

@@ -7,6 +7,8 @@ from typing import Any
 from django.conf import settings
 from django.core.checks import CheckMessage, Error, register
 
+# For the operator, on the command line: English, as every command's output is for now.
+KEY_HINT = "Unset it to use the key generated in REINSTATE_HOME, or set 50 random characters."
 WEAK_KEYS = {"", "changeme", "secret", "dev", "development", "insecure"}
 
 
@@ -19,10 +21,7 @@ def check_secret_key(app_configs: Any = None, **kwargs: Any) -> list[CheckMessag
         return [
             Error(
                 "REINSTATE_SECRET_KEY is a default or too short for production.",
-                hint=(
-                    "Unset it to use the key generated in REINSTATE_HOME, "
-                    "or set 50 random characters."
-                ),
+                hint=KEY_HINT,
                 id="reinstate.E001",
             )
         ]

@@ -24,6 +24,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from reinstate.accounts.models import User
 from reinstate.audit.actions import record_event
@@ -50,7 +52,7 @@ def size_text(size: int) -> str:
     for unit, step in (("GB", 10**9), ("MB", 10**6), ("KB", 10**3)):
         if size >= step:
             return f"{size / step:.1f}".removesuffix(".0") + f" {unit}"
-    return f"{size} bytes"
+    return ngettext("%(count)s byte", "%(count)s bytes", size) % {"count": size}
 
 
 def limit_for(family: str | None) -> int:
@@ -61,11 +63,17 @@ def limit_for(family: str | None) -> int:
 
 def too_large_message(name: str, family: str | None) -> str:
     limit = size_text(limit_for(family))
-    what = "a video" if family == "video" else "a file"
-    return (
-        f"“{name}” is larger than {limit}, the most {what} can be. Nothing was added. "
-        "Send a shorter video, a smaller copy or a screenshot."
-    )
+    if family == "video":
+        text = _(
+            "“%(name)s” is larger than %(limit)s, the most a video can be. Nothing was added. "
+            "Send a shorter video, a smaller copy or a screenshot."
+        )
+    else:
+        text = _(
+            "“%(name)s” is larger than %(limit)s, the most a file can be. Nothing was added. "
+            "Send a shorter video, a smaller copy or a screenshot."
+        )
+    return text % {"name": name, "limit": limit}
 
 
 def safe_filename(name: str) -> str:
@@ -108,7 +116,7 @@ def do_add_evidence(
     store = store or default_store()
     name = safe_filename(filename)
     if kind is not None and kind not in EvidenceItem.Kind.values:
-        raise EvidenceFileError(f"Unknown kind of evidence {kind!r}.")
+        raise EvidenceFileError(_("Unknown kind of evidence %(kind)r.") % {"kind": kind})
     _check_checklist(case, satisfies)
     head = source.read(SNIFF_BYTES)
     family = sniff(head, name).family
@@ -247,7 +255,7 @@ def _record(
 
 def _check_checklist(case: Case, satisfies: Sequence[ChecklistItem]) -> None:
     if any(c.case_id != case.pk for c in satisfies):
-        raise EvidenceFileError("A checklist item chosen belongs to another case.")
+        raise EvidenceFileError(_("A checklist item chosen belongs to another case."))
 
 
 def do_withdraw_evidence(
@@ -369,7 +377,7 @@ def do_describe_evidence(
     satisfies: Sequence[ChecklistItem],
 ) -> EvidenceItem:
     if kind not in EvidenceItem.Kind.values:
-        raise EvidenceFileError(f"Unknown kind of evidence {kind!r}.")
+        raise EvidenceFileError(_("Unknown kind of evidence %(kind)r.") % {"kind": kind})
     _check_checklist(item.case, satisfies)
     new = {
         "kind": kind,

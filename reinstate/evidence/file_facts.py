@@ -24,6 +24,7 @@ from pypdf.errors import DependencyError, PyPdfError
 from reinstate.evidence import media_boxes
 from reinstate.evidence.media_boxes import BadBoxes, read_boxes
 from reinstate.evidence.sniff import SNIFF_BYTES, EvidenceFileError, Sniffed, sniff
+from reinstate.lib.i18n import _, gettext_noop
 from reinstate.lib.pictures import (
     MAX_JPEG_PIXELS,
     TooManyPixels,
@@ -36,9 +37,10 @@ from reinstate.lib.pictures import (
 Image.MAX_IMAGE_PIXELS = MAX_JPEG_PIXELS
 
 MAX_TEXT_CHARS = 1_000_000
-NO_EXIF = "The photo carries no time or place (it has no EXIF block)."
-NO_TIME = "The photo has no readable time it was taken."
-NO_GPS = "The photo has no readable GPS position."
+# The notes are stored with the file's facts in English; the pages show them with _().
+NO_EXIF = gettext_noop("The photo carries no time or place (it has no EXIF block).")
+NO_TIME = gettext_noop("The photo has no readable time it was taken.")
+NO_GPS = gettext_noop("The photo has no readable GPS position.")
 MAX_PDF_TEXT_PAGES = 100
 
 # EXIF tags (CIPA DC-008): the IFDs and the fields we read from them.
@@ -118,14 +120,18 @@ def open_image(path: Path, media_type: str) -> Image.Image:
         return open_within_limits(path, media_type)
     except TooManyPixels:
         raise EvidenceFileError(
-            "This picture has far more pixels than any phone photo, so we don't open it "
-            "(it could be built to exhaust the server). Nothing was added. "
-            "Send a smaller copy or a screenshot."
+            _(
+                "This picture has far more pixels than any phone photo, so we don't open it "
+                "(it could be built to exhaust the server). Nothing was added. "
+                "Send a smaller copy or a screenshot."
+            )
         ) from None
     except Unreadable as error:
         raise EvidenceFileError(
-            "This picture is damaged and can't be opened. Nothing was added. "
-            "Try sending the original photo again."
+            _(
+                "This picture is damaged and can't be opened. Nothing was added. "
+                "Try sending the original photo again."
+            )
         ) from error
 
 
@@ -139,8 +145,10 @@ def _read_image(path: Path, facts: FileFacts) -> None:
             facts.lat = facts.lon = None
             facts.camera = ""
             facts.notes.append(
-                "The photo's details block (EXIF) is damaged, so its time, place and camera "
-                "could not be read. The photo itself is kept as it is."
+                gettext_noop(
+                    "The photo's details block (EXIF) is damaged, so its time, place and camera "
+                    "could not be read. The photo itself is kept as it is."
+                )
             )
         if facts.taken_local is None:
             _read_xmp_time(image, facts)
@@ -289,7 +297,7 @@ def _gps_time(gps: dict[int, Any]) -> str | None:
 # what pypdf raises for an encryption it has no library for (cryptography is installed, so this
 # is a last guard, not the way AES is read).
 PDF_ERRORS = (PyPdfError, DependencyError, OSError, ValueError, KeyError, TypeError)
-LOCKED_NOTE = "The PDF is locked with a password, so its text can't be read."
+LOCKED_NOTE = gettext_noop("The PDF is locked with a password, so its text can't be read.")
 
 
 def open_pdf(path: Path) -> PdfReader | None:
@@ -311,8 +319,10 @@ def _read_pdf(path: Path, facts: FileFacts) -> None:
         facts.pages = len(reader.pages)
     except PDF_ERRORS as error:
         raise EvidenceFileError(
-            "This PDF is damaged and can't be opened. Nothing was added. "
-            "Download or export it again and add the new copy."
+            _(
+                "This PDF is damaged and can't be opened. Nothing was added. "
+                "Download or export it again and add the new copy."
+            )
         ) from error
     texts: list[str] = []
     size = 0
@@ -324,22 +334,36 @@ def _read_pdf(path: Path, facts: FileFacts) -> None:
             if size >= MAX_TEXT_CHARS:
                 break
     except Exception:  # a page's text is a bonus; the PDF itself is sound
-        facts.notes.append("Some of the PDF's text could not be read.")
+        facts.notes.append(gettext_noop("Some of the PDF's text could not be read."))
     facts.text = "\n".join(texts)[:MAX_TEXT_CHARS]
     if not facts.text.strip():
-        facts.notes.append("The PDF has no text to search (it may be a scan).")
+        facts.notes.append(gettext_noop("The PDF has no text to search (it may be a scan)."))
+
+
+# By whether the file is a video (True) or a sound recording (False).
+_MEDIA_UNREADABLE = {
+    True: gettext_noop(
+        "The video's details could not be read (the file may be damaged or cut short), "
+        "so its time and length are unknown. The video itself is kept as it is."
+    ),
+    False: gettext_noop(
+        "The recording's details could not be read (the file may be damaged or cut short), "
+        "so its time and length are unknown. The recording itself is kept as it is."
+    ),
+}
+_NO_MEDIA_TIME = {
+    True: gettext_noop("No time of recording could be read from this video."),
+    False: gettext_noop("No time of recording could be read from this recording."),
+}
 
 
 def _read_media(path: Path, facts: FileFacts) -> None:
-    noun = "video" if facts.family == "video" else "recording"
+    video = facts.family == "video"
     try:
         with path.open("rb") as handle:
             found = read_boxes(handle, path.stat().st_size)
     except BadBoxes:
-        facts.notes.append(
-            f"The {noun}'s details could not be read (the file may be damaged or cut short), "
-            f"so its time and length are unknown. The {noun} itself is kept as it is."
-        )
+        facts.notes.append(_MEDIA_UNREADABLE[video])
         return
     tags = found.tags
     if found.duration_s is not None and 0 < found.duration_s <= MAX_DURATION_S:
@@ -362,9 +386,9 @@ def _read_media(path: Path, facts: FileFacts) -> None:
         if part
     )[:120]
     if facts.taken_local is None:
-        facts.notes.append(f"No time of recording could be read from this {noun}.")
+        facts.notes.append(_NO_MEDIA_TIME[video])
     if facts.lat is None and facts.family == "video":
-        facts.notes.append("No place of recording could be read from this video.")
+        facts.notes.append(gettext_noop("No place of recording could be read from this video."))
 
 
 def _movie_time(created: int | None) -> tuple[str, str] | None:

@@ -5,6 +5,8 @@ from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from reinstate.cases.models import ChecklistItem
 from reinstate.evidence.models import EvidenceItem
@@ -27,30 +29,34 @@ class MultipleFileField(forms.FileField):
     def clean(self, data: Any, initial: Any = None) -> list[UploadedFile[Any]]:
         files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
         if not files and self.required:
-            raise forms.ValidationError("Choose at least one photo or file.", code="required")
+            raise forms.ValidationError(_("Choose at least one photo or file."), code="required")
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
 class ChecklistChoice(forms.ModelMultipleChoiceField[ChecklistItem]):
     def label_from_instance(self, obj: ChecklistItem) -> str:
-        return f"{obj.title}{'' if obj.required else ' (recommended)'}"
+        # The title is a catalogue text: its Spanish comes from the catalogue.
+        if obj.required:
+            return _(obj.title)
+        return _("%(title)s (recommended)") % {"title": _(obj.title)}
 
 
 class _ItemFields(forms.Form):
     description = forms.CharField(
+        label=gettext_lazy("Description"),
         required=False,
         max_length=300,
-        help_text="For example: “Parcel at 12 Elm St door”.",
+        help_text=gettext_lazy("For example: “Parcel at 12 Elm St door”."),
     )
     proves = forms.CharField(
         required=False,
-        label="What it proves",
+        label=gettext_lazy("What it proves"),
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="“The parcel was delivered at 2:14 PM, at the right address.”",
+        help_text=gettext_lazy("“The parcel was delivered at 2:14 PM, at the right address.”"),
     )
     satisfies = ChecklistChoice(
         required=False,
-        label="Which documents on your checklist this is",
+        label=gettext_lazy("Which documents on your checklist this is"),
         queryset=ChecklistItem.objects.none(),
         widget=forms.CheckboxSelectMultiple,
     )
@@ -64,25 +70,27 @@ class _ItemFields(forms.Form):
 
 class AddEvidenceForm(_ItemFields):
     evidence_files = MultipleFileField(
-        label="Photos and files",
-        help_text="Take a photo, or choose several files.",
+        label=gettext_lazy("Photos and files"),
+        help_text=gettext_lazy("Take a photo, or choose several files."),
         widget=MultipleFileInput(attrs={"accept": ACCEPT}),
     )
     kind = forms.ChoiceField(
         required=False,
-        label="What kind of evidence",
-        choices=[("", "Work it out from each file"), *EvidenceItem.Kind.choices],
+        label=gettext_lazy("What kind of evidence"),
+        choices=[("", gettext_lazy("Work it out from each file")), *EvidenceItem.Kind.choices],
     )
     field_order = ["evidence_files", "kind", "description", "proves", "satisfies"]
 
 
 class DescribeEvidenceForm(_ItemFields):
-    kind = forms.ChoiceField(label="What kind of evidence", choices=EvidenceItem.Kind.choices)
+    kind = forms.ChoiceField(
+        label=gettext_lazy("What kind of evidence"), choices=EvidenceItem.Kind.choices
+    )
     note = forms.CharField(
         required=False,
-        label="Notes",
+        label=gettext_lazy("Notes"),
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Anything else: who sent it, where the original is.",
+        help_text=gettext_lazy("Anything else: who sent it, where the original is."),
     )
     field_order = ["kind", "description", "proves", "satisfies", "note"]
 
@@ -90,8 +98,10 @@ class DescribeEvidenceForm(_ItemFields):
 class IncidentDayForm(forms.Form):
     day = forms.DateField(
         required=False,
-        label="The day in question",
-        help_text="The day of the delivery or event the platform questions. "
-        "Photos taken on another day are flagged.",
+        label=gettext_lazy("The day in question"),
+        help_text=gettext_lazy(
+            "The day of the delivery or event the platform questions. "
+            "Photos taken on another day are flagged."
+        ),
         widget=forms.DateInput(attrs={"type": "date"}),
     )

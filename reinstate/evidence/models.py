@@ -14,6 +14,7 @@ evidence, a statement's exhibits, a contact's attachments), sees only the items 
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from reinstate.accounts.models import User
 from reinstate.cases.models import Case, ChecklistItem
@@ -46,16 +47,16 @@ class InCaseManager(models.Manager["EvidenceItem"]):
 
 class EvidenceItem(models.Model):
     class Kind(models.TextChoices):
-        PHOTO = "photo", "Photo"
-        DELIVERY_RECORD = "delivery_record", "Delivery record"
-        CHAT_LOG = "chat_log", "Chat log"
-        EMAIL = "email", "Email"
-        POLICE_REPORT = "police_report", "Police report"
-        MAINTENANCE_RECORD = "maintenance_record", "Maintenance record"
-        WITNESS_STATEMENT = "witness_statement", "Witness statement"
-        GPS_TRACE = "gps_trace", "GPS trace"
-        SCREENSHOT = "screenshot", "Screenshot"
-        OTHER = "other", "Other"
+        PHOTO = "photo", gettext_lazy("Photo")
+        DELIVERY_RECORD = "delivery_record", gettext_lazy("Delivery record")
+        CHAT_LOG = "chat_log", gettext_lazy("Chat log")
+        EMAIL = "email", gettext_lazy("Email")
+        POLICE_REPORT = "police_report", gettext_lazy("Police report")
+        MAINTENANCE_RECORD = "maintenance_record", gettext_lazy("Maintenance record")
+        WITNESS_STATEMENT = "witness_statement", gettext_lazy("Witness statement")
+        GPS_TRACE = "gps_trace", gettext_lazy("GPS trace")
+        SCREENSHOT = "screenshot", gettext_lazy("Screenshot")
+        OTHER = "other", gettext_lazy("Other")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="evidence")
     blob = models.ForeignKey(Blob, on_delete=models.PROTECT, related_name="items")

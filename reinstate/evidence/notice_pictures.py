@@ -11,6 +11,7 @@ from reinstate.cases.models import Case
 from reinstate.evidence.actions import do_add_evidence
 from reinstate.evidence.models import EvidenceItem
 
+# Stored with the item, in English: what the driver reads is theirs to edit.
 NOTE = "The platform's notice, as the driver received it (the case was opened from it)."
 
 
@@ -25,6 +26,6 @@ def keep_notice_pictures(
                 source=source,
                 filename=name or path.name,
                 kind=EvidenceItem.Kind.SCREENSHOT,
-                description="The notice",
+                description="The notice",  # i18n: stored, the driver may edit it
                 note=NOTE,
             )

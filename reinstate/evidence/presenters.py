@@ -9,26 +9,49 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 from reinstate.cases.models import Case, ChecklistItem
 from reinstate.evidence.actions import kept_until, size_text
 from reinstate.evidence.models import Blob, EvidenceItem
+from reinstate.lib.dates import when
 from reinstate.lib.iso import iso
-from reinstate.rules.appeal.letter import long_date
 from reinstate.rules.evidence.photo_map import MapPoint, Plot, plot_points
 from reinstate.rules.evidence.photos import Flag, Photo, PhotoTime, photo_flags, photo_time
 
 EXCERPT_CHARS = 400
+# Where a time was read from, by basis and by the file's family (any other family: "file").
 _BASIS = {
-    "offset": "as the {what} recorded it, with its time zone",
-    "gps": "from the {what}'s GPS clock",
-    "assumed": "the {device}'s clock, read as {tz} time (the {what} records no time zone)",
+    ("offset", "image"): gettext_noop("as the photo recorded it, with its time zone"),
+    ("offset", "video"): gettext_noop("as the video recorded it, with its time zone"),
+    ("offset", "audio"): gettext_noop("as the recording recorded it, with its time zone"),
+    ("offset", "file"): gettext_noop("as the file recorded it, with its time zone"),
+    ("gps", "image"): gettext_noop("from the photo's GPS clock"),
+    ("gps", "video"): gettext_noop("from the video's GPS clock"),
+    ("gps", "audio"): gettext_noop("from the recording's GPS clock"),
+    ("gps", "file"): gettext_noop("from the file's GPS clock"),
+    ("assumed", "image"): gettext_noop(
+        "the camera's clock, read as %(tz)s time (the photo records no time zone)"
+    ),
+    ("assumed", "video"): gettext_noop(
+        "the camera's clock, read as %(tz)s time (the video records no time zone)"
+    ),
+    ("assumed", "audio"): gettext_noop(
+        "the recorder's clock, read as %(tz)s time (the recording records no time zone)"
+    ),
+    ("assumed", "file"): gettext_noop(
+        "the device's clock, read as %(tz)s time (the file records no time zone)"
+    ),
 }
-# What the basis calls a file and the device that made it, by family.
-_NOUNS = {
-    "image": ("photo", "camera"),
-    "video": ("video", "camera"),
-    "audio": ("recording", "recorder"),
-}
+
+
+def _basis_text(basis: str | None, family: str, tz: ZoneInfo) -> str:
+    family = family if family in ("image", "video", "audio") else "file"
+    text = _BASIS.get((basis or "", family))
+    if text is None:
+        return ""
+    return _(text) % {"tz": tz.key} if "%(tz)s" in text else _(text)
 
 
 @dataclass(frozen=True)
@@ -52,6 +75,11 @@ class ItemView:
     def blob(self) -> Blob:
         return self.item.blob
 
+    @property
+    def type_label(self) -> str:
+        """ "JPEG photo": stored in English, shown in the reader's language."""
+        return _(self.item.blob.label)
+
 
 @dataclass(frozen=True)
 class WithdrawnView:
@@ -69,10 +97,10 @@ def withdrawn_view(item: EvidenceItem, tz: ZoneInfo) -> WithdrawnView:
     until = kept_until(item.withdrawn_at).astimezone(tz)
     return WithdrawnView(
         item=item,
-        kind_title=EvidenceItem.Kind(item.kind).label,
+        kind_title=str(EvidenceItem.Kind(item.kind).label),
         withdrawn_at=item.withdrawn_at.astimezone(tz),
         kept_until=until,
-        until=long_date(until.date()),
+        until=when(until.date(), "date_long"),
     )
 
 
@@ -87,7 +115,7 @@ def duration_text(seconds: float | None) -> str:
         return ""
     whole = round(seconds)
     if whole < 1:
-        return "under 1 s"
+        return _("under 1 s")
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     parts = [(hours, "h"), (minutes, "min"), (secs, "s")]
@@ -98,20 +126,21 @@ def item_view(item: EvidenceItem, tz: ZoneInfo) -> ItemView:
     info = item.blob.info
     taken = item_time(item, tz)
     text = item.blob.text.strip()
-    what, device = _NOUNS.get(item.blob.family, ("file", "device"))
     return ItemView(
         item=item,
-        kind_title=EvidenceItem.Kind(item.kind).label,
+        kind_title=str(EvidenceItem.Kind(item.kind).label),
         size=size_text(item.blob.size),
         taken=taken.at.astimezone(tz) if taken.at else None,
-        taken_basis=_BASIS.get(taken.basis or "", "").format(tz=tz.key, what=what, device=device),
+        taken_basis=_basis_text(taken.basis, item.blob.family, tz),
         lat=info.get("lat"),
         lon=info.get("lon"),
         camera=info.get("camera", ""),
         pages=info.get("pages"),
         duration=duration_text(info.get("duration_s")),
-        notes=list(info.get("notes", [])),
-        checklist=[c.title for c in item.satisfies.all()],
+        # Stored in English (file_facts marks them): shown in the reader's language.
+        notes=[_(note) for note in info.get("notes", [])],
+        # Catalogue texts: their Spanish comes from the catalogue.
+        checklist=[_(c.title) for c in item.satisfies.all()],
         excerpt=text[:EXCERPT_CHARS] + ("…" if len(text) > EXCERPT_CHARS else ""),
     )
 

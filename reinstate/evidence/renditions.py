@@ -16,6 +16,7 @@ from PIL import Image, ImageOps
 
 from reinstate.evidence.file_facts import open_image
 from reinstate.evidence.sniff import EvidenceFileError
+from reinstate.lib.i18n import _
 
 PAGE_PX = 1600  # the longest side of the page-width image, at most…
 MIN_PAGE_PX = 1000  # …and at least this when the photo is that large (150 dpi across a page)
@@ -60,8 +61,10 @@ def _decode(source: Path, media_type: str) -> Image.Image:
             upright = ImageOps.exif_transpose(image) or image
         except (OSError, ValueError, SyntaxError, EOFError) as error:
             raise EvidenceFileError(
-                "This picture is incomplete or damaged (the file may have been cut short while "
-                "it was copied). Nothing was added. Send the original photo again."
+                _(
+                    "This picture is incomplete or damaged (the file may have been cut short "
+                    "while it was copied). Nothing was added. Send the original photo again."
+                )
             ) from error
         return _flatten(upright)
 

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from reinstate.lib.i18n import _, gettext_noop, language
+
 # Enough of the start of a file to tell every type below apart.
 SNIFF_BYTES = 4096
 
@@ -22,7 +24,7 @@ class EvidenceFileError(ValueError):
 class Sniffed:
     media_type: str
     family: str  # image, pdf, text, audio or video
-    label: str  # how a person calls it: "JPEG photo", "PDF"...
+    label: str  # how a person calls it: "JPEG photo", "PDF"... (stored in English: _() to show)
 
 
 # ISO base media files (MP4, MOV, HEIC, AVIF, M4A) name their main brand at bytes 8..12 after
@@ -58,59 +60,80 @@ _FAMILY_OF_EXTENSION = {
     **dict.fromkeys(("mp4", "mov", "m4v", "3gp", "webm", "mkv", "avi"), "video"),
 }
 
-ACCEPTED = (
+ACCEPTED = gettext_noop(
     "photos and screenshots (JPEG, HEIC, AVIF, PNG, WebP, GIF), PDFs, text files, "
     "emails (.eml), GPS traces (GPX, KML), audio and video"
 )
+# "This file is named like a picture but it is really a PDF.", by what the name claims.
+_NAMED_LIKE = {
+    "image": gettext_noop(
+        "This file is named like a picture but it is really %(found)s. Nothing was added. "
+        "Take a screenshot or save it as a PDF instead."
+    ),
+    "pdf": gettext_noop(
+        "This file is named like a PDF but it is really %(found)s. Nothing was added. "
+        "Take a screenshot or save it as a PDF instead."
+    ),
+    "audio": gettext_noop(
+        "This file is named like a recording but it is really %(found)s. Nothing was added. "
+        "Take a screenshot or save it as a PDF instead."
+    ),
+    "video": gettext_noop(
+        "This file is named like a video but it is really %(found)s. Nothing was added. "
+        "Take a screenshot or save it as a PDF instead."
+    ),
+}
 
 
 def sniff(head: bytes, name: str = "") -> Sniffed:
     """The type of a file from its first bytes; refuses what it cannot name or must not keep."""
     if not head:
-        raise EvidenceFileError("This file is empty (0 bytes). Choose the file again.")
+        raise EvidenceFileError(_("This file is empty (0 bytes). Choose the file again."))
     found = _binary(head) or _textual(head)
     if found is None:
         raise EvidenceFileError(
-            f"We can't tell what kind of file this is. You can add {ACCEPTED}. "
-            "Take a screenshot or save it as a PDF instead."
+            _(
+                "We can't tell what kind of file this is. You can add %(accepted)s. "
+                "Take a screenshot or save it as a PDF instead."
+            )
+            % {"accepted": _(ACCEPTED)}
         )
     claimed = _FAMILY_OF_EXTENSION.get(PurePosixPath(name.lower()).suffix.lstrip("."))
     if claimed and claimed != found.family:
-        raise EvidenceFileError(
-            f"This file is named like {_a(claimed)} but it is really {_a_label(found)}. "
-            "Nothing was added. Take a screenshot or save it as a PDF instead."
-        )
+        raise EvidenceFileError(_(_NAMED_LIKE[claimed]) % {"found": _a_label(found)})
     return found
 
 
 def _binary(head: bytes) -> Sniffed | None:
     if head.startswith(b"\xff\xd8\xff"):
-        return Sniffed("image/jpeg", "image", "JPEG photo")
+        return Sniffed("image/jpeg", "image", gettext_noop("JPEG photo"))
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return Sniffed("image/png", "image", "PNG picture")
+        return Sniffed("image/png", "image", gettext_noop("PNG picture"))
     if head[:6] in (b"GIF87a", b"GIF89a"):
-        return Sniffed("image/gif", "image", "GIF picture")
+        return Sniffed("image/gif", "image", gettext_noop("GIF picture"))
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return Sniffed("image/webp", "image", "WebP picture")
+        return Sniffed("image/webp", "image", gettext_noop("WebP picture"))
     if head[:4] == b"RIFF" and head[8:12] == b"WAVE":
-        return Sniffed("audio/wav", "audio", "WAV recording")
+        return Sniffed("audio/wav", "audio", gettext_noop("WAV recording"))
     if head[:4] == b"RIFF" and head[8:12] == b"AVI ":
-        return Sniffed("video/x-msvideo", "video", "AVI video")
+        return Sniffed("video/x-msvideo", "video", gettext_noop("AVI video"))
     if b"%PDF-" in head[:1024]:
-        return Sniffed("application/pdf", "pdf", "PDF")
+        return Sniffed("application/pdf", "pdf", gettext_noop("PDF"))
     if head[4:8] == b"ftyp":
         return _iso_media(head)
     if head.startswith(b"\x1a\x45\xdf\xa3"):
         is_webm = b"webm" in head[:64]
-        return Sniffed("video/webm" if is_webm else "video/x-matroska", "video", "video")
+        return Sniffed(
+            "video/webm" if is_webm else "video/x-matroska", "video", gettext_noop("video")
+        )
     if head.startswith(b"OggS"):
-        return Sniffed("audio/ogg", "audio", "Ogg recording")
+        return Sniffed("audio/ogg", "audio", gettext_noop("Ogg recording"))
     if head.startswith(b"fLaC"):
-        return Sniffed("audio/flac", "audio", "FLAC recording")
+        return Sniffed("audio/flac", "audio", gettext_noop("FLAC recording"))
     if head.startswith(b"#!AMR"):
-        return Sniffed("audio/amr", "audio", "voice recording (AMR)")
+        return Sniffed("audio/amr", "audio", gettext_noop("voice recording (AMR)"))
     if head.startswith(b"ID3") or _mpeg_frames(head):
-        return Sniffed("audio/mpeg", "audio", "MP3 recording")
+        return Sniffed("audio/mpeg", "audio", gettext_noop("MP3 recording"))
     return None
 
 
@@ -160,16 +183,16 @@ def _iso_media(head: bytes) -> Sniffed:
     # A video's main brand wins over an image brand it also lists (some phones add "mif1").
     still = compatible if brand not in _VIDEO_BRANDS | _AUDIO_BRANDS else set()
     if brand in _AVIF_BRANDS or still & _AVIF_BRANDS:
-        return Sniffed("image/avif", "image", "AVIF photo")
+        return Sniffed("image/avif", "image", gettext_noop("AVIF photo"))
     if brand in _HEIF_BRANDS or still & _HEIF_BRANDS:
-        return Sniffed("image/heic", "image", "HEIC photo")
+        return Sniffed("image/heic", "image", gettext_noop("HEIC photo"))
     if brand in _AUDIO_BRANDS:
-        return Sniffed("audio/mp4", "audio", "M4A recording")
+        return Sniffed("audio/mp4", "audio", gettext_noop("M4A recording"))
     if brand == _QUICKTIME_BRAND:
-        return Sniffed("video/quicktime", "video", "QuickTime video")
+        return Sniffed("video/quicktime", "video", gettext_noop("QuickTime video"))
     if brand.startswith(b"3g"):
-        return Sniffed("video/3gpp", "video", "3GP video")
-    return Sniffed("video/mp4", "video", "MP4 video")
+        return Sniffed("video/3gpp", "video", gettext_noop("3GP video"))
+    return Sniffed("video/mp4", "video", gettext_noop("MP4 video"))
 
 
 def _textual(head: bytes) -> Sniffed | None:
@@ -180,15 +203,17 @@ def _textual(head: bytes) -> Sniffed | None:
         return None
     if _MARKUP.match(body):
         if _GPS_ROOT.match(body):
-            return Sniffed("application/gpx+xml", "text", "GPS trace")
+            return Sniffed("application/gpx+xml", "text", gettext_noop("GPS trace"))
         raise EvidenceFileError(
-            "This file is a web page or other markup (HTML, SVG, XML), which we don't keep "
-            "because it can run code in a browser. Nothing was added. "
-            "Save the page as a PDF or take a screenshot instead."
+            _(
+                "This file is a web page or other markup (HTML, SVG, XML), which we don't keep "
+                "because it can run code in a browser. Nothing was added. "
+                "Save the page as a PDF or take a screenshot instead."
+            )
         )
     if _EMAIL_HEADERS.match(body):
-        return Sniffed("message/rfc822", "text", "email")
-    return Sniffed("text/plain", "text", "text file")
+        return Sniffed("message/rfc822", "text", gettext_noop("email"))
+    return Sniffed("text/plain", "text", gettext_noop("text file"))
 
 
 def _is_utf8(body: bytes) -> bool:
@@ -202,12 +227,9 @@ def _is_utf8(body: bytes) -> bool:
     return False
 
 
-def _a(family: str) -> str:
-    return {"image": "a picture", "pdf": "a PDF", "audio": "a recording", "video": "a video"}[
-        family
-    ]
-
-
 def _a_label(found: Sniffed) -> str:
+    """ "an AVI video" in English; another language names the type in its own words."""
+    if language() != "en":
+        return _("a file of the type “%(label)s”") % {"label": _(found.label)}
     article = "an" if found.label[0].lower() in "aeiou" else "a"
     return f"{article} {found.label}"

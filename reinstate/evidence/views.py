@@ -14,6 +14,7 @@ from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -36,8 +37,8 @@ from reinstate.evidence.presenters import item_views, locker_page
 from reinstate.evidence.renditions import make_renditions
 from reinstate.evidence.sniff import EvidenceFileError
 from reinstate.evidence.uploads import EvidenceLimitHandler, request_limit
+from reinstate.lib.dates import when
 from reinstate.lib.page_context import page_context
-from reinstate.rules.appeal.letter import long_date
 from reinstate.rules.appeal.next_step import EVIDENCE, TOTAL_STEPS
 
 FILE_POLICY = "default-src 'none'; sandbox"
@@ -94,10 +95,10 @@ def add(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     except ValueError:
         declared = 0
     if declared > request_limit():
-        message = (
-            f"That upload is {size_text(declared)}, more than the {size_text(request_limit())} "
-            "one upload can carry. Nothing was added. Send fewer or smaller files at once."
-        )
+        message = _(
+            "That upload is %(size)s, more than the %(limit)s one upload can carry. Nothing was "
+            "added. Send fewer or smaller files at once."
+        ) % {"size": size_text(declared), "limit": size_text(request_limit())}
         return _refused(request, case_id, message, status=413)
     limiter = EvidenceLimitHandler(request)
     request.upload_handlers.insert(0, limiter)
@@ -133,17 +134,18 @@ def _add(
                 satisfies=list(data.get("satisfies", [])),
             )
         except EvidenceFileError as error:
-            problems.append(f"“{upload.name}”: {error}")
+            problems.append(_("“%(name)s”: %(error)s") % {"name": upload.name, "error": error})
         else:
             item = result.item
+            names = {"name": item.filename, "exhibit": item.exhibit}
             if result.duplicate:
-                text = f"“{item.filename}” is already exhibit {item.exhibit} (the same file)."
+                text = _("“%(name)s” is already exhibit %(exhibit)s (the same file).") % names
             elif result.restored:
                 text = (
-                    f"“{item.filename}” had been withdrawn: it is back as exhibit {item.exhibit}."
+                    _("“%(name)s” had been withdrawn: it is back as exhibit %(exhibit)s.") % names
                 )
             else:
-                text = f"Added “{item.filename}” as exhibit {item.exhibit}."
+                text = _("Added “%(name)s” as exhibit %(exhibit)s.") % names
             added.append(text)
     for text in added:
         messages.success(request, text)
@@ -200,7 +202,9 @@ def item(request: AuthenticatedHttpRequest, case_id: int, item_id: int) -> HttpR
             note=data["note"],
             satisfies=list(data["satisfies"]),
         )
-        messages.success(request, f"Exhibit {evidence.exhibit} is saved.")
+        messages.success(
+            request, _("Exhibit %(exhibit)s is saved.") % {"exhibit": evidence.exhibit}
+        )
         return redirect("evidence:locker", case_id=case_id)
     day = queries.incident_day(case)
     everything = list(queries.items_of(case))
@@ -230,9 +234,12 @@ def withdraw(request: AuthenticatedHttpRequest, case_id: int, item_id: int) -> H
     until = kept_until(withdrawn.withdrawn_at).astimezone(evidence.case.tz)
     messages.success(
         request,
-        f"Exhibit {label} (“{name}”) was withdrawn from this case. You can put it back until "
-        f"{long_date(until.date())}; after that it is deleted for good. The case history "
-        "keeps that it was added, and its fingerprint (SHA-256).",
+        _(
+            "Exhibit %(exhibit)s (“%(name)s”) was withdrawn from this case. You can put it back "
+            "until %(until)s; after that it is deleted for good. The case history keeps that it "
+            "was added, and its fingerprint (SHA-256)."
+        )
+        % {"exhibit": label, "name": name, "until": when(until.date(), "date_long")},
     )
     # The locker offers Undo for this item (under "Withdrawn recently" it stays on offer).
     return redirect(reverse("evidence:locker", args=[case_id]) + f"?withdrawn={evidence.pk}")
@@ -247,13 +254,20 @@ def put_back(request: AuthenticatedHttpRequest, case_id: int, item_id: int) -> H
     back = do_restore_evidence(item=evidence, actor=request.user)
     if back is None:
         messages.error(
-            request, f"“{name}” was deleted for good. Add the file again if you still have it."
+            request,
+            _("“%(name)s” was deleted for good. Add the file again if you still have it.")
+            % {"name": name},
         )
         return redirect("evidence:locker", case_id=case_id)
+    names = {"name": name, "exhibit": back.exhibit}
     if evidence.withdrawn_at is None:
-        messages.success(request, f"“{name}” is already in this case, as exhibit {back.exhibit}.")
+        messages.success(
+            request, _("“%(name)s” is already in this case, as exhibit %(exhibit)s.") % names
+        )
     else:
-        messages.success(request, f"“{name}” is back in this case, as exhibit {back.exhibit}.")
+        messages.success(
+            request, _("“%(name)s” is back in this case, as exhibit %(exhibit)s.") % names
+        )
     return redirect(reverse("evidence:locker", args=[case_id]) + f"#item-{back.pk}")
 
 
@@ -274,7 +288,7 @@ def incident_day(request: AuthenticatedHttpRequest, case_id: int) -> HttpRespons
     if form.is_valid():
         do_set_incident_day(case=case, actor=request.user, day=form.cleaned_data["day"])
     else:
-        messages.error(request, "Enter the day as a date, e.g. 2026-11-02.")
+        messages.error(request, _("Enter the day as a date, e.g. 2026-11-02."))
     # The fragment is inside the folded "When and where" section: the browser opens it there.
     return redirect(reverse("evidence:locker", args=[case_id]) + "#day-form")
 

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from reinstate.accounts.models import User
 from reinstate.audit.actions import record_event
@@ -41,7 +42,10 @@ class HealthInputError(ValueError):
 
 def check_platform(platform: str) -> str:
     if platform not in PLATFORMS:
-        raise HealthInputError(f"Unknown platform {platform!r}: use one of {', '.join(PLATFORMS)}.")
+        raise HealthInputError(
+            _("Unknown platform %(platform)s: use one of %(platforms)s.")
+            % {"platform": repr(platform), "platforms": ", ".join(PLATFORMS)}
+        )
     return platform
 
 
@@ -54,17 +58,19 @@ def do_record_block(
     start = record.block_start.replace(second=0, microsecond=0)
     record = record._replace(block_start=start)
     if record.block_end <= start:
-        raise HealthInputError("The block must end after it starts.")
+        raise HealthInputError(_("The block must end after it starts."))
     if start > now + CLOCK_SKEW:
-        raise HealthInputError("This block starts in the future. Record it once it is done.")
+        raise HealthInputError(_("This block starts in the future. Record it once it is done."))
     try:
         check_consistent(record)
     except ValueProblem as problem:
         raise HealthInputError(_sentence(str(problem))) from None
     if Block.objects.filter(owner=owner, platform=platform, block_start=start).exists():
         raise HealthInputError(
-            "You already recorded a block that starts at that time. Change the start time, "
-            "or delete the other block first."
+            _(
+                "You already recorded a block that starts at that time. Change the start time, "
+                "or delete the other block first."
+            )
         )
     with transaction.atomic():
         block = Block.objects.create(
@@ -131,11 +137,13 @@ def do_add_target(
     now = now or timezone.now()
     choice = next((c for c in target_choices(platform) if c.key == metric), None)
     if choice is None:
-        raise HealthInputError(f"Unknown measure {metric!r}: choose one of the list.")
+        raise HealthInputError(
+            _("Unknown measure %(measure)s: choose one of the list.") % {"measure": repr(metric)}
+        )
     if since > now.astimezone(ZoneInfo(owner.time_zone)).date():
-        raise HealthInputError("The date to count from is in the future: use today or earlier.")
+        raise HealthInputError(_("The date to count from is in the future: use today or earlier."))
     if case is not None and case.owner_id != owner.pk:
-        raise HealthInputError("Only the driver of the case can keep its plan's targets.")
+        raise HealthInputError(_("Only the driver of the case can keep its plan's targets."))
     with transaction.atomic():
         target = Target.objects.create(
             owner=owner,
@@ -166,17 +174,20 @@ def do_watch_plan(
 ) -> list[Target]:
     """Keep the chosen lines of a reinstated case's plan as targets: all of them, or none."""
     if not case.platform:
-        raise HealthInputError("This case names no platform: correct the case's reading first.")
+        raise HealthInputError(_("This case names no platform: correct the case's reading first."))
     if not targets:
-        raise HealthInputError("Tick at least one line of your plan to keep watching.")
+        raise HealthInputError(_("Tick at least one line of your plan to keep watching."))
     seen = set(Target.objects.filter(owner=owner, case=case).values_list("metric", "threshold"))
     choices = {c.key: c for c in target_choices(case.platform)}
-    for metric, threshold, _ in targets:
+    for metric, threshold, _note in targets:
         if (metric, threshold) in seen and metric in choices:
             choice = choices[metric]
             raise HealthInputError(
-                f"You already watch {choice.title} at {format_target(choice.unit, threshold)} "
-                "for this case. Untick that line or change its level."
+                _(
+                    "You already watch %(measure)s at %(level)s for this case. Untick that line "
+                    "or change its level."
+                )
+                % {"measure": _(choice.title), "level": format_target(choice.unit, threshold)}
             )
         seen.add((metric, threshold))
     with transaction.atomic():
@@ -268,7 +279,7 @@ def do_record_payment_change(
 
 def do_add_document(*, owner: User, kind: str, title: str, expires_on: date) -> Document:
     if kind not in DOCUMENT_KINDS:
-        raise HealthInputError(f"Unknown kind of document {kind!r}.")
+        raise HealthInputError(_("Unknown kind of document %(kind)s.") % {"kind": repr(kind)})
     with transaction.atomic():
         document = Document.objects.create(
             owner=owner, kind=kind, title=title[:120], expires_on=expires_on
@@ -315,7 +326,7 @@ def do_dismiss_alert(*, alert: Alert, actor: User, now: datetime | None = None) 
 
 def _check_past(when: datetime, now: datetime) -> None:
     if when > now + CLOCK_SKEW:
-        raise HealthInputError("That date is in the future.")
+        raise HealthInputError(_("That date is in the future."))
 
 
 def _block_fields(record: BlockRecord) -> dict[str, object]:

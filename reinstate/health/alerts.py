@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import transaction
+from django.utils import translation
 
 from reinstate.accounts.models import User
 from reinstate.audit.actions import record_event
 from reinstate.audit.kinds import EventKind
-from reinstate.health.assessment import assess
+from reinstate.health.assessment import Assessment, assess
 from reinstate.health.models import Alert
 
 
@@ -20,7 +21,8 @@ def sync_alerts(*, owner: User, platform: str, now: datetime) -> list[Alert]:
     imported) and from `reinstate remind`. An alert is one per cause (its key): while the cause
     lasts its words are brought up to date, so it is emailed once, not at every change.
     """
-    notes = {note.key: note for note in assess(owner, platform, as_of=now).alerts}
+    with translation.override("en"):  # kept in English; each reader sees their language
+        notes = {note.key: note for note in assess(owner, platform, as_of=now).alerts}
     with transaction.atomic():
         current = {
             alert.key: alert
@@ -54,3 +56,17 @@ def sync_alerts(*, owner: User, platform: str, now: datetime) -> list[Alert]:
                 data={"owner": owner.username, "platform": platform, "key": key},
             )
     return [alert for key, alert in current.items() if key in notes]
+
+
+def shown_alerts(alerts: list[Alert], assessment: Assessment) -> list[Alert]:
+    """The open alerts with their words in the reader's language.
+
+    An alert keeps its words in English (it is stored once for every reader); the same warning,
+    worked out now in the active language, gives them again by its key. Nothing is saved.
+    """
+    notes = {note.key: note for note in assessment.alerts}
+    for alert in alerts:
+        note = notes.get(alert.key)
+        if note is not None:
+            alert.title, alert.detail = note.title[:300], note.detail
+    return alerts

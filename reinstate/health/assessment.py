@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_noop
 
 from reinstate.accounts.models import User
 from reinstate.health.models import PaymentChange, Reading, Target, WatchLevel
@@ -172,7 +173,7 @@ def _reading_alerts(platform: str, readings: list[ReadingStatus]) -> list[AlertN
                 platform,
                 status.metric.key,
                 status.metric.title,
-                "the platform's limit",
+                gettext_noop("the platform's limit"),  # shown through _() by the rules
                 status.events,
                 status.metric.window_days,
             )

@@ -13,7 +13,8 @@ from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from reinstate.accounts.models import User
 from reinstate.audit.actions import record_event
@@ -58,7 +59,7 @@ def do_stage_import(
 def preview_import(staged: BlockImport, *, now: datetime, rows: int | None = None) -> ReadResult:
     """What confirming would do; reads at most ``rows`` lines when given."""
     if staged.status != BlockImport.Status.PENDING or staged.data is None:
-        raise HealthInputError("This file was already imported.")
+        raise HealthInputError(_("This file was already imported."))
     return _read(
         bytes(staged.data),
         tz=ZoneInfo(staged.time_zone),
@@ -72,7 +73,7 @@ def do_set_import_mapping(
     *, staged: BlockImport, mapping: dict[str, int | None], actor: User
 ) -> BlockImport:
     if staged.status != BlockImport.Status.PENDING:
-        raise HealthInputError("This file was already imported.")
+        raise HealthInputError(_("This file was already imported."))
     with transaction.atomic():
         staged.mapping = {name: position for name, position in mapping.items()}
         staged.save(update_fields=["mapping"])
@@ -89,7 +90,7 @@ def do_confirm_import(
 ) -> BlockImport:
     """Import a staged file: every readable new block, or nothing at all."""
     if staged.status != BlockImport.Status.PENDING or staged.data is None:
-        raise HealthInputError("This file was already imported.")
+        raise HealthInputError(_("This file was already imported."))
     return do_import_blocks(
         owner=staged.owner,
         platform=staged.platform,
@@ -122,6 +123,24 @@ def do_import_blocks(
         return _import(owner, platform, stream, filename, tz, actor, mapping, now, staged)
 
 
+def _refusal_in_language(
+    stream: BinaryIO,
+    tz: ZoneInfo,
+    now: datetime,
+    mapping: dict[str, int | None] | None,
+    refusal: CsvRefused,
+) -> str:
+    """Why the file is refused, in the reader's language: the file is read again to say it."""
+    try:
+        stream.seek(0)
+        read_blocks(stream, tz=tz, now=now, mapping=mapping)
+    except CsvRefused as again:
+        return str(again)
+    except (OSError, ValueError):
+        pass
+    return str(refusal)
+
+
 def _import(
     owner: User,
     platform: str,
@@ -134,9 +153,10 @@ def _import(
     staged: BlockImport | None,
 ) -> BlockImport:
     try:
-        result = read_blocks(stream, tz=tz, now=now, mapping=mapping)
+        with translation.override("en"):  # the lines not imported are kept, in English
+            result = read_blocks(stream, tz=tz, now=now, mapping=mapping)
     except CsvRefused as refusal:
-        raise HealthInputError(str(refusal)) from None
+        raise HealthInputError(_refusal_in_language(stream, tz, now, mapping, refusal)) from None
     with transaction.atomic():
         run = staged or BlockImport(owner=owner, platform=platform, filename=filename[:200])
         run.time_zone = tz.key
@@ -154,8 +174,10 @@ def _import(
                 insert_blocks(owner=owner, platform=platform, records=new, run=run, now=now)
         except IntegrityError:
             raise HealthInputError(
-                "Another import of these blocks finished at the same moment. Nothing was added "
-                "by this one: try again to add what is still missing."
+                _(
+                    "Another import of these blocks finished at the same moment. Nothing was "
+                    "added by this one: try again to add what is still missing."
+                )
             ) from None
         run.added = len(new)
         run.duplicates = result.duplicates + len(records) - len(new)
@@ -178,7 +200,7 @@ def _import(
 
 def do_discard_import(*, staged: BlockImport, actor: User) -> None:
     if staged.status != BlockImport.Status.PENDING:
-        raise HealthInputError("This file was already imported.")
+        raise HealthInputError(_("This file was already imported."))
     with transaction.atomic():
         record_event(
             kind=EventKind.HEALTH_IMPORT_DISCARDED, actor=actor, data={"import": staged.pk}

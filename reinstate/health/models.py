@@ -6,6 +6,8 @@ Everything here belongs to one driver (``owner``); nobody else reads it (see que
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from reinstate.accounts.models import User
 from reinstate.cases.models import Case
@@ -17,8 +19,8 @@ class Block(models.Model):
     """One delivery block. Its identity is its start, to the minute, per driver and platform."""
 
     class Source(models.TextChoices):
-        FORM = "form", "Recorded in the app"
-        IMPORT = "import", "Imported from a file"
+        FORM = "form", gettext_lazy("Recorded in the app")
+        IMPORT = "import", gettext_lazy("Imported from a file")
 
     # Indexed by the unique (owner, platform, block_start) alone: one index less to keep up to
     # date makes an import of 100,000 blocks noticeably quicker.
@@ -61,8 +63,8 @@ class BlockImport(models.Model):
     """A CSV file of blocks: kept while the driver checks the preview, then what it added."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting for you to confirm"
-        DONE = "done", "Imported"
+        PENDING = "pending", gettext_lazy("Waiting for you to confirm")
+        DONE = "done", gettext_lazy("Imported")
 
     owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="block_imports")
     platform = models.CharField(max_length=32)
@@ -166,7 +168,8 @@ class Document(models.Model):
 
     @property
     def name(self) -> str:
-        return self.title or DOCUMENT_KINDS.get(self.kind, self.kind)
+        """The driver's own name for it, else its kind in the reader's language."""
+        return self.title or _(DOCUMENT_KINDS.get(self.kind, self.kind))
 
 
 class Alert(models.Model):

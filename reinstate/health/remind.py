@@ -18,15 +18,20 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from reinstate.accounts.models import User
 from reinstate.audit.actions import record_event
 from reinstate.audit.kinds import EventKind
 from reinstate.health import queries
-from reinstate.health.alerts import sync_alerts
+from reinstate.health.alerts import shown_alerts, sync_alerts
+from reinstate.health.assessment import assess
 from reinstate.health.imports import do_purge_stale_imports
 from reinstate.health.models import Alert, Document, ReminderSent
 from reinstate.health.presenters.checkin import checkin
+from reinstate.lib.dates import when
 from reinstate.lib.page_context import page_context
 from reinstate.rules.health import expiry
 
@@ -48,19 +53,28 @@ def document_items(documents: list[Document], today: datetime) -> list[Item]:
         items.append(
             Item(
                 key=f"document:{document.pk}:{document.expires_on.isoformat()}:{stage}",
-                text=(
-                    f"{document.name} {expiry.describe(document.expires_on, today.date())} "
-                    f"({document.expires_on:%A %d %B %Y}). Renew it before it lapses: an "
-                    "expired document can get your account deactivated, and it is the easiest "
-                    "reason to prevent."
-                ),
+                text=_(
+                    "%(name)s %(when)s (%(day)s). Renew it before it lapses: an expired document "
+                    "can get your account deactivated, and it is the easiest reason to prevent."
+                )
+                % {
+                    "name": document.name,
+                    "when": expiry.describe(document.expires_on, today.date()),
+                    "day": when(document.expires_on, "day"),
+                },
             )
         )
     return items
 
 
 def alert_items(alerts: list[Alert]) -> list[Item]:
-    return [Item(key=f"alert:{a.pk}", text=f"{a.title}. {a.detail}") for a in alerts]
+    return [
+        Item(
+            key=f"alert:{a.pk}",
+            text=_("%(title)s. %(detail)s") % {"title": a.title, "detail": a.detail},
+        )
+        for a in alerts
+    ]
 
 
 def weekly_key(local_now: datetime) -> str:
@@ -104,8 +118,36 @@ def remind_user(user: User, *, now: datetime, counts: Counter[str]) -> None:
         if platforms or documents:
             counts["skipped_no_email"] += 1
         return
+    with translation.override(user.language or "en"):  # the email is in the driver's language
+        _send_due(user, platforms, documents, now=now, local_now=local_now, counts=counts)
+
+
+def _in_language(
+    user: User, alerts: list[Alert], platforms: list[str], now: datetime
+) -> list[Alert]:
+    """The open alerts' words in the active language (they are kept in English)."""
+    for platform in platforms:
+        found = [a for a in alerts if a.platform == platform]
+        if found:
+            shown_alerts(found, assess(user, platform, as_of=now))
+    return alerts
+
+
+def _send_due(
+    user: User,
+    platforms: list[str],
+    documents: list[Document],
+    *,
+    now: datetime,
+    local_now: datetime,
+    counts: Counter[str],
+) -> None:
     documents_due = _unsent(user, document_items(documents, local_now))
     alerts_new = _unsent(user, alert_items(queries.open_alerts(user)))
+    if alerts_new:
+        alerts_new = _unsent(
+            user, alert_items(_in_language(user, queries.open_alerts(user), platforms, now))
+        )
     if documents_due or alerts_new:
         body = render_to_string(
             "health/email/reminders.txt",
@@ -117,7 +159,9 @@ def remind_user(user: User, *, now: datetime, counts: Counter[str]) -> None:
             },
         )
         things = len(documents_due) + len(alerts_new)
-        subject = f"Reinstate: {things} thing{'s' if things != 1 else ''} to check"
+        subject = ngettext(
+            "Reinstate: %(count)s thing to check", "Reinstate: %(count)s things to check", things
+        ) % {"count": things}
         keys = [i.key for i in documents_due + alerts_new]
         if send_once(user, keys, subject=subject, body=body, now=now):
             counts["emails"] += 1
@@ -129,7 +173,8 @@ def remind_user(user: User, *, now: datetime, counts: Counter[str]) -> None:
             "health/email/checkin.txt",
             {**page_context(checkin(user, now=now)), "site": settings.SITE_URL},
         )
-        if send_once(user, [key], subject="Reinstate: your weekly check-in", body=body, now=now):
+        subject = _("Reinstate: your weekly check-in")
+        if send_once(user, [key], subject=subject, body=body, now=now):
             counts["emails"] += 1
             counts["checkins"] += 1
 

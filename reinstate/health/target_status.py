@@ -12,10 +12,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from django.utils.translation import gettext as _
+
 from reinstate.accounts.models import User
 from reinstate.health.models import Reading, Target
 from reinstate.health.platforms import target_choices
 from reinstate.health.queries import block_records
+from reinstate.lib.dates import when
 from reinstate.rules.health.charts import format_reading, format_value
 from reinstate.rules.health.margins import Margin, exact_level, exact_value
 from reinstate.rules.health.margins import is_crossed as block_measure_crossed
@@ -25,10 +28,11 @@ from reinstate.rules.health.standing import (
     BlockRecord,
     Totals,
     block_totals,
+    blocks,
     metric_value,
     standing,
 )
-from reinstate.rules.health.watch import LEVEL_NAMES, AlertNote, Level, count, margins_for
+from reinstate.rules.health.watch import LEVEL_NAMES, AlertNote, Level, margins_for
 
 
 def target_level(target: Target) -> Level:
@@ -80,7 +84,7 @@ class TargetStatus:
 
     @property
     def title(self) -> str:
-        return self.choice.title
+        return _(self.choice.title)
 
     @property
     def threshold(self) -> str:
@@ -107,18 +111,18 @@ def target_status(owner: User, target: Target, *, as_of: datetime) -> TargetStat
             target=target,
             choice=choice,
             value=metric_value(totals, target.metric),
-            basis=count(int(totals.counted), "block", "blocks"),
+            basis=blocks(int(totals.counted)),
             met=not missed,
         )
     latest = _latest_reading(owner, target, since=start, as_of=as_of)
     if latest is None:
-        return TargetStatus(target, choice, None, "nothing recorded yet", met=True)
+        return TargetStatus(target, choice, None, _("nothing recorded yet"), met=True)
     day = latest.observed_at.astimezone(ZoneInfo(owner.time_zone))
     return TargetStatus(
         target=target,
         choice=choice,
         value=latest.value,
-        basis=f"recorded {day.day} {day:%b %Y}",
+        basis=_("recorded %(day)s") % {"day": when(day, "date")},
         met=latest.value >= target.threshold,
     )
 
@@ -151,16 +155,22 @@ def reading_target_alerts(
         status = target_status(owner, target, as_of=as_of)
         if status is None or status.met:
             continue
-        name = LEVEL_NAMES["target"]
+        words = {
+            "measure": status.title,
+            "level": _(LEVEL_NAMES["target"]),
+            "value": status.actual,
+            "line": status.threshold,
+        }
         alerts.append(
             AlertNote(
                 key=f"{platform}:{target.metric}:reading{target_ref(target.pk)}crossed",
                 kind="recurrence",
-                title=f"{status.title} is below {name} again: {status.actual}",
-                detail=(
-                    f"Your corrective action plan says {status.threshold}. This is the "
-                    "problem that led to the deactivation starting again; act on it now."
-                ),
+                title=_("%(measure)s is below %(level)s again: %(value)s") % words,
+                detail=_(
+                    "Your corrective action plan says %(line)s. This is the problem that led to "
+                    "the deactivation starting again; act on it now."
+                )
+                % words,
             )
         )
     return alerts

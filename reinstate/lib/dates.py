@@ -41,6 +41,23 @@ STYLES: dict[str, dict[str, str]] = {
     "time": {"en": "g:i A", "es": "H:i"},
     # December 2026 / diciembre de 2026
     "month": {"en": "F Y", "es": r"F \d\e Y"},
+    # Tue 3 Nov 2026 / mar 3 nov 2026
+    "day_date": {"en": "D j M Y", "es": "D j b Y"},
+    # Tue 3 Nov / mar 3 nov
+    "day_month": {"en": "D j M", "es": "D j b"},
+    # 3 Nov / 3 nov
+    "month_day": {"en": "j M", "es": "j b"},
+    # 3 Nov, 2:03 PM / 3 nov, 14:03
+    "month_day_time": {"en": "j M, g:i A", "es": "j b, H:i"},
+    # Tue 3 Nov 2026, 2:03 PM PST / mar 3 nov 2026, 14:03 PST
+    "short_year_zone": {"en": "D j M Y, g:i A T", "es": "D j b Y, H:i T"},
+    # Tue 3 Nov 2026, 2:03:05 PM PST / mar 3 nov 2026, 14:03:05 PST
+    "short_seconds_zone": {"en": "D j M Y, g:i:s A T", "es": "D j b Y, H:i:s T"},
+    # Tuesday 3 November 2026, 2:03:05 PM PST / martes, 3 de noviembre de 2026, 14:03:05 PST
+    "moment_seconds_zone": {"en": "l j F Y, g:i:s A T", "es": r"l, j \d\e F \d\e Y, H:i:s T"},
+    # The charts' axis and the health warnings: Jan 5 / 5 ene; Thu Nov 19 / jue 19 nov
+    "chart_day": {"en": "M j", "es": "j b"},
+    "alert_day": {"en": "D M j", "es": "D j b"},
 }
 
 Formatter = Callable[[date | datetime, str], str]
@@ -88,6 +105,7 @@ _ENGLISH_PARTS: dict[str, Callable[[date | datetime], str]] = {
     "g": _hour12,
     "H": lambda v: f"{v.hour:02d}" if isinstance(v, datetime) else "",
     "i": lambda v: f"{v.minute:02d}" if isinstance(v, datetime) else "",
+    "s": lambda v: f"{v.second:02d}" if isinstance(v, datetime) else "",
     "A": lambda v: ("AM" if v.hour < 12 else "PM") if isinstance(v, datetime) else "",
     "T": _zone,
 }

@@ -16,6 +16,7 @@ from email.message import EmailMessage
 from html.parser import HTMLParser
 
 from reinstate.lib.errors import UserInputError
+from reinstate.lib.i18n import _
 from reinstate.lib.mail_date import mail_date
 from reinstate.lib.ocr import (
     OcrReading,
@@ -52,13 +53,17 @@ def notice_from_file(
     """Read an uploaded notice: an email (.eml, or anything that looks like one) or plain text."""
     name = _safe_name(filename)
     if not data.strip():
-        raise NoticeInputError("The file is empty. Paste the notice text or choose another file.")
+        raise NoticeInputError(
+            _("The file is empty. Paste the notice text or choose another file.")
+        )
     if picture_type(data[:64]):
         return notice_from_screenshots([(data, name)], max_bytes=max_bytes)
     if named_like_picture(name):
         raise NoticeInputError(
-            "This file is named like a picture but it is not one. Take the screenshot again, "
-            "or paste the notice's text."
+            _(
+                "This file is named like a picture but it is not one. Take the screenshot "
+                "again, or paste the notice's text."
+            )
         )
     if len(data) > max_bytes * 4:
         raise NoticeInputError(_too_large(max_bytes))
@@ -66,8 +71,10 @@ def notice_from_file(
         return _read_email(data, name, max_bytes=max_bytes)
     if _looks_binary(data):
         raise NoticeInputError(
-            "This file is not text, nor a picture. Upload a screenshot (PNG, JPEG, HEIC or "
-            "WebP), the email (.eml) or a .txt file, or paste the notice's text."
+            _(
+                "This file is not text, nor a picture. Upload a screenshot (PNG, JPEG, HEIC or "
+                "WebP), the email (.eml) or a .txt file, or paste the notice's text."
+            )
         )
     text = _decode_bytes(data)
     return NoticeInput(text=_check_text(text, max_bytes=max_bytes), filename=name)
@@ -83,10 +90,13 @@ def notice_from_screenshots(
         try:
             readings.append(read_screenshot(data))
         except ScreenshotError as error:
-            named = f"{_safe_name(name)}: " if len(files) > 1 and name else ""
-            raise NoticeInputError(f"{named}{error}") from None
+            if len(files) > 1 and name:  # which of the screenshots
+                raise NoticeInputError(
+                    _("%(file)s: %(problem)s") % {"file": _safe_name(name), "problem": error}
+                ) from None
+            raise NoticeInputError(str(error)) from None
     if not readings:
-        raise NoticeInputError("Choose a screenshot of the notice, or paste its text.")
+        raise NoticeInputError(_("Choose a screenshot of the notice, or paste its text."))
     text = "\n\n".join(r.text for r in readings)
     ocr = OcrReading(
         text=text,
@@ -102,17 +112,18 @@ def _check_text(text: str, *, max_bytes: int) -> str:
     if len(cleaned.encode("utf-8", errors="replace")) > max_bytes:
         raise NoticeInputError(_too_large(max_bytes))
     if not cleaned.strip():
-        raise NoticeInputError("The notice is empty. Paste the message you received.")
+        raise NoticeInputError(_("The notice is empty. Paste the message you received."))
     if _looks_binary(cleaned.encode("utf-8", errors="replace")):
-        raise NoticeInputError("This does not look like the text of a notice. Paste the message.")
+        raise NoticeInputError(
+            _("This does not look like the text of a notice. Paste the message.")
+        )
     return cleaned.strip()
 
 
 def _too_large(max_bytes: int) -> str:
-    return (
-        f"The notice is too long (over {max_bytes // 1000} KB). "
-        "Paste only the message from the platform."
-    )
+    return _(
+        "The notice is too long (over %(size)s KB). Paste only the message from the platform."
+    ) % {"size": max_bytes // 1000}
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -146,14 +157,14 @@ def _read_email(data: bytes, filename: str, *, max_bytes: int) -> NoticeInput:
     try:
         message = email.message_from_bytes(data, policy=email.policy.default)
         if not isinstance(message, EmailMessage):  # pragma: no cover - policy.default says so
-            raise NoticeInputError("This email could not be read.")
+            raise NoticeInputError(_("This email could not be read."))
         text = _email_body_text(message)
     except RecursionError:  # parts inside parts, hundreds deep: no mail program writes that
         raise NoticeInputError(
-            "This email is packed in too many layers to read. Paste the notice's text instead."
+            _("This email is packed in too many layers to read. Paste the notice's text instead.")
         ) from None
     if not text.strip():
-        raise NoticeInputError("This email has no readable text. Paste the notice text instead.")
+        raise NoticeInputError(_("This email has no readable text. Paste the notice text instead."))
     received = mail_date(_header(message, "Date"))
     subject = _header(message, "Subject")
     body = f"{subject}\n\n{text}" if subject and subject not in text else text

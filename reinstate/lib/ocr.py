@@ -16,6 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from reinstate.lib.errors import UserInputError
+from reinstate.lib.i18n import _, gettext_noop
 from reinstate.lib.pictures import (
     MAX_OTHER_PIXELS,
     MAX_SCREEN_PIXELS,
@@ -95,13 +96,18 @@ def read_screenshot(data: bytes) -> OcrReading:
     media_type = picture_type(data[:64])
     if media_type is None:
         raise ScreenshotError(
-            "This file is not a picture we can read. Upload a screenshot (PNG, JPEG, HEIC or "
-            "WebP), the email (.eml) or a text file, or paste the notice's text."
+            _(
+                "This file is not a picture we can read. Upload a screenshot (PNG, JPEG, HEIC "
+                "or WebP), the email (.eml) or a text file, or paste the notice's text."
+            )
         )
     if len(data) > MAX_SCREENSHOT_BYTES:
         raise ScreenshotError(
-            f"This picture is too large to read (over {MAX_SCREENSHOT_BYTES // 1_000_000} MB). "
-            "Take a plain screenshot of the notice, or paste its text."
+            _(
+                "This picture is too large to read (over %(size)s MB). Take a plain screenshot "
+                "of the notice, or paste its text."
+            )
+            % {"size": MAX_SCREENSHOT_BYTES // 1_000_000}
         )
     image = open_picture(data, media_type)
     try:
@@ -116,13 +122,17 @@ def open_picture(data: bytes, media_type: str) -> Image.Image:
         return open_within_limits(io.BytesIO(data), media_type)
     except TooManyPixels:
         raise ScreenshotError(
-            "This picture has far more pixels than any phone screenshot, so we don't open it. "
-            "Take a plain screenshot of the notice, or paste its text."
+            _(
+                "This picture has far more pixels than any phone screenshot, so we don't open "
+                "it. Take a plain screenshot of the notice, or paste its text."
+            )
         ) from None
     except Unreadable as error:
         raise ScreenshotError(
-            "This picture is damaged and can't be opened. Take the screenshot again, "
-            "or paste the notice's text."
+            _(
+                "This picture is damaged and can't be opened. Take the screenshot again, "
+                "or paste the notice's text."
+            )
         ) from error
 
 
@@ -140,8 +150,10 @@ def prepare(image: Image.Image) -> Image.Image:
         grey = ImageOps.exif_transpose(image).convert("L")
     except (OSError, SyntaxError, ValueError) as error:  # a header that lied about its pixels
         raise ScreenshotError(
-            "This picture is damaged and can't be read. Take the screenshot again, "
-            "or paste the notice's text."
+            _(
+                "This picture is damaged and can't be read. Take the screenshot again, "
+                "or paste the notice's text."
+            )
         ) from error
     # Tesseract is trained on dark print on paper; a dark-mode screen is mostly dark.
     if _mean(grey) < 110:
@@ -166,24 +178,28 @@ def _recognise(grey: Image.Image) -> OcrReading:
             grey, lang=LANGUAGES, output_type=pytesseract.Output.DICT, timeout=TIMEOUT_S
         )
     except pytesseract.TesseractNotFoundError:
-        raise ScreenshotError(_NOT_SET_UP) from None
+        raise ScreenshotError(_(_NOT_SET_UP)) from None
     except pytesseract.TesseractError as error:
-        raise ScreenshotError(_NOT_SET_UP) from error
+        raise ScreenshotError(_(_NOT_SET_UP)) from error
     except RuntimeError:  # pytesseract's timeout
         raise ScreenshotError(
-            "Reading this picture took too long. Take a plain screenshot of just the notice, "
-            "or paste its text."
+            _(
+                "Reading this picture took too long. Take a plain screenshot of just the "
+                "notice, or paste its text."
+            )
         ) from None
     text, confidence = _layout(data)
     if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
         raise ScreenshotError(
-            "We found no words in this picture. Check it is a screenshot of the platform's "
-            "message, or paste the notice's text."
+            _(
+                "We found no words in this picture. Check it is a screenshot of the platform's "
+                "message, or paste the notice's text."
+            )
         )
     return OcrReading(text=text, confidence=confidence, engine=engine())
 
 
-_NOT_SET_UP = (
+_NOT_SET_UP = gettext_noop(
     "Reading screenshots is not set up on this server (Tesseract with English and Spanish is "
     "missing). Paste the notice's text instead."
 )
@@ -238,7 +254,7 @@ def engine() -> str:
     try:
         return f"tesseract {pytesseract.get_tesseract_version()}"
     except pytesseract.TesseractNotFoundError:
-        raise ScreenshotError(_NOT_SET_UP) from None
+        raise ScreenshotError(_(_NOT_SET_UP)) from None
 
 
 def tesseract_ready() -> bool:

@@ -7,16 +7,17 @@ from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from reinstate.lib.errors import UserInputError
+from reinstate.lib.i18n import _, gettext_noop
 
 US_ZONES = [
-    ("America/New_York", "Eastern (New York)"),
-    ("America/Chicago", "Central (Chicago)"),
-    ("America/Denver", "Mountain (Denver)"),
-    ("America/Phoenix", "Arizona (Phoenix)"),
-    ("America/Los_Angeles", "Pacific (Los Angeles)"),
-    ("America/Anchorage", "Alaska (Anchorage)"),
-    ("Pacific/Honolulu", "Hawaii (Honolulu)"),
-    ("America/Puerto_Rico", "Puerto Rico"),
+    ("America/New_York", gettext_noop("Eastern (New York)")),
+    ("America/Chicago", gettext_noop("Central (Chicago)")),
+    ("America/Denver", gettext_noop("Mountain (Denver)")),
+    ("America/Phoenix", gettext_noop("Arizona (Phoenix)")),
+    ("America/Los_Angeles", gettext_noop("Pacific (Los Angeles)")),
+    ("America/Anchorage", gettext_noop("Alaska (Anchorage)")),
+    ("Pacific/Honolulu", gettext_noop("Hawaii (Honolulu)")),
+    ("America/Puerto_Rico", gettext_noop("Puerto Rico")),
 ]
 
 
@@ -29,12 +30,13 @@ def parse_time_zone(name: str) -> ZoneInfo:
     cleaned = (name or "").strip()
     if cleaned not in all_zone_names():
         raise UnknownTimeZone(
-            f"Unknown time zone {cleaned!r}: use a name such as America/Chicago or Europe/London."
+            _("Unknown time zone %(zone)r: use a name such as America/Chicago or Europe/London.")
+            % {"zone": cleaned}
         )
     try:
         return ZoneInfo(cleaned)
     except (ZoneInfoNotFoundError, ValueError):
-        raise UnknownTimeZone(f"Unknown time zone {cleaned!r}.") from None
+        raise UnknownTimeZone(_("Unknown time zone %(zone)r.") % {"zone": cleaned}) from None
 
 
 @cache
@@ -47,8 +49,8 @@ def zone_choices() -> list[tuple[str, object]]:
     us = {key for key, _ in US_ZONES}
     others = sorted(all_zone_names() - us)
     return [
-        ("United States", US_ZONES),
-        ("All time zones", [(name, name.replace("_", " ")) for name in others]),
+        (_("United States"), [(key, _(label)) for key, label in US_ZONES]),
+        (_("All time zones"), [(name, name.replace("_", " ")) for name in others]),
     ]
 
 

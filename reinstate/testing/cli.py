@@ -42,7 +42,7 @@ class Result:
 def reinstate(*args: str, stdin: str | bytes = b"") -> Result:
     """Run `reinstate ARGS...` in this process, as the command line would."""
     from reinstate.cases.cli_input import main_notice_read
-    from reinstate.cli import execute
+    from reinstate.cli import chosen_language, execute
 
     data = stdin.encode() if isinstance(stdin, str) else stdin
     out, err = _text_stream(), _text_stream()
@@ -55,11 +55,13 @@ def reinstate(*args: str, stdin: str | bytes = b"") -> Result:
         # A command closes every database connection when it ends; here that would end the
         # test's own transaction, so the connections are left open for the test to roll back.
         stack.enter_context(mock.patch.object(connections, "close_all", lambda: None))
+        # The machine's own locale is not the test's: only `--lang` chooses the language here.
+        language, words = chosen_language(list(args), {})
         try:
-            if list(args[:2]) == ["notice", "read"]:
-                code = main_notice_read(list(args[2:]))
+            if words[:2] == ["notice", "read"] and language == "en":
+                code = main_notice_read(words[2:])
             else:
-                execute(list(args))
+                execute(words, language=language)
         except SystemExit as exit_:
             code = _exit_status(exit_.code)
             if isinstance(exit_.code, str):  # sys.exit("message") prints it, as Python does
@@ -87,9 +89,12 @@ def _exit_status(code: object) -> int:
 
 
 def process_env(home: Path) -> dict[str, str]:
-    """The environment of a separate `reinstate` process: its own data folder, on SQLite."""
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    """The environment of a separate `reinstate` process: its own data folder, on SQLite, and
+    English messages whatever the machine's locale (a test asks for Spanish with `--lang es`)."""
+    dropped = {"DATABASE_URL", "LANGUAGE", "LC_ALL", "LC_MESSAGES"}
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
     env["REINSTATE_HOME"] = str(home)
+    env["LANG"] = "C.UTF-8"
     return env
 
 

@@ -53,6 +53,7 @@ STORED = {
     "appeal.plan_action_removed",
     "appeal.letter_saved",
     "appeal.letter_approved",
+    "appeal.letter_language",
     "appeal.packet_requested",
     "appeal.packet_built",
     "appeal.packet_failed",

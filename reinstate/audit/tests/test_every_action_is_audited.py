@@ -47,6 +47,7 @@ from reinstate.appeals.actions import (
     do_request_packet,
     do_save_letter,
     do_set_appeal,
+    do_set_letter_language,
 )
 from reinstate.appeals.inputs import AppealInput
 from reinstate.appeals.send_actions import (
@@ -417,6 +418,10 @@ def approve_letter(s: Scene) -> Step:
     return partial(do_approve_letter, letter=letter, actor=s.driver)
 
 
+def set_letter_language(s: Scene) -> Step:
+    return partial(do_set_letter_language, case=s.case, language="es", actor=s.driver)
+
+
 def request_packet(s: Scene) -> Step:
     return partial(do_request_packet, case=s.case, fmt="txt", draft=True, actor=s.driver)
 
@@ -678,6 +683,7 @@ AUDITED: dict[Action, Audited] = {
     do_remove_plan_action: Audited(remove_plan_action, (K.APPEAL_PLAN_ACTION_REMOVED,)),
     do_save_letter: Audited(save_letter, (K.APPEAL_LETTER_SAVED,)),
     do_approve_letter: Audited(approve_letter, (K.APPEAL_LETTER_APPROVED,)),
+    do_set_letter_language: Audited(set_letter_language, (K.APPEAL_LETTER_LANGUAGE,)),
     do_request_packet: Audited(request_packet, (K.APPEAL_PACKET_REQUESTED,)),
     do_finish_packet: Audited(finish_packet, (K.APPEAL_PACKET_BUILT,)),
     do_fail_packet: Audited(fail_packet, (K.APPEAL_PACKET_FAILED,)),

@@ -83,7 +83,7 @@ def test_the_lines_follow_the_case(driver: User, case: Case) -> None:
     last = (timezone.now() - timedelta(hours=2)).astimezone(case.tz)
     support = row(page, reverse("comms:log", args=[case.pk]))
     assert support.startswith(
-        f"Support log 1 contact with support · last {last:%a} {last.day} {last:%b} "
+        f"Support log 1 contact with support · last {last:%a} {last.day} {last:%b}, "
     )
     assert "Waiting for support's answer" in support  # the follow-up, under its line
     assert re.fullmatch(

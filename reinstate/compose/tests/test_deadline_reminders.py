@@ -80,7 +80,7 @@ def test_the_email_says_the_deadline_in_the_driver_s_zone_and_the_next_step(case
     case.owner.save(update_fields=["time_zone"])
     remind(before(case, 71))
     [email] = deadline_emails()
-    assert "due by November 12, 2026 at 7:00 PM EST" in email.body  # 4:00 PM in Los Angeles
+    assert "due by Thursday 12 November 2026, 7:00 PM EST" in email.body  # 4 PM in LA
     assert "2 days 23 hours left" in email.body
     assert "Nothing is marked as sent yet" in email.body
     assert "Next: " in email.body

@@ -8,6 +8,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_stubs_ext import StrOrPromise
 
 from reinstate.health.forms.fields import DateInput
 from reinstate.health.models import Block
@@ -22,7 +25,7 @@ class TimeInput(forms.TimeInput):
         super().__init__(format="%H:%M", **kwargs)
 
 
-def _count(label: str) -> forms.IntegerField:
+def _count(label: StrOrPromise) -> forms.IntegerField:
     return forms.IntegerField(
         label=label,
         required=False,
@@ -31,7 +34,7 @@ def _count(label: str) -> forms.IntegerField:
     )
 
 
-def _money(label: str, places: int = 2) -> forms.DecimalField:
+def _money(label: StrOrPromise, places: int = 2) -> forms.DecimalField:
     return forms.DecimalField(
         label=label,
         required=False,
@@ -45,35 +48,41 @@ def _money(label: str, places: int = 2) -> forms.DecimalField:
 class BlockForm(forms.Form):
     """One block, in under 30 seconds: everything but the day is filled from the last block."""
 
-    day = forms.DateField(label="Day", widget=DateInput())
-    start = forms.TimeField(label="Start", widget=TimeInput())
+    day = forms.DateField(label=gettext_lazy("Day"), widget=DateInput())
+    start = forms.TimeField(label=gettext_lazy("Start"), widget=TimeInput())
     end = forms.TimeField(
-        label="End", widget=TimeInput(), help_text="Earlier than the start: the next day."
+        label=gettext_lazy("End"),
+        widget=TimeInput(),
+        help_text=gettext_lazy("Earlier than the start: the next day."),
     )
     arrived = forms.TimeField(
-        label="Checked in at",
+        label=gettext_lazy("Checked in at"),
         required=False,  # needed for a completed block only: see __init__
         widget=TimeInput(),
-        help_text="When you checked in at the station. On time: at most 5 minutes after the start.",
+        help_text=gettext_lazy(
+            "When you checked in at the station. On time: at most 5 minutes after the start."
+        ),
         error_messages={
-            "required": "Enter when you checked in: without it, a completed block counts as late."
+            "required": gettext_lazy(
+                "Enter when you checked in: without it, a completed block counts as late."
+            )
         },
     )
     status = forms.ChoiceField(
-        label="How it went",
-        choices=list(STATUS_TITLES.items()),
+        label=gettext_lazy("How it went"),
+        choices=[(key, gettext_lazy(title)) for key, title in STATUS_TITLES.items()],
         initial=COMPLETED,
         widget=forms.RadioSelect,
     )
-    packages_assigned = _count("Packages assigned")
-    packages_delivered = _count("Packages delivered")
-    packages_returned = _count("Packages returned")
-    late_deliveries = _count("Late deliveries")
-    dnr_reports = _count("DNR reports ('delivered, not received')")
-    earnings = _money("Pay for the block ($)")
-    tips = _money("Tips ($)")
+    packages_assigned = _count(gettext_lazy("Packages assigned"))
+    packages_delivered = _count(gettext_lazy("Packages delivered"))
+    packages_returned = _count(gettext_lazy("Packages returned"))
+    late_deliveries = _count(gettext_lazy("Late deliveries"))
+    dnr_reports = _count(gettext_lazy("DNR reports ('delivered, not received')"))
+    earnings = _money(gettext_lazy("Pay for the block ($)"))
+    tips = _money(gettext_lazy("Tips ($)"))
     miles = forms.DecimalField(
-        label="Miles",
+        label=gettext_lazy("Miles"),
         required=False,
         min_value=Decimal(0),
         max_digits=8,
@@ -100,10 +109,10 @@ class BlockForm(forms.Form):
             end = end_after(start, end_clock, self.tz)
             arrived = arrival_near(start, arrived_clock, self.tz) if arrived_clock else None
         except ValueProblem as problem:
-            self.add_error(None, f"{problem}. Check the times.")
+            self.add_error(None, _("%(problem)s. Check the times.") % {"problem": problem})
             return data
         except OverflowError:  # the last day of year 9999: its end or its UTC is past it
-            self.add_error(None, "That day is not one a block can have. Check the day.")
+            self.add_error(None, _("That day is not one a block can have. Check the day."))
             return data
         self.record = BlockRecord(
             block_start=start,

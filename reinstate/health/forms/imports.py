@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from reinstate.health.platforms import platform_choices
 from reinstate.lib.tz import zone_choices
@@ -15,23 +17,26 @@ MAX_CSV_BYTES = 30 * 1000 * 1000  # 100,000 blocks take about 10 MB
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label="Spreadsheet of blocks (CSV)",
-        help_text="One row per block. Save from Excel or Google Sheets as CSV.",
+        label=gettext_lazy("Spreadsheet of blocks (CSV)"),
+        help_text=gettext_lazy("One row per block. Save from Excel or Google Sheets as CSV."),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,text/csv,text/plain"}),
     )
-    platform = forms.ChoiceField(label="Platform", choices=platform_choices)
+    platform = forms.ChoiceField(label=gettext_lazy("Platform"), choices=platform_choices)
     time_zone = forms.ChoiceField(
-        label="Time zone of the times in the file",
+        label=gettext_lazy("Time zone of the times in the file"),
         choices=zone_choices,
-        help_text="Times with their own offset (like -08:00) keep it.",
+        help_text=gettext_lazy("Times with their own offset (like -08:00) keep it."),
     )
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if upload.size > MAX_CSV_BYTES:
             raise forms.ValidationError(
-                f"The file is larger than {MAX_CSV_BYTES // 1_000_000} MB. Split it into "
-                "smaller files (a year of blocks is well under 1 MB)."
+                _(
+                    "The file is larger than %(size)s MB. Split it into smaller files (a year "
+                    "of blocks is well under 1 MB)."
+                )
+                % {"size": MAX_CSV_BYTES // 1_000_000}
             )
         return upload
 
@@ -44,13 +49,14 @@ class MappingForm(forms.Form):
 
     def __init__(self, *args: Any, column_map: ColumnMap, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choices = [(NOT_IN_FILE, "Not in the file")] + [
-            (str(i), name or f"Column {i + 1}") for i, name in enumerate(column_map.header)
+        choices = [(NOT_IN_FILE, _("Not in the file"))] + [
+            (str(i), name or _("Column %(number)s") % {"number": i + 1})
+            for i, name in enumerate(column_map.header)
         ]
         for name in COLUMNS:
             position = column_map.columns.get(name)
             self.fields[name] = forms.ChoiceField(
-                label=name,
+                label=name,  # i18n: the field's name in the file, as the spreadsheet has it
                 required=False,
                 choices=choices,
                 initial=NOT_IN_FILE if position is None else str(position),

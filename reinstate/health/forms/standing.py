@@ -7,6 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from reinstate.cases.forms import LocalDateTimeInput
 from reinstate.health.forms.fields import level_value
@@ -18,8 +20,13 @@ def level_field(info: MetricInfo, initial: float | None) -> forms.DecimalField:
     """A level typed as the driver reads the number: 90 (%), 3.5 (per 1000), 22 ($ an hour)."""
     percent = info.unit == "fraction"
     return forms.DecimalField(
-        label=info.title
-        + (" (%)" if percent else " ($ an hour)" if info.key == "pay_per_hour" else ""),
+        label=(
+            _("%(measure)s (%%)") % {"measure": _(info.title)}
+            if percent
+            else _("%(measure)s ($ an hour)") % {"measure": _(info.title)}
+            if info.key == "pay_per_hour"
+            else _(info.title)
+        ),
         required=False,
         min_value=Decimal(0),
         max_value=Decimal(100) if percent else None,
@@ -27,6 +34,13 @@ def level_field(info: MetricInfo, initial: float | None) -> forms.DecimalField:
         initial=None if initial is None else round(initial * 100 if percent else initial, 2),
         widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.1", "min": "0"}),
     )
+
+
+def _reading_label(metric: Metric) -> str:
+    """'Acceptance rate (%)', 'Customer rating (stars)': a catalogue title, translated."""
+    if metric.measured_as == "percent":
+        return _("%(measure)s (%%)") % {"measure": _(metric.title)}
+    return _("%(measure)s (stars)") % {"measure": _(metric.title)}
 
 
 class WatchLevelsForm(forms.Form):
@@ -48,7 +62,7 @@ class WatchLevelsForm(forms.Form):
             percent = metric.measured_as == "percent"
             value = current.get(metric.key)
             self.fields[metric.key] = forms.DecimalField(
-                label=metric.title + (" (%)" if percent else " (stars)"),
+                label=_reading_label(metric),
                 required=False,
                 min_value=Decimal(0),
                 max_value=Decimal(100) if percent else Decimal(5),
@@ -74,8 +88,8 @@ class WatchLevelsForm(forms.Form):
 class ReadingForm(forms.Form):
     """A number from the platform's app, or one event it counted (a violation)."""
 
-    observed_at = forms.DateTimeField(label="When", widget=LocalDateTimeInput())
-    note = forms.CharField(label="Note", required=False, max_length=300)
+    observed_at = forms.DateTimeField(label=gettext_lazy("When"), widget=LocalDateTimeInput())
+    note = forms.CharField(label=gettext_lazy("Note"), required=False, max_length=300)
 
     def __init__(self, *args: Any, metric: Metric, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -83,7 +97,7 @@ class ReadingForm(forms.Form):
         if metric.measured_as != "events":
             percent = metric.measured_as == "percent"
             self.fields["value"] = forms.DecimalField(
-                label=metric.title + (" (%)" if percent else " (stars)"),
+                label=_reading_label(metric),
                 min_value=Decimal(0),
                 max_value=Decimal(100) if percent else Decimal(5),
                 decimal_places=2,

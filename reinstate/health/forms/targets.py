@@ -10,6 +10,8 @@ from typing import Any
 
 from django import forms
 from django.forms import BoundField
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from reinstate.health.forms.fields import DateInput, level_value
 from reinstate.rules.health.plan_targets import (
@@ -22,18 +24,24 @@ from reinstate.rules.health.standing import METRICS, METRICS_BY_KEY
 
 
 class TargetForm(forms.Form):
-    metric = forms.ChoiceField(label="Measure", choices=[(m.key, m.title) for m in METRICS])
+    metric = forms.ChoiceField(
+        label=gettext_lazy("Measure"), choices=[(m.key, gettext_lazy(m.title)) for m in METRICS]
+    )
     threshold = forms.DecimalField(
-        label="Target",
+        label=gettext_lazy("Target"),
         min_value=Decimal(0),
         decimal_places=2,
-        help_text="As in your plan: 95 for 95 %, 3 for 3 DNR per 1000, 20 for $20 an hour.",
+        help_text=gettext_lazy(
+            "As in your plan: 95 for 95 %, 3 for 3 DNR per 1000, 20 for $20 an hour."
+        ),
         widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.1"}),
     )
     since = forms.DateField(
-        label="Since", widget=DateInput(), help_text="Usually the day you were reinstated."
+        label=gettext_lazy("Since"),
+        widget=DateInput(),
+        help_text=gettext_lazy("Usually the day you were reinstated."),
     )
-    note = forms.CharField(label="What the plan says", required=False, max_length=300)
+    note = forms.CharField(label=gettext_lazy("What the plan says"), required=False, max_length=300)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -41,7 +49,7 @@ class TargetForm(forms.Form):
         typed = data.get("threshold")
         if info is not None and typed is not None:
             if info.unit == "fraction" and typed > 100:
-                self.add_error("threshold", "A percentage is at most 100.")
+                self.add_error("threshold", _("A percentage is at most 100."))
             else:
                 data["level"] = level_value(info, typed)
         return data
@@ -61,12 +69,14 @@ class PlanTargetsForm(forms.Form):
     it; the driver ticks the ones to keep and fixes the measure or level where needed."""
 
     since = forms.DateField(
-        label="Count from",
+        label=gettext_lazy("Count from"),
         widget=DateInput(),
-        help_text="The day you were reinstated: only what happens from then on counts.",
+        help_text=gettext_lazy(
+            "The day you were reinstated: only what happens from then on counts."
+        ),
         error_messages={
-            "required": "Enter the day to count from: the day you were reinstated.",
-            "invalid": "Enter the date as day, month and year.",
+            "required": gettext_lazy("Enter the day to count from: the day you were reinstated."),
+            "invalid": gettext_lazy("Enter the date as day, month and year."),
         },
     )
 
@@ -83,29 +93,29 @@ class PlanTargetsForm(forms.Form):
         self.rows = list(rows)
         self.choices = {c.key: c for c in choices}
         self.today = today
-        options = [("", "Choose the measure")] + [(c.key, c.label) for c in choices]
+        options = [("", _("Choose the measure"))] + [(c.key, c.label) for c in choices]
         for i, row in enumerate(self.rows):
             self.fields[f"keep_{i}"] = forms.BooleanField(
                 required=False,
-                label="Keep watching this",
+                label=_("Keep watching this"),
                 initial=row.ready and self._level(row) not in watched,
             )
             self.fields[f"metric_{i}"] = forms.ChoiceField(
                 required=False,
-                label="Measure",
+                label=_("Measure"),
                 choices=options,
                 initial=row.metric or "",
-                error_messages={"invalid_choice": "Choose one of the measures in the list."},
+                error_messages={"invalid_choice": _("Choose one of the measures in the list.")},
             )
             self.fields[f"threshold_{i}"] = forms.CharField(
                 required=False,
-                label="Level to keep",
+                label=_("Level to keep"),
                 max_length=40,
                 initial=row.threshold,
-                help_text="As you would say it: 95 %, 3 per 1000, $20 an hour, 4.8 stars.",
+                help_text=_("As you would say it: 95 %, 3 per 1000, $20 an hour, 4.8 stars."),
             )
             self.fields[f"note_{i}"] = forms.CharField(
-                required=False, label="What the plan says", max_length=300, initial=row.text
+                required=False, label=_("What the plan says"), max_length=300, initial=row.text
             )
         self.targets: list[tuple[str, float, str]] = []  # (measure, level, note), once valid
 
@@ -134,8 +144,10 @@ class PlanTargetsForm(forms.Form):
         since: date = self.cleaned_data["since"]
         if since > self.today:
             raise forms.ValidationError(
-                "That date is in the future. Count from the day you were reinstated "
-                "(today or earlier)."
+                _(
+                    "That date is in the future. Count from the day you were reinstated "
+                    "(today or earlier)."
+                )
             )
         return since
 
@@ -143,13 +155,15 @@ class PlanTargetsForm(forms.Form):
         data = super().clean() or {}
         kept = [i for i in range(len(self.rows)) if data.get(f"keep_{i}")]
         if not kept:
-            self.add_error(None, "Tick at least one line of your plan to keep watching.")
+            self.add_error(None, _("Tick at least one line of your plan to keep watching."))
         for i in kept:
             key = data.get(f"metric_{i}")
             if f"metric_{i}" in self.errors:
                 continue
             if not key:
-                self.add_error(f"metric_{i}", "Choose the measure this line of your plan is about.")
+                self.add_error(
+                    f"metric_{i}", _("Choose the measure this line of your plan is about.")
+                )
                 continue
             choice = self.choices[key]
             try:

@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from django.utils.translation import gettext as _
+
 from reinstate.accounts.models import User
 from reinstate.health import queries
+from reinstate.health.alerts import shown_alerts
 from reinstate.health.assessment import Assessment, assess
 from reinstate.health.models import Alert
 from reinstate.health.platforms import platform_name
@@ -22,7 +25,9 @@ def summary_lines(assessment: Assessment) -> list[str]:
     """The 30-day numbers in a line each, for the weekly check-in."""
     window = assessment.standing.windows[WINDOW_30D]
     return [
-        f"{info.title}: {format_value(info.unit, window.metrics[info.key])}" for info in METRICS
+        _("%(measure)s: %(value)s")
+        % {"measure": _(info.title), "value": format_value(info.unit, window.metrics[info.key])}
+        for info in METRICS
     ]
 
 
@@ -51,8 +56,10 @@ def checkin(user: User, *, now: datetime) -> CheckIn:
     tz = ZoneInfo(user.time_zone)
     week_ago = now - timedelta(days=7)
     sections = []
+    assessments = []
     for platform in queries.active_platforms(user):
         assessment = assess(user, platform, as_of=now)
+        assessments.append(assessment)
         sections.append(
             CheckInSection(
                 platform_name=platform_name(platform),
@@ -66,7 +73,8 @@ def checkin(user: User, *, now: datetime) -> CheckIn:
                     if m.window == WINDOW_30D
                 ],
                 readings=[
-                    f"{row.metric.title}: {row.value}"
+                    _("%(measure)s: %(value)s")
+                    % {"measure": _(row.metric.title), "value": row.value}
                     for row in map(reading_row, assessment.readings)
                 ],
             )
@@ -76,10 +84,19 @@ def checkin(user: User, *, now: datetime) -> CheckIn:
         user=user,
         week_of=today,
         sections=sections,
-        new_alerts=list(
-            Alert.objects.filter(owner=user, opened_at__gt=week_ago).order_by("-opened_at")
+        new_alerts=_in_language(
+            list(Alert.objects.filter(owner=user, opened_at__gt=week_ago).order_by("-opened_at")),
+            assessments,
         ),
         documents=[
             row for row in document_rows(queries.documents(user), today) if row.status != "ok"
         ],
     )
+
+
+def _in_language(alerts: list[Alert], assessments: list[Assessment]) -> list[Alert]:
+    """The week's alerts with the words of the warnings still open in the reader's language
+    (the stored words are English; one that is over keeps them)."""
+    for assessment in assessments:
+        shown_alerts([a for a in alerts if a.platform == assessment.platform], assessment)
+    return alerts

@@ -9,10 +9,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from reinstate.accounts.models import User
 from reinstate.cases.models import Case
 from reinstate.health import queries
+from reinstate.health.alerts import shown_alerts
 from reinstate.health.assessment import Assessment, ReadingStatus
 from reinstate.health.models import Alert, Block
 from reinstate.health.platforms import platform_choices, platform_name
@@ -29,47 +33,83 @@ from reinstate.rules.health.standing import (
     WINDOW_TITLES,
     WINDOWS,
     MetricInfo,
+    blocks,
+    clean_blocks,
     metric_series,
+    more_bad_events,
+    next_bad_event,
 )
-from reinstate.rules.health.watch import LEVEL_NAMES, Level, count, more
+from reinstate.rules.health.watch import LEVEL_NAMES, Level
 
 CHART_WEEKS = 12
-ESTIMATE_NOTE = (
+ESTIMATE_NOTE = gettext_lazy(
     "These are Reinstate's estimates from the blocks you recorded, not the platform's own "
     "numbers: Amazon publishes neither how it works out standing nor any threshold. Set your "
     "own watch levels to hear early when a number slips."
 )
 # "DNR" is said where it first appears on the page (a warning, else the measure's card).
-DNR_NOTE = "DNR (“delivered, not received”): a customer reported the package did not arrive."
+DNR_NOTE = gettext_lazy(
+    "DNR (“delivered, not received”): a customer reported the package did not arrive."
+)
 METRIC_NOTES = {"dnr_per_1000": DNR_NOTE}
 
 
 def margin_text(level: Level, m: Margin) -> str:
     """One sentence a driver can act on: how far from the level, in things they can count."""
     info = METRICS_BY_KEY[m.metric]
-    line = f"{LEVEL_NAMES[level.kind]} ({format_value(info.unit, level.value)})"
-    side = "below" if info.better == "higher" else "above"
+    line = _("%(level)s (%(value)s)") % {
+        "level": _(LEVEL_NAMES[level.kind]),
+        "value": format_value(info.unit, level.value),
+    }
+    below = info.better == "higher"
     if m.value is None:
-        return f"No blocks to measure against {line} yet."
+        return _("No blocks to measure against %(line)s yet.") % {"line": line}
     if m.crossed:
         if m.clean_blocks_to_recover is None:
-            return f"{side.capitalize()} {line}; more than {RECOVERY_CAP} blocks to bring it back."
-        blocks = count(m.clean_blocks_to_recover, info.clean_block, info.clean_blocks)
-        return f"{side.capitalize()} {line}. {blocks} in a row bring it back."
+            sentence = (
+                _("Below %(line)s; more than %(cap)s blocks to bring it back.")
+                if below
+                else _("Above %(line)s; more than %(cap)s blocks to bring it back.")
+            )
+            return sentence % {"line": line, "cap": RECOVERY_CAP}
+        sentence = (
+            _("Below %(line)s. %(blocks)s in a row bring it back.")
+            if below
+            else _("Above %(line)s. %(blocks)s in a row bring it back.")
+        )
+        return sentence % {
+            "line": line,
+            "blocks": clean_blocks(m.metric, m.clean_blocks_to_recover),
+        }
     words = []
     if m.bad_events_left is not None and info.bad_event and info.bad_events:
         if m.bad_events_left == 0:
-            words.append(f"The next {info.bad_event} takes it {side} {line}.")
+            sentence = (
+                _("%(next_event)s takes it below %(line)s.")
+                if below
+                else _("%(next_event)s takes it above %(line)s.")
+            )
+            words.append(
+                capfirst(sentence % {"next_event": next_bad_event(m.metric), "line": line})
+            )
         else:
-            left = more(m.bad_events_left, info.bad_event, info.bad_events)
-            words.append(f"{left} before it goes {side} {line}.")
+            sentence = (
+                _("%(events)s before it goes below %(line)s.")
+                if below
+                else _("%(events)s before it goes above %(line)s.")
+            )
+            words.append(
+                sentence % {"events": more_bad_events(m.metric, m.bad_events_left), "line": line}
+            )
     else:
-        words.append(f"On the right side of {line}.")
+        words.append(_("On the right side of %(line)s.") % {"line": line})
     if m.blocks_to_cross is not None:
-        words.append(
-            f"At your current pace it goes {side} within "
-            f"{count(m.blocks_to_cross, 'block', 'blocks')}."
+        sentence = (
+            _("At your current pace it goes below within %(blocks)s.")
+            if below
+            else _("At your current pace it goes above within %(blocks)s.")
         )
+        words.append(sentence % {"blocks": blocks(m.blocks_to_cross)})
     return " ".join(words)
 
 
@@ -91,24 +131,24 @@ def metric_rows(assessment: Assessment, tz: ZoneInfo) -> list[MetricRow]:
         found = [(lv, m) for lv, m in assessment.margins if lv.metric == info.key]
         chart = line_chart(
             chart_id=f"chart-{info.key}",
-            title=f"{info.title}, last 30 days, week by week",
+            title=_("%(measure)s, last 30 days, week by week") % {"measure": _(info.title)},
             unit=info.unit,
             points=metric_series(assessment.records, info.key, ends=ends),
-            lines=[Line(LEVEL_NAMES[lv.kind], lv.value) for lv in levels],
+            lines=[Line(_(LEVEL_NAMES[lv.kind]), lv.value) for lv in levels],
             tz=tz,
         )
         rows.append(
             MetricRow(
                 info=info,
                 values=[
-                    (WINDOW_TITLES[w], format_value(info.unit, windows[w].metrics[info.key]))
+                    (_(WINDOW_TITLES[w]), format_value(info.unit, windows[w].metrics[info.key]))
                     for w in WINDOWS
                 ],
                 margins=[
-                    (WINDOW_TITLES[m.window], margin_text(lv, m), m.crossed) for lv, m in found
+                    (_(WINDOW_TITLES[m.window]), margin_text(lv, m), m.crossed) for lv, m in found
                 ],
                 chart=mark_safe(chart),  # noqa: S308 - built by rules.charts, which escapes text
-                note=METRIC_NOTES.get(info.key, ""),
+                note=str(METRIC_NOTES.get(info.key, "")),
             )
         )
     return rows
@@ -135,12 +175,13 @@ def reading_row(status: ReadingStatus) -> ReadingRow:
     if status.events is not None:
         left = status.events
         margin = (
-            f"At the limit of {left.limit}."
+            _("At the limit of %(limit)s.") % {"limit": left.limit}
             if left.reached
-            else f"{left.left} more before the limit of {left.limit}."
+            else _("%(count)s more before the limit of %(limit)s.")
+            % {"count": left.left, "limit": left.limit}
         )
     elif status.level is not None and status.value is not None:
-        margin = "Below the level." if status.crossed else "At or above the level."
+        margin = _("Below the level.") if status.crossed else _("At or above the level.")
     else:
         margin = ""
     return ReadingRow(
@@ -180,19 +221,19 @@ def health_page(user: User, assessment: Assessment, *, now: datetime) -> HealthP
     platform = assessment.platform
     windows = assessment.standing.windows
     today = now.astimezone(tz).date()
-    alerts = queries.open_alerts(user, platform)
+    alerts = shown_alerts(queries.open_alerts(user, platform), assessment)
     dnr_alert = next((a.pk for a in alerts if "DNR" in f"{a.title} {a.detail}"), None)
     return HealthPage(
         platform=platform,
         platform_name=platform_name(platform),
         platforms=platform_choices(),
-        estimate_note=ESTIMATE_NOTE,
-        counted={WINDOW_TITLES[w]: windows[w].counted for w in WINDOWS},
+        estimate_note=str(ESTIMATE_NOTE),
+        counted={_(WINDOW_TITLES[w]): windows[w].counted for w in WINDOWS},
         has_blocks=bool(assessment.records),
         metrics=metric_rows(assessment, tz),
         readings=[reading_row(s) for s in assessment.readings],
         alerts=alerts,
-        dnr_note=DNR_NOTE,
+        dnr_note=str(DNR_NOTE),
         dnr_alert=dnr_alert,
         targets=target_rows(user, platform, now),
         plan_offers=plan_offers(user, platform),

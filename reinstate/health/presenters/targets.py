@@ -12,6 +12,8 @@ from reinstate.accounts.models import User
 from reinstate.appeals.queries import appeal_of
 from reinstate.cases.models import Case
 from reinstate.health import queries
+from reinstate.health.alerts import shown_alerts
+from reinstate.health.assessment import assess
 from reinstate.health.forms.targets import PlanTargetsForm
 from reinstate.health.models import Alert
 from reinstate.health.platforms import target_choices
@@ -80,6 +82,8 @@ def plan_watch(user: User, case: Case, *, now: datetime) -> PlanWatch | None:
         for alert in queries.open_alerts(user, case.platform)
         if any(ref in alert.key for ref in refs)
     ]
+    if alerts and case.platform:  # their words in the reader's language
+        alerts = shown_alerts(alerts, assess(user, case.platform, as_of=now))
     form = None
     if reinstated and not rows and case.platform:
         form = plan_form(case, today=now.astimezone(ZoneInfo(user.time_zone)).date())

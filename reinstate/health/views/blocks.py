@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reinstate.accounts.http import AuthenticatedHttpRequest
@@ -31,7 +32,7 @@ def block_new(request: AuthenticatedHttpRequest) -> HttpResponse:
         except actions.HealthInputError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "Block saved. Your standing below includes it.")
+            messages.success(request, _("Block saved. Your standing below includes it."))
             return redirect(overview_url(platform))
     return render(
         request,
@@ -69,5 +70,5 @@ def block_delete(request: AuthenticatedHttpRequest, block_id: int) -> HttpRespon
     actions.do_delete_block(block=block, actor=request.user)
     if request.htmx:
         return HttpResponse("")
-    messages.success(request, "Block deleted.")
+    messages.success(request, _("Block deleted."))
     return redirect(f"{reverse('health:blocks')}?platform={block.platform}")

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from reinstate.accounts.http import AuthenticatedHttpRequest
@@ -30,7 +31,7 @@ def documents(request: AuthenticatedHttpRequest) -> HttpResponse:
             title=form.cleaned_data["title"],
             expires_on=form.cleaned_data["expires_on"],
         )
-        messages.success(request, "Document saved. You will be reminded 30, 7 and 1 days ahead.")
+        messages.success(request, _("Document saved. You will be reminded 30, 7 and 1 days ahead."))
         return redirect("health:documents")
     today = timezone.now().astimezone(driver_zone(request)).date()
     return render(
@@ -55,9 +56,9 @@ def document_renew(request: AuthenticatedHttpRequest, document_id: int) -> HttpR
         actions.do_update_document(
             document=document, actor=request.user, expires_on=form.cleaned_data["expires_on"]
         )
-        messages.success(request, f"{document.name}: new expiry date saved.")
+        messages.success(request, _("%(name)s: new expiry date saved.") % {"name": document.name})
     else:
-        messages.error(request, "Enter the new expiry date.")
+        messages.error(request, _("Enter the new expiry date."))
     return redirect("health:documents")
 
 
@@ -66,7 +67,7 @@ def document_renew(request: AuthenticatedHttpRequest, document_id: int) -> HttpR
 def document_delete(request: AuthenticatedHttpRequest, document_id: int) -> HttpResponse:
     document = queries.get_document_for_user(request.user, document_id)
     actions.do_delete_document(document=document, actor=request.user)
-    messages.success(request, f"{document.name} removed.")
+    messages.success(request, _("%(name)s removed.") % {"name": document.name})
     return redirect("health:documents")
 
 
@@ -87,7 +88,7 @@ def payment_change(request: AuthenticatedHttpRequest) -> HttpResponse:
         except actions.HealthInputError as error:
             form.add_error("changed_at", str(error))
         else:
-            messages.success(request, "Saved.")
+            messages.success(request, _("Saved."))
             return redirect(overview_url(platform))
     return render(
         request,

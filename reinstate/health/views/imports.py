@@ -15,6 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from reinstate.accounts.http import AuthenticatedHttpRequest
@@ -128,7 +129,7 @@ def _confirm(
 
 def _discard(request: AuthenticatedHttpRequest, staged: BlockImport) -> HttpResponse:
     do_discard_import(staged=staged, actor=request.user)
-    messages.success(request, "The file was discarded. Nothing was imported.")
+    messages.success(request, _("The file was discarded. Nothing was imported."))
     return redirect("health:import_new")
 
 

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reinstate.accounts.http import AuthenticatedHttpRequest
@@ -44,7 +45,7 @@ def watch_levels(request: AuthenticatedHttpRequest) -> HttpResponse:
                 actions.do_set_watch_level(
                     owner=request.user, platform=platform, metric=metric, level=level
                 )
-        messages.success(request, "Your watch levels are saved.")
+        messages.success(request, _("Your watch levels are saved."))
         return redirect(overview_url(platform))
     return render(
         request,
@@ -74,7 +75,7 @@ def reading_new(request: AuthenticatedHttpRequest, platform: str, metric: str) -
         except actions.HealthInputError as error:
             form.add_error("observed_at", str(error))
         else:
-            messages.success(request, f"{found.title}: saved.")
+            messages.success(request, _("%(measure)s: saved.") % {"measure": _(found.title)})
             return redirect(overview_url(platform))
     return render(
         request,

@@ -8,6 +8,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from reinstate.accounts.http import AuthenticatedHttpRequest
@@ -38,7 +40,9 @@ def targets(request: AuthenticatedHttpRequest) -> HttpResponse:
         except actions.HealthInputError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "Target saved. The health page compares it with your blocks.")
+            messages.success(
+                request, _("Target saved. The health page compares it with your blocks.")
+            )
             return redirect(overview_url(platform))
     return render(
         request,
@@ -61,7 +65,7 @@ def plan_targets(request: AuthenticatedHttpRequest, case_id: int) -> HttpRespons
     case = get_own_case_for_user(request.user, case_id)
     if case.outcome != Case.Outcome.REINSTATED or not case.platform:
         messages.info(
-            request, "First say on the case page that your account was reinstated, and when."
+            request, _("First say on the case page that your account was reinstated, and when.")
         )
         return redirect("cases:detail", case_id=case.pk)
     today = timezone.now().astimezone(driver_zone(request)).date()
@@ -79,8 +83,14 @@ def plan_targets(request: AuthenticatedHttpRequest, case_id: int) -> HttpRespons
         else:
             messages.success(
                 request,
-                f"Watching {len(kept)} target{'s' if len(kept) != 1 else ''} of your plan. "
-                "You are warned early if the old problem starts again.",
+                ngettext(
+                    "Watching %(count)s target of your plan. You are warned early if the old "
+                    "problem starts again.",
+                    "Watching %(count)s targets of your plan. You are warned early if the old "
+                    "problem starts again.",
+                    len(kept),
+                )
+                % {"count": len(kept)},
             )
             if request.POST.get("back") == "health":
                 return redirect(overview_url(case.platform))
@@ -105,5 +115,5 @@ def plan_targets(request: AuthenticatedHttpRequest, case_id: int) -> HttpRespons
 def target_delete(request: AuthenticatedHttpRequest, target_id: int) -> HttpResponse:
     target = queries.get_target_for_user(request.user, target_id)
     actions.do_delete_target(target=target, actor=request.user)
-    messages.success(request, "Target removed.")
+    messages.success(request, _("Target removed."))
     return redirect(f"{reverse('health:targets')}?platform={target.platform}")

@@ -10,149 +10,233 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from reinstate.lib.dates import when
+from reinstate.lib.i18n import _, gettext_noop, ngettext, pgettext
 from reinstate.rules.appeal.shape import AppealFacts, Plan, PlanAction, Record
+
+# The letter is written in the active language: the caller renders it under the letter's own
+# language (English unless the driver chose another), since it goes to the platform. Towards
+# the platform it is formal (in Spanish, "ustedes"). Its headings carry the context "letter
+# heading": the pages have their own "What happened", said to the driver.
 
 # How the record of good standing reads in the letter, field by field.
 RECORD_LABELS = {
-    "driving_since": "On the platform since",
-    "work_completed": "Work completed",
-    "metrics": "Metrics",
-    "positive_feedback": "Positive feedback",
+    "driving_since": gettext_noop("On the platform since"),
+    "work_completed": gettext_noop("Work completed"),
+    "metrics": gettext_noop("Metrics"),
+    "positive_feedback": gettext_noop("Positive feedback"),
 }
 
 
 def long_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    """ "13 December 2026" in the active language."""
+    return when(day, "date_long")
 
 
 # The letter's opening, after the account and the notice, by the driver's stance.
 STANCE_SENTENCES = {
-    "dispute": "I believe this decision is wrong, and I ask you to review it.",
+    "dispute": gettext_noop("I believe this decision is wrong, and I ask you to review it."),
     "acknowledge": "",
-    "both": (
+    "both": gettext_noop(
         "I believe this decision is wrong in part, and I also set out below what I accept "
         "and what I have changed."
     ),
 }
 
 
+def greeting(facts: AppealFacts) -> str:
+    """ "Dear Amazon Flex team,"."""
+    if facts.platform_name:
+        return _("Dear %(platform)s team,") % {"platform": facts.platform_name}
+    return _("Dear Support team,")
+
+
+def sign_off(facts: AppealFacts) -> str:
+    """ "Sincerely," then the name, the account and the references."""
+    return "\n".join([_("Sincerely,"), facts.driver_name, *signature_lines(facts)])
+
+
 def draft_letter(facts: AppealFacts) -> str:
     explanation, plan = facts.appeal.explanation, facts.appeal.plan
     policy_titles = tuple(facts.policy_title(ref) for ref in explanation.policies)
     commitment_titles = tuple(facts.policy_title(ref) for ref in plan.commitment_policies)
-    reason_title = facts.reason_title or "the reason given in the notice"
-    parts = [
-        f"Dear {facts.platform_name or 'Support'} team,",
-        (
-            f"I am writing to appeal the deactivation of my {account_words(facts)}, notified on "
-            f"{long_date(facts.notice_date)} for {reason_title.lower()}."
-            + (f" {references_sentence(refs)}" if (refs := facts.notice_references) else "")
-            + (f" The policy involved is {_join(policy_titles)}." if policy_titles else "")
-        ),
-    ]
-    parts += _paragraphs([STANCE_SENTENCES.get(explanation.stance, "")])
+    reason_title = facts.reason_title or _("the reason given in the notice")
+    opening = _(
+        "I am writing to appeal the deactivation of my %(account)s, notified on %(day)s "
+        "for %(reason)s."
+    ) % {
+        "account": account_words(facts),
+        "day": long_date(facts.notice_date),
+        "reason": reason_title.lower(),
+    }
+    if refs := facts.notice_references:
+        opening += " " + references_sentence(refs)
+    if policy_titles:
+        opening += " " + _("The policy involved is %(policies)s.") % {
+            "policies": _join(policy_titles)
+        }
+    parts = [greeting(facts), opening]
+    stance = STANCE_SENTENCES.get(explanation.stance, "")
+    parts += _paragraphs([_(stance) if stance else ""])
     if explanation.policy_quote.strip():
-        parts.append(f"The policy says: “{explanation.policy_quote.strip()}”")
-    parts += _section("What happened", [explanation.what_happened])
+        parts.append(
+            _("The policy says: “%(quote)s”") % {"quote": explanation.policy_quote.strip()}
+        )
+    parts += _section(pgettext("letter heading", "What happened"), [explanation.what_happened])
     accepted = explanation.acknowledgement if explanation.acknowledges else ""
     parts += _paragraphs([accepted, explanation.context])
     if explanation.statements:
-        parts.append("The enclosed exhibits show the facts I rely on:")
+        parts.append(_("The enclosed exhibits show the facts I rely on:"))
         parts.append(
             "\n".join(
-                f"- {s.text.strip()} (Exhibit {', '.join(s.exhibits)})"
-                if s.exhibits
-                else f"- {s.text.strip()}"
+                "- "
+                + (
+                    _("%(statement)s (Exhibit %(exhibits)s)")
+                    % {"statement": s.text.strip(), "exhibits": ", ".join(s.exhibits)}
+                    if s.exhibits
+                    else s.text.strip()
+                )
                 for s in explanation.statements
             )
         )
     if explanation.disputes and explanation.records_requested.strip():
-        parts.append("The records I ask for")
+        parts.append(pgettext("letter heading", "The records I ask for"))
         parts.append(
-            "So that I can answer the decision fully, please send me the records it rests on: "
-            + explanation.records_requested.strip()
+            _(
+                "So that I can answer the decision fully, please send me the records it rests "
+                "on: %(records)s"
+            )
+            % {"records": explanation.records_requested.strip()}
         )
     # A cause would be an admission: a dispute's plan says only what the driver will do.
     causes = plan.root_causes if explanation.acknowledges else ()
     if causes or plan.actions:
-        parts.append("What I have changed" if explanation.acknowledges else "What I will do")
+        parts.append(
+            pgettext("letter heading", "What I have changed")
+            if explanation.acknowledges
+            else pgettext("letter heading", "What I will do")
+        )
         if causes:
-            parts.append(f"The cause was: {_join(tuple(c.lower() for c in causes))}.")
+            parts.append(
+                _("The cause was: %(causes)s.")
+                % {"causes": _join(tuple(c.lower() for c in causes))}
+            )
         if plan.actions:
             parts.append("\n".join(_action_line(a) for a in plan.actions))
     parts += _paragraphs([monitoring_sentence(plan)])
     if plan.commitment.strip() or commitment_titles:
-        keeps = f" I will keep to {_join(commitment_titles)}." if commitment_titles else ""
+        keeps = (
+            " " + _("I will keep to %(policies)s.") % {"policies": _join(commitment_titles)}
+            if commitment_titles
+            else ""
+        )
         parts.append((plan.commitment.strip() + keeps).strip())
     record = record_lines(facts.appeal.record)
     if record:
-        parts.append("My record")
+        parts.append(pgettext("letter heading", "My record"))
         parts.append("\n".join(f"- {line}" for line in record))
     if facts.exhibit_count:
         parts.append(
-            f"I enclose {facts.exhibit_count} exhibit{'s' if facts.exhibit_count != 1 else ''},"
-            " listed in the exhibit index with the SHA-256 fingerprint of each original file."
+            ngettext(
+                "I enclose %(count)s exhibit, listed in the exhibit index with the SHA-256 "
+                "fingerprint of each original file.",
+                "I enclose %(count)s exhibits, listed in the exhibit index with the SHA-256 "
+                "fingerprint of each original file.",
+                facts.exhibit_count,
+            )
+            % {"count": facts.exhibit_count}
         )
     parts.append(
-        "Thank you for reviewing my appeal. I would be grateful to have my account reinstated."
+        _("Thank you for reviewing my appeal. I would be grateful to have my account reinstated.")
     )
-    parts.append("\n".join(["Sincerely,", facts.driver_name, *signature_lines(facts)]))
+    parts.append(sign_off(facts))
     return "\n\n".join(p for p in parts if p.strip())
 
 
 def account_words(facts: AppealFacts) -> str:
     """ "Amazon Flex account (dana@example.com)", or "account" when neither is known."""
-    platform = f"{facts.platform_name} " if facts.platform_name else ""
+    platform = facts.platform_name
     account = facts.platform_account.strip()
-    return f"{platform}account ({account})" if account else f"{platform}account"
+    if platform and account:
+        return _("%(platform)s account (%(account)s)") % {"platform": platform, "account": account}
+    if platform:
+        return _("%(platform)s account") % {"platform": platform}
+    if account:
+        return _("account (%(account)s)") % {"account": account}
+    return _("account")
 
 
 def references_sentence(references: tuple[str, ...]) -> str:
-    if len(references) == 1:
-        return f"The notice's reference is {references[0]}."
-    return f"The notice's references are {_join(references)}."
+    return ngettext(
+        "The notice's reference is %(references)s.",
+        "The notice's references are %(references)s.",
+        len(references),
+    ) % {"references": _join(references)}
 
 
 def signature_lines(facts: AppealFacts) -> list[str]:
     """Under the name: the account the platform knows, and the notice's references."""
     lines = []
-    if facts.platform_account.strip():
-        platform = f"{facts.platform_name} account" if facts.platform_name else "Account"
-        lines.append(f"{platform}: {facts.platform_account.strip()}")
+    account = facts.platform_account.strip()
+    if account:
+        if facts.platform_name:
+            line = _("%(platform)s account: %(account)s") % {
+                "platform": facts.platform_name,
+                "account": account,
+            }
+        else:
+            line = _("Account: %(account)s") % {"account": account}
+        lines.append(line)
     if facts.notice_references:
-        lines.append(f"Reference: {', '.join(facts.notice_references)}")
+        lines.append(
+            _("Reference: %(references)s") % {"references": ", ".join(facts.notice_references)}
+        )
     return lines
 
 
 def monitoring_sentence(plan: Plan) -> str:
-    """ "I will check my on-time arrival every Sunday and keep it at 100%.", or "" when the
-    plan names no measure to watch."""
+    """ "To make sure this works, I will check my on-time arrival every Sunday and keep it at
+    100%.", or "" when the plan names no measure to watch."""
     metric = plan.monitoring_metric.strip()
     if not metric:
         return ""
     keep = plan.monitoring_threshold.strip()
-    return (
-        f"To make sure this works, I will check my {metric}"
-        f" {plan.monitoring_frequency.strip()}" + (f" and keep it at {keep}" if keep else "") + "."
-    )
+    values = {"metric": metric, "frequency": plan.monitoring_frequency.strip(), "level": keep}
+    if keep:
+        return (
+            _(
+                "To make sure this works, I will check my %(metric)s %(frequency)s and keep it "
+                "at %(level)s."
+            )
+            % values
+        )
+    return _("To make sure this works, I will check my %(metric)s %(frequency)s.") % values
 
 
 def record_lines(record: Record) -> tuple[str, ...]:
     """One line for each part of the record of good standing the driver filled in."""
     return tuple(
-        f"{label}: {value}"
+        _("%(label)s: %(value)s") % {"label": _(label), "value": value}
         for name, label in RECORD_LABELS.items()
         if (value := getattr(record, name)).strip()
     )
 
 
 def _action_line(action: PlanAction) -> str:
-    line = f"- {action.action.strip()}"
-    if action.target.strip():
-        line += f"; target: {action.target.strip()}"
-    if action.starts_on:
-        line += f"; from {long_date(action.starts_on)}"
-    return line + "."
+    values = {
+        "action": action.action.strip(),
+        "target": action.target.strip(),
+        "day": long_date(action.starts_on) if action.starts_on else "",
+    }
+    if values["target"] and values["day"]:
+        line = _("%(action)s; target: %(target)s; from %(day)s.") % values
+    elif values["target"]:
+        line = _("%(action)s; target: %(target)s.") % values
+    elif values["day"]:
+        line = _("%(action)s; from %(day)s.") % values
+    else:
+        line = values["action"] + "."
+    return f"- {line}"
 
 
 def _section(title: str, paragraphs: list[str]) -> list[str]:
@@ -165,9 +249,10 @@ def _paragraphs(paragraphs: list[str]) -> list[str]:
 
 
 def _join(items: tuple[str, ...]) -> str:
+    """ "A, B and C" in the active language."""
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return _("%(items)s and %(last)s") % {"items": ", ".join(items[:-1]), "last": items[-1]}
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from reinstate.lib.dates import when
+from reinstate.lib.i18n import _, gettext_noop, ngettext, pgettext
 from reinstate.rules.appeal.shape import STANCES
 
 
@@ -114,42 +116,47 @@ def journey(progress: CaseProgress) -> Journey:
     )
     changing = Step(
         CHANGING,
-        _CHANGING_TITLES[progress.stance],
+        _(_CHANGING_TITLES[progress.stance]),
         changing_done,
         "appeals:step_accept" if progress.stance == "acknowledge" else "appeals:step_wrong",
     )
     steps = (
         # A case is opened from its notice: the first step is done by the time there is a case.
-        Step(1, "The notice", True, CASE, "notice-h"),
-        Step(2, "Say when the notice arrived", not progress.received_assumed, "cases:received"),
-        Step(MEANING, "Read what the notice means", progress.meaning_seen, "cases:meaning"),
-        Step(DEADLINE, "The deadline and plan", progress.deadline_seen, "cases:deadline"),
+        Step(1, _("The notice"), True, CASE, "notice-h"),
+        Step(2, _("Say when the notice arrived"), not progress.received_assumed, "cases:received"),
+        Step(MEANING, _("Read what the notice means"), progress.meaning_seen, "cases:meaning"),
+        Step(DEADLINE, _("The deadline and plan"), progress.deadline_seen, "cases:deadline"),
         Step(
             EVIDENCE,
-            "Gather the evidence the reason needs",
+            _("Gather the evidence the reason needs"),
             progress.missing_documents == 0,
             "evidence:locker",
         ),
-        Step(HAPPENED, "Say what happened", happened_done, "appeals:step_happened"),
+        Step(HAPPENED, _("Say what happened"), happened_done, "appeals:step_happened"),
         changing,
         Step(
             RECORD,
-            "Write your record of good standing",
+            _("Write your record of good standing"),
             progress.record_written,
             "appeals:step_record",
         ),
-        Step(LETTER, "Write the letter", progress.letter_written, "appeals:step_letter"),
+        Step(
+            LETTER,
+            pgettext("step", "Write the letter"),
+            progress.letter_written,
+            "appeals:step_letter",
+        ),
         Step(
             CHECK,
-            "Check and approve the letter",
+            _("Check and approve the letter"),
             progress.letter_approved and not to_fix,
             "appeals:check",
         ),
         # Done once the driver says it was sent.
-        Step(SEND, "Send your appeal", progress.sent, "appeals:step_send"),
+        Step(SEND, _("Send your appeal"), progress.sent, "appeals:step_send"),
     )
     if progress.closed:
-        ended = progress.outcome or "The case is closed."
+        ended = progress.outcome or _("The case is closed.")
         return Journey(steps, None, ended, progress.deadline_passed)
     return Journey(steps, _next(progress, steps), "", progress.deadline_passed)
 
@@ -165,10 +172,12 @@ def _next(progress: CaseProgress, steps: tuple[Step, ...]) -> NextStep:
         return NextStep(
             send.number,
             total,
-            "Send your appeal now",
-            "Your deadline has passed. Send what you have as soon as you can and ask them to "
-            "consider it: a late appeal can still be read.",
-            "Go to your appeal",
+            _("Send your appeal now"),
+            _(
+                "Your deadline has passed. Send what you have as soon as you can and ask them to "
+                "consider it: a late appeal can still be read."
+            ),
+            _("Go to your appeal"),
             send.page,
             send.anchor,
         )
@@ -178,33 +187,44 @@ def _next(progress: CaseProgress, steps: tuple[Step, ...]) -> NextStep:
     why, button = _WHY[step.number]
     if step.number == CHANGING and progress.stance == "dispute":
         why, button = _WHY_WRONG
+    why, button = _(why), _(button)
     if step.number == EVIDENCE:
         count = progress.missing_documents
-        why = f"{count} required document{'s' if count != 1 else ''} still missing. {why}"
+        why = ngettext(
+            "%(count)s required document still missing. %(why)s",
+            "%(count)s required documents still missing. %(why)s",
+            count,
+        ) % {"count": count, "why": why}
     if step.number == CHECK and progress.letter_approved and not progress.ready:
-        why = "The check found something to fix before you send."
+        why = _("The check found something to fix before you send.")
     if step.number == SEND and progress.packet_built:
-        why = "Your packet is built. Send it to the platform before the deadline and keep proof."
-        button = "Get your packet"
+        why = _("Your packet is built. Send it to the platform before the deadline and keep proof.")
+        button = _("Get your packet")
     return NextStep(step.number, total, step.title, why, button, step.page, step.anchor)
 
 
 def _waiting(progress: CaseProgress, send: Step, total: int) -> NextStep:
     """Sent: what is left is to wait for the answer, and follow up at the platform's pace."""
-    why = "Your appeal is sent."
+    sentences = [_("Your appeal is sent.")]
     expected, follow_up = progress.decision_expected_by, progress.follow_up_on
     if expected is not None:
-        why += f" Expect a decision by {_day(expected)}"
-        why += f", going by {progress.review_label}." if progress.review_label else "."
+        values = {"day": _day(expected), "review": progress.review_label}
+        sentences.append(
+            _("Expect a decision by %(day)s, going by %(review)s.") % values
+            if progress.review_label
+            else _("Expect a decision by %(day)s.") % values
+        )
     if follow_up is not None:
-        why += f" If no answer has come, follow up on {_day(follow_up)}."
-    why += " Log every answer from the platform in your support log."
+        sentences.append(
+            _("If no answer has come, follow up on %(day)s.") % {"day": _day(follow_up)}
+        )
+    sentences.append(_("Log every answer from the platform in your support log."))
     return NextStep(
         send.number,
         total,
-        "Wait for the decision",
-        why,
-        "See what you sent",
+        _("Wait for the decision"),
+        " ".join(sentences),
+        _("See what you sent"),
         send.page,
         "sent-h",
     )
@@ -215,9 +235,9 @@ def _after_decision(progress: CaseProgress, total: int) -> NextStep:
     return NextStep(
         total,
         total,
-        "See what you can do next",
-        _AFTER[progress.decided],
-        "See your options",
+        _("See what you can do next"),
+        _(_AFTER[progress.decided]),
+        _("See your options"),
         OPTIONS_PAGE,
         "",
     )
@@ -225,44 +245,79 @@ def _after_decision(progress: CaseProgress, total: int) -> NextStep:
 
 def _day(day: date) -> str:
     """'Friday 12 December': a day a driver can put in a calendar."""
-    return f"{day:%A} {day.day} {day:%B}"
+    return when(day, "weekday")
 
 
+# Translated where they are shown.
 _AFTER = {
-    "denied": "The platform said no. That is often not the end: there may be a second review, "
-    "arbitration, a complaint to a regulator or free legal help, each with its own clock.",
-    "partial": "Part of what you asked was granted. For the rest, there may be a second review, "
-    "a complaint to a regulator or free legal help, each with its own clock.",
-    "no_answer": "No answer came in time. Follow up, and see what else you can do: a complaint "
-    "to a regulator or free legal help, each with its own clock.",
-    "granted": "Your appeal was granted.",
+    "denied": gettext_noop(
+        "The platform said no. That is often not the end: there may be a second review, "
+        "arbitration, a complaint to a regulator or free legal help, each with its own clock."
+    ),
+    "partial": gettext_noop(
+        "Part of what you asked was granted. For the rest, there may be a second review, "
+        "a complaint to a regulator or free legal help, each with its own clock."
+    ),
+    "no_answer": gettext_noop(
+        "No answer came in time. Follow up, and see what else you can do: a complaint "
+        "to a regulator or free legal help, each with its own clock."
+    ),
+    "granted": gettext_noop("Your appeal was granted."),
 }
 
 _CHANGING_TITLES = {
-    "dispute": "Say why the decision is wrong",
-    "acknowledge": "Say what you are changing",
-    "both": "Say what is wrong and what you are changing",
+    "dispute": gettext_noop("Say why the decision is wrong"),
+    "acknowledge": gettext_noop("Say what you are changing"),
+    "both": gettext_noop("Say what is wrong and what you are changing"),
 }
 _WHY_WRONG = (
-    "Name the rule they say you broke, and ask for the records the decision rests on.",
-    "Say why it is wrong",
+    gettext_noop(
+        "Name the rule they say you broke, and ask for the records the decision rests on."
+    ),
+    gettext_noop("Say why it is wrong"),
 )
 _WHY: dict[int, tuple[str, str]] = {
     2: (
-        "Your deadline counts from when it arrived; if it came earlier, the deadline may be "
-        "sooner.",
-        "Say when it arrived",
+        gettext_noop(
+            "Your deadline counts from when it arrived; if it came earlier, the deadline may be "
+            "sooner."
+        ),
+        gettext_noop("Say when it arrived"),
     ),
-    MEANING: ("The reason they gave, and what your appeal must show.", "Read what it means"),
-    DEADLINE: ("When your appeal must be in, and what to do by when.", "See the deadline"),
-    EVIDENCE: ("Photos, screenshots and papers show your side.", "Add evidence"),
-    HAPPENED: ("In your own words: what happened, when and where.", "Write what happened"),
-    CHANGING: ("What you will do so it does not happen again.", "Write your plan"),
-    RECORD: ("Your record as a driver is context for the appeal.", "Write your record"),
+    MEANING: (
+        gettext_noop("The reason they gave, and what your appeal must show."),
+        gettext_noop("Read what it means"),
+    ),
+    DEADLINE: (
+        gettext_noop("When your appeal must be in, and what to do by when."),
+        gettext_noop("See the deadline"),
+    ),
+    EVIDENCE: (
+        gettext_noop("Photos, screenshots and papers show your side."),
+        gettext_noop("Add evidence"),
+    ),
+    HAPPENED: (
+        gettext_noop("In your own words: what happened, when and where."),
+        gettext_noop("Write what happened"),
+    ),
+    CHANGING: (
+        gettext_noop("What you will do so it does not happen again."),
+        gettext_noop("Write your plan"),
+    ),
+    RECORD: (
+        gettext_noop("Your record as a driver is context for the appeal."),
+        gettext_noop("Write your record"),
+    ),
     LETTER: (
-        "A draft is made from what you wrote; you edit it and approve it.",
-        "Write the letter",
+        gettext_noop("A draft is made from what you wrote; you edit it and approve it."),
+        gettext_noop("Write the letter"),
     ),
-    CHECK: ("Read the letter, fix what the check finds, and approve it.", "Check the letter"),
-    SEND: ("Build the packet: the letter and your evidence, ready to send.", "Build the packet"),
+    CHECK: (
+        gettext_noop("Read the letter, fix what the check finds, and approve it."),
+        gettext_noop("Check the letter"),
+    ),
+    SEND: (
+        gettext_noop("Build the packet: the letter and your evidence, ready to send."),
+        gettext_noop("Build the packet"),
+    ),
 }

@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
+from reinstate.lib.i18n import _, ngettext
 from reinstate.rules.appeal.protective import protective_due
 from reinstate.rules.catalogue.options import Clock, OptionsCatalogue
 from reinstate.rules.catalogue.types import Catalogue, Channel, Confidence, Fact, Law, Platform
@@ -166,15 +167,15 @@ def _protective(facts: OptionFacts, *, now: datetime) -> Option | None:
         return None
     return Option(
         key="protective_appeal",
-        title="Send a short appeal now, so the window is not lost",
-        who="The platform, by the appeal route in the notice",
-        how=(
+        title=_("Send a short appeal now, so the window is not lost"),
+        who=_("The platform, by the appeal route in the notice"),
+        how=_(
             "Under a day is left and nothing is sent. Send two lines now: that you appeal the "
             "decision and that your evidence follows by a date you give. Then send the full "
             "appeal."
         ),
         deadline=facts.deadline,
-        clock_source=facts.deadline_rule or "The appeal deadline this case acts on.",
+        clock_source=facts.deadline_rule or _("The appeal deadline this case acts on."),
         draft=True,
         source=facts.deadline_source,
         confidence=_confidence(facts.deadline_confidence),
@@ -185,12 +186,12 @@ def _send(facts: OptionFacts, platform: Platform | None) -> Option:
     channel = platform.appeal_channel if platform else None
     return Option(
         key="send_appeal",
-        title="Send your appeal",
-        who=platform.name if platform else "The platform",
-        how=channel.how if channel else "Reply the way the notice says.",
+        title=_("Send your appeal"),
+        who=platform.name if platform else _("The platform"),
+        how=channel.how if channel else _("Reply the way the notice says."),
         deadline=facts.deadline,
         clock_source=facts.deadline_rule
-        or "No deadline was found; send it as soon as it is ready.",
+        or _("No deadline was found; send it as soon as it is ready."),
         draft=False,
         source=facts.deadline_source or (channel.source if channel else ""),
         confidence=_confidence(facts.deadline_confidence),
@@ -205,17 +206,24 @@ def _follow_up(facts: OptionFacts, platform: Platform | None) -> Option:
     if day is None and facts.sent_at is not None:
         day = facts.sent_at.astimezone(facts.tz).date() + timedelta(days=days)
     if not rule:
-        rule = (
-            f"{days} day{'s' if days != 1 else ''} without an answer after you sent it "
-            "(this app's setting, REINSTATE_FOLLOW_UP_DAYS; not a platform rule)"
-        )
+        rule = ngettext(
+            "%(days)s day without an answer after you sent it "
+            "(this app's setting, REINSTATE_FOLLOW_UP_DAYS; not a platform rule)",
+            "%(days)s days without an answer after you sent it "
+            "(this app's setting, REINSTATE_FOLLOW_UP_DAYS; not a platform rule)",
+            days,
+        ) % {"days": days}
+    ask = _(
+        "Ask politely whether your appeal arrived and when to expect an answer; quote the "
+        "reference you were given."
+    )
     return Option(
         key="follow_up",
-        title="Follow up on your appeal",
-        who=f"{platform.name} support" if platform else "The platform's support team",
-        how=((channel.how + " ") if channel else "")
-        + "Ask politely whether your appeal arrived and when to expect an answer; quote the "
-        "reference you were given.",
+        title=_("Follow up on your appeal"),
+        who=_("%(platform)s support") % {"platform": platform.name}
+        if platform
+        else _("The platform's support team"),
+        how=((channel.how + " ") if channel else "") + ask,
         deadline=end_of_local_day(day, facts.tz) if day else None,
         clock_source=_sentence(rule),
         draft=True,
@@ -251,11 +259,11 @@ def _second_review(
             continue
         return Option(
             key="second_review",
-            title=f"Ask for a second review: {channel.name}",
+            title=_("Ask for a second review: %(route)s") % {"route": channel.name},
             who=platform.name,
             how=channel.how,
             deadline=None,
-            clock_source=(
+            clock_source=_(
                 "No time limit is published; ask within days of the decision, while it is fresh."
             ),
             draft=True,
@@ -285,19 +293,28 @@ def _arbitration(platform: Platform, extra: OptionsCatalogue) -> Option | None:
         facts += [f for f in (entry.opt_out, entry.filing, entry.fee) if f and f.key not in taken]
     notice = entry.notice_days if entry else None
     clock = (
-        f"Send the notice of dispute first; drivers report the terms require {notice} days "
-        "before you file a demand. No time limit to start was found: check the terms you accepted."
+        ngettext(
+            "Send the notice of dispute first; drivers report the terms require %(days)s day "
+            "before you file a demand. No time limit to start was found: check the terms you "
+            "accepted.",
+            "Send the notice of dispute first; drivers report the terms require %(days)s days "
+            "before you file a demand. No time limit to start was found: check the terms you "
+            "accepted.",
+            notice,
+        )
+        % {"days": notice}
         if notice
-        else "No time limit to start was found: check the terms you accepted."
+        else _("No time limit to start was found: check the terms you accepted.")
     )
     first = entry.filing if entry else channel
     assert first is not None
-    provider = entry.provider if entry else "the provider the terms name"
+    provider = entry.provider if entry else _("the provider the terms name")
     return Option(
         key="arbitration",
-        title="Start arbitration under the platform's terms",
-        who=f"{platform.name}, then {provider}",
-        how=(
+        title=_("Start arbitration under the platform's terms"),
+        who=_("%(platform)s, then %(provider)s")
+        % {"platform": platform.name, "provider": provider},
+        how=_(
             "Send the platform a notice of dispute that says what you ask for (reinstatement) and "
             "why; if it does not settle, file a demand for arbitration the way the terms say."
         ),
@@ -334,7 +351,8 @@ def _regulator(
                 0,
                 _fact(
                     "coverage",
-                    f"UNCERTAIN: whether {law.name} covers {platform.name} is not confirmed.",
+                    _("UNCERTAIN: whether %(law)s covers %(platform)s is not confirmed.")
+                    % {"law": law.name, "platform": platform.name},
                     law,
                 ),
             )
@@ -343,7 +361,7 @@ def _regulator(
             details.append(_fact("note", route.note, route))
         return Option(
             key="regulator_complaint",
-            title="Make a complaint to the agency",
+            title=_("Make a complaint to the agency"),
             who=route.who,
             how=route.how,
             deadline=None,
@@ -373,7 +391,9 @@ def _clocked(option: str, clock: Clock | None, facts: OptionFacts) -> Option | N
     sent = facts.requests_sent.get(option)
     deadline = clock_end(clock, sent.astimezone(facts.tz).date(), facts.tz) if sent else None
     starts = (
-        "" if sent else " It starts when you send it: the app counts it once you say it went out."
+        ""
+        if sent
+        else " " + _("It starts when you send it: the app counts it once you say it went out.")
     )
     return Option(
         key=option,
@@ -423,11 +443,11 @@ def _legal_help(
     helpers.sort(key=lambda h: (h.place.city is None, h.place.state is None))
     return Option(
         key="legal_help",
-        title="Get help from a driver organisation or a legal clinic",
+        title=_("Get help from a driver organisation or a legal clinic"),
         who="; ".join(h.name for h in helpers),
         how="; ".join(f"{h.name}: {h.how}" for h in helpers),
         deadline=None,
-        clock_source="No clock: ask early, so they have time before any deadline above.",
+        clock_source=_("No clock: ask early, so they have time before any deadline above."),
         draft=False,
         source=helpers[0].source,
         confidence=helpers[0].confidence,

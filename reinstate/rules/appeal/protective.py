@@ -12,11 +12,14 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from reinstate.lib.dates import when
+from reinstate.lib.i18n import _, gettext_noop
 from reinstate.rules.appeal.letter import (
     account_words,
+    greeting,
     long_date,
     references_sentence,
-    signature_lines,
+    sign_off,
 )
 from reinstate.rules.appeal.shape import AppealFacts
 from reinstate.rules.deadlines.arithmetic import as_utc
@@ -28,7 +31,10 @@ FOLLOW_WITHIN = timedelta(days=7)
 # A promise needs a couple of days to be one the driver can keep. With less before the deadline
 # the full appeal cannot come in time anyway: that is why a protective appeal is sent.
 SHORTEST_PROMISE = timedelta(days=2)
-WITHIN = "I am sending this now so that my appeal is received within the time allowed. "
+WITHIN = gettext_noop(
+    "I am sending this now so that my appeal is received within the time allowed."
+)
+LATE = gettext_noop("I am sending this now so that my appeal is on record.")
 
 
 def protective_due(
@@ -69,18 +75,20 @@ def draft_protective(facts: AppealFacts, *, now: datetime, tz: ZoneInfo) -> str:
     refs = facts.notice_references
     # Sent after the deadline, it does not claim to be in time.
     late = facts.deadline is not None and as_utc(now) > as_utc(facts.deadline)
+    appeal = _("I appeal the decision to deactivate my %(account)s, notified on %(day)s.") % {
+        "account": account_words(facts),
+        "day": long_date(facts.notice_date),
+    }
+    promise = [
+        _(LATE if late else WITHIN),
+        _("My full appeal and my evidence will follow by %(day)s.") % {"day": when(by, "day")},
+        _("Please keep my appeal open until then, so that you can decide it on the full facts."),
+    ]
     parts = [
-        f"Dear {facts.platform_name or 'Support'} team,",
-        (
-            f"I appeal the decision to deactivate my {account_words(facts)}, notified on "
-            f"{long_date(facts.notice_date)}." + (f" {references_sentence(refs)}" if refs else "")
-        ),
-        (
-            ("I am sending this now so that my appeal is on record. " if late else WITHIN)
-            + f"My full appeal and my evidence will follow by {by:%A} {long_date(by)}. "
-            "Please keep my appeal open until then, so that you can decide it on the full facts."
-        ),
-        "Thank you for your time.",
-        "\n".join(["Sincerely,", facts.driver_name, *signature_lines(facts)]),
+        greeting(facts),
+        appeal + (f" {references_sentence(refs)}" if refs else ""),
+        " ".join(promise),
+        _("Thank you for your time."),
+        sign_off(facts),
     ]
     return "\n\n".join(parts)

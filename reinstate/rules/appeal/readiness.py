@@ -15,6 +15,7 @@ import re
 from dataclasses import astuple, dataclass, field, replace
 from datetime import datetime, timedelta
 
+from reinstate.lib.i18n import _
 from reinstate.rules.appeal.shape import DEFAULT_STANCE, AppealFacts, Explanation, Plan
 from reinstate.rules.appeal.tone import check_tone
 from reinstate.rules.deadlines.arithmetic import require_aware
@@ -110,7 +111,7 @@ def check_readiness(facts: AppealFacts, *, now: datetime) -> Readiness:
 def _points(failed: list[tuple[str, Finding]], weights: dict[str, int]) -> list[int]:
     """Each finding's share of its check's weight; suggestions cost nothing."""
     points = [0] * len(failed)
-    for check in dict.fromkeys(check for check, _ in failed):
+    for check in dict.fromkeys(check for check, _finding in failed):
         counted = [i for i, (c, f) in enumerate(failed) if c == check and f.severity != SUGGESTION]
         for i, share in zip(counted, _share(weights.get(check, 0), len(counted)), strict=True):
             points[i] = share
@@ -140,8 +141,8 @@ def _reason(facts: AppealFacts) -> list[tuple[str, Finding]]:
                 "reason",
                 "reason_unknown",
                 "error",
-                "We don't know why the account was deactivated, so the appeal cannot answer it.",
-                "Choose the reason on the case page (Correct the reading), or ask support.",
+                _("We don't know why the account was deactivated, so the appeal cannot answer it."),
+                _("Choose the reason on the case page (Correct the reading), or ask support."),
             )
         ]
     addressed = facts.explained_reason == facts.reason
@@ -151,8 +152,8 @@ def _reason(facts: AppealFacts) -> list[tuple[str, Finding]]:
                 "reason",
                 "reason_not_addressed",
                 "error",
-                "Your explanation does not answer the reason the notice gives.",
-                "Write what happened about this reason, in your own words.",
+                _("Your explanation does not answer the reason the notice gives."),
+                _("Write what happened about this reason, in your own words."),
             )
         ]
     return []
@@ -167,8 +168,8 @@ def _deadline(facts: AppealFacts, now: datetime) -> list[tuple[str, Finding]]:
                 "deadline",
                 "deadline_passed",
                 "error",
-                "The deadline to appeal has passed.",
-                "Send it anyway as soon as you can, and ask support in writing to accept it.",
+                _("The deadline to appeal has passed."),
+                _("Send it anyway as soon as you can, and ask support in writing to accept it."),
             )
         ]
     if facts.deadline - now < ENOUGH_TIME:
@@ -177,8 +178,8 @@ def _deadline(facts: AppealFacts, now: datetime) -> list[tuple[str, Finding]]:
                 "deadline",
                 "deadline_close",
                 "warning",
-                "Less than two days are left before the deadline.",
-                "Send what you have now rather than waiting to make it perfect.",
+                _("Less than two days are left before the deadline."),
+                _("Send what you have now rather than waiting to make it perfect."),
             )
         ]
     return []
@@ -192,8 +193,10 @@ def _documents(facts: AppealFacts) -> list[tuple[str, Finding]]:
             "documents",
             "documents_missing",
             "error",
-            "Required documents are not attached: " + ", ".join(facts.missing_documents) + ".",
-            "Add them in the evidence locker, or mark them done if you cannot get them.",
+            _("Required documents are not attached: %(documents)s.")
+            # The checklist keeps the catalogue's English titles: shown in the reader's language.
+            % {"documents": ", ".join(_(title) for title in facts.missing_documents)},
+            _("Add them in the evidence locker, or mark them done if you cannot get them."),
         )
     ]
 
@@ -206,8 +209,8 @@ def _explanation(explanation: Explanation) -> list[tuple[str, Finding]]:
                 "policy",
                 "policy_not_named",
                 "error",
-                "The explanation does not name the policy involved.",
-                "Choose the policy from the list, or quote it from your notice.",
+                _("The explanation does not name the policy involved."),
+                _("Choose the policy from the list, or quote it from your notice."),
             )
         )
     if explanation.acknowledges and not explanation.acknowledgement.strip():
@@ -216,11 +219,15 @@ def _explanation(explanation: Explanation) -> list[tuple[str, Finding]]:
                 "acknowledgement",
                 "no_acknowledgement",
                 "error",
-                "You say you understand what went wrong, but not what you accept. "
-                "A bare apology fails.",
-                "Say honestly where you fell short, or what you understand the concern to be. "
-                "If you accept nothing, choose “The decision is wrong”: "
-                "an appeal never needs an admission.",
+                _(
+                    "You say you understand what went wrong, but not what you accept. "
+                    "A bare apology fails."
+                ),
+                _(
+                    "Say honestly where you fell short, or what you understand the concern to be. "
+                    "If you accept nothing, choose “The decision is wrong”: "
+                    "an appeal never needs an admission."
+                ),
             )
         )
     words = explanation.what_happened.split()
@@ -230,8 +237,8 @@ def _explanation(explanation: Explanation) -> list[tuple[str, Finding]]:
                 "specific",
                 "explanation_vague",
                 "warning",
-                "What happened is too short or too vague to check.",
-                "Give the date, the time, the place and what you did, step by step.",
+                _("What happened is too short or too vague to check."),
+                _("Give the date, the time, the place and what you did, step by step."),
             )
         )
     return found
@@ -244,8 +251,8 @@ def _exhibits(explanation: Explanation) -> list[tuple[str, Finding]]:
                 "exhibits",
                 "no_statements",
                 "error",
-                "The appeal makes no statement backed by evidence.",
-                "Add the facts you rely on, each with the exhibit that shows it.",
+                _("The appeal makes no statement backed by evidence."),
+                _("Add the facts you rely on, each with the exhibit that shows it."),
             )
         ]
     return [
@@ -253,8 +260,9 @@ def _exhibits(explanation: Explanation) -> list[tuple[str, Finding]]:
             "exhibits",
             "claim_without_exhibit",
             "error",
-            f"This statement has no exhibit behind it: “{_clip(s.text)}”.",
-            "Link it to the photo, record or message that shows it, or take it out.",
+            _("This statement has no exhibit behind it: “%(statement)s”.")
+            % {"statement": _clip(s.text)},
+            _("Link it to the photo, record or message that shows it, or take it out."),
         )
         for s in explanation.statements
         if not s.exhibits
@@ -269,8 +277,8 @@ def _plan(plan: Plan) -> list[tuple[str, Finding]]:
                 "root_causes",
                 "no_root_cause",
                 "warning",
-                "The plan does not say what caused the problem.",
-                "Choose a cause from the suggestions or write your own.",
+                _("The plan does not say what caused the problem."),
+                _("Choose a cause from the suggestions or write your own."),
             )
         )
     if not plan.actions:
@@ -279,8 +287,8 @@ def _plan(plan: Plan) -> list[tuple[str, Finding]]:
                 "actions",
                 "no_actions",
                 "error",
-                "The plan has no actions. A promise to do better is not enough.",
-                "Add at least one step you will take, with a target and a start date.",
+                _("The plan has no actions. A promise to do better is not enough."),
+                _("Add at least one step you will take, with a target and a start date."),
             )
         )
     for a in plan.actions:
@@ -291,8 +299,11 @@ def _plan(plan: Plan) -> list[tuple[str, Finding]]:
                     "actions",
                     "action_not_specific",
                     "error",
-                    f"“{name}” is too vague to check.",
-                    "Say exactly what you will do, and when (before every block, each morning…).",
+                    _("“%(action)s” is too vague to check.") % {"action": name},
+                    _(
+                        "Say exactly what you will do, and when (before every block, each "
+                        "morning…).",
+                    ),
                 )
             )
         if not _DETAIL.search(a.target):
@@ -301,8 +312,8 @@ def _plan(plan: Plan) -> list[tuple[str, Finding]]:
                     "actions",
                     "action_not_measurable",
                     "error",
-                    f"“{name}” has no measurable target.",
-                    "Add a number: for example, no late arrival in the next 20 blocks.",
+                    _("“%(action)s” has no measurable target.") % {"action": name},
+                    _("Add a number: for example, no late arrival in the next 20 blocks."),
                 )
             )
         if a.starts_on is None:
@@ -311,8 +322,8 @@ def _plan(plan: Plan) -> list[tuple[str, Finding]]:
                     "actions",
                     "action_not_dated",
                     "error",
-                    f"“{name}” has no start date.",
-                    "Add the date you start (or started) doing it.",
+                    _("“%(action)s” has no start date.") % {"action": name},
+                    _("Add the date you start (or started) doing it."),
                 )
             )
     if not (
@@ -325,8 +336,8 @@ def _plan(plan: Plan) -> list[tuple[str, Finding]]:
                 "monitoring",
                 "no_monitoring",
                 "error",
-                "The plan does not say how you will check that it works.",
-                "Name the measure, the level you keep it at, and how often you check it.",
+                _("The plan does not say how you will check that it works."),
+                _("Name the measure, the level you keep it at, and how often you check it."),
             )
         )
     if not plan.commitment_policies:
@@ -335,8 +346,8 @@ def _plan(plan: Plan) -> list[tuple[str, Finding]]:
                 "commitment",
                 "commitment_unnamed",
                 "error",
-                "Your commitment does not name the policies you will keep.",
-                "Choose the policies your commitment covers.",
+                _("Your commitment does not name the policies you will keep."),
+                _("Choose the policies your commitment covers."),
             )
         )
     return found
@@ -350,9 +361,11 @@ def _records(explanation: Explanation) -> list[tuple[str, Finding]]:
             "records",
             "no_records_requested",
             "warning",
-            "You say the decision is wrong but do not ask for the records it rests on.",
-            "Ask for them: the customer's report, the GPS trace, the delivery photos or the "
-            "metrics the platform used.",
+            _("You say the decision is wrong but do not ask for the records it rests on."),
+            _(
+                "Ask for them: the customer's report, the GPS trace, the delivery photos or the "
+                "metrics the platform used."
+            ),
         )
     ]
 
@@ -366,9 +379,11 @@ def _optional_plan(facts: AppealFacts) -> list[tuple[str, Finding]]:
                 "actions",
                 "plan_optional",
                 SUGGESTION,
-                "You need not promise any change when the decision is wrong.",
-                "If there is something you will do anyway (take a photo at every drop-off, "
-                "leave earlier), a short plan can still help.",
+                _("You need not promise any change when the decision is wrong."),
+                _(
+                    "If there is something you will do anyway (take a photo at every drop-off, "
+                    "leave earlier), a short plan can still help."
+                ),
             )
         ]
     return [
@@ -386,13 +401,15 @@ def _letter(facts: AppealFacts) -> list[tuple[str, Finding]]:
                 "letter",
                 "no_approved_letter",
                 "error",
-                f"Version {newest} of your letter is not approved yet."
+                _("Version %(version)s of your letter is not approved yet.") % {"version": newest}
                 if newest
-                else "There is no letter yet.",
-                "Read it, edit it if needed, and approve it: a packet carries only an approved "
-                "letter."
+                else _("There is no letter yet."),
+                _(
+                    "Read it, edit it if needed, and approve it: a packet carries only an "
+                    "approved letter."
+                )
                 if newest
-                else "Draft your letter from your appeal, read it, edit it, then approve it.",
+                else _("Draft your letter from your appeal, read it, edit it, then approve it."),
             )
         ]
     if newest is not None and newest > approved:
@@ -401,9 +418,12 @@ def _letter(facts: AppealFacts) -> list[tuple[str, Finding]]:
                 "letter",
                 "letter_newer_than_approved",
                 "warning",
-                f"Packets carry version {approved}, the one you approved; "
-                f"version {newest} is newer.",
-                f"Approve version {newest} if it is the one to send.",
+                _(
+                    "Packets carry version %(approved)s, the one you approved; "
+                    "version %(newest)s is newer."
+                )
+                % {"approved": approved, "newest": newest},
+                _("Approve version %(version)s if it is the one to send.") % {"version": newest},
             )
         ]
     return []
@@ -433,9 +453,12 @@ def _tone(texts: list[str]) -> list[tuple[str, Finding]]:
         for t in check_tone(text):
             quote = text[t.start : t.end]
             hostile = t.code in HOSTILE_TONE
-            message = f"{t.message} (“{quote}”)" + (
-                f" Until it is out, the score stays below {READY_SCORE}." if hostile else ""
-            )
+            values = {"message": t.message, "quote": quote, "score": READY_SCORE}
+            message = (
+                _("%(message)s (“%(quote)s”) Until it is out, the score stays below %(score)s.")
+                if hostile
+                else _("%(message)s (“%(quote)s”)")
+            ) % values
             severity = "error" if hostile else t.severity
             finding = _f("tone", f"tone_{t.code}", severity, message, t.fix)
             found.setdefault((t.code, quote.casefold()), finding)  # once, if in both letters
@@ -450,9 +473,12 @@ def _identity(facts: AppealFacts) -> list[tuple[str, Finding]]:
                 "identity",
                 "no_legal_name",
                 "warning",
-                f"The appeal is signed “{facts.driver_name}”, your user name: "
-                "the platform knows you by your legal name.",
-                "Add your legal name in your profile.",
+                _(
+                    "The appeal is signed “%(name)s”, your user name: "
+                    "the platform knows you by your legal name."
+                )
+                % {"name": facts.driver_name},
+                _("Add your legal name in your profile."),
             )
         )
     if facts.platform_name and not facts.platform_account.strip():
@@ -461,9 +487,10 @@ def _identity(facts: AppealFacts) -> list[tuple[str, Finding]]:
                 "identity",
                 "no_platform_account",
                 "warning",
-                f"The appeal does not say which {facts.platform_name} account is yours.",
-                f"Add the email or phone number of your {facts.platform_name} account "
-                "in your profile.",
+                _("The appeal does not say which %(platform)s account is yours.")
+                % {"platform": facts.platform_name},
+                _("Add the email or phone number of your %(platform)s account in your profile.")
+                % {"platform": facts.platform_name},
             )
         )
     return found
@@ -477,8 +504,8 @@ def _record(facts: AppealFacts) -> list[tuple[str, Finding]]:
                 "good_standing",
                 "no_good_standing",
                 "warning",
-                "The appeal says nothing of your good record.",
-                "Add how long you have driven, the work you completed and any good feedback.",
+                _("The appeal says nothing of your good record."),
+                _("Add how long you have driven, the work you completed and any good feedback."),
             )
         )
     if facts.support_contacts == 0:
@@ -487,8 +514,8 @@ def _record(facts: AppealFacts) -> list[tuple[str, Finding]]:
                 "support",
                 "no_support_contacts",
                 "warning",
-                "No contact with support is logged.",
-                "Log your emails, chats and calls with support, with ticket numbers.",
+                _("No contact with support is logged."),
+                _("Log your emails, chats and calls with support, with ticket numbers."),
             )
         )
     return found

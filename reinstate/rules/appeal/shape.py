@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from reinstate.lib.i18n import _
+
 
 @dataclass(frozen=True)
 class Statement:
@@ -122,4 +124,5 @@ class AppealFacts:
     support_contacts: int | None = None  # None: no support log to read yet
 
     def policy_title(self, ref: str) -> str:
-        return self.policy_titles.get(ref, ref)
+        """The catalogue's title in the active language (the letter's, or the page's)."""
+        return _(self.policy_titles[ref]) if ref in self.policy_titles else ref

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from reinstate.lib.i18n import _
 from reinstate.rules.catalogue.types import Window
 from reinstate.rules.deadlines.arithmetic import (
     add_business_days,
@@ -71,7 +72,8 @@ def waiting(*, sent_at: datetime, review: Window, tz: ZoneInfo, now: datetime) -
         late_follow_up=late,
         follow_up_on=follow_up,
         overdue=today > expected,
-        rule=f"{review.describe()} after sending: {review.label}",
+        rule=_("%(window)s after sending: %(label)s")
+        % {"window": review.describe(), "label": review.label},
         label=review.label,
         source=review.source,
         confidence=review.confidence,

@@ -6,6 +6,14 @@ correct a window or add a law without touching code. Every entry carries ``sourc
 refuses a file that breaks that rule, or whose keys differ from the notice reader's labels, with
 a ``CatalogueError`` naming the file and the entry.
 
+Every text a driver reads carries its Spanish beside it, in the entry's ``es`` table (written as
+dotted keys, ``es.title = "..."`` under ``title = "..."``; a list's Spanish is a list as long,
+in the same order). Loading refuses a driver-facing text without its Spanish, or whose Spanish
+loses or adds a placeholder (``{day}``, ``%(day)s``), and one English text translated two ways:
+the English is the key the apps hand to gettext, so it has one Spanish. ``translations`` on the
+catalogue gives every (English, Spanish) pair; ``scripts/compile-translations`` writes them into
+``reinstate/catalogue/locale/es/LC_MESSAGES/django.mo`` for Django's gettext.
+
 The types it builds live in ``catalogue``; they are apart so that the code that reads a
 catalogue does not carry the parsing and checks, and this module can import them without a
 cycle.
@@ -15,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import tomllib
 from collections.abc import Iterator, Mapping
 from datetime import date
@@ -54,6 +63,19 @@ SOURCE_PREFIXES = ("https://", "http://")
 OWN_ESTIMATE = "our own estimate"
 FILES = ("platforms.toml", "reasons.toml", "laws.toml")
 
+# The languages a driver-facing text is written in besides English; each is the name of the
+# entry's sub-table that holds it.
+LANGUAGES = ("es",)
+# The files whose every driver-facing text must have its translation. A file not listed is read
+# without that check (its translations, where present, are still checked and used): list it once
+# it is translated. reading.toml has no driver-facing text (its phrases are the notice reader's).
+TRANSLATED_FILES = frozenset({"reasons.toml", "platforms.toml", "laws.toml", "options.toml"})
+# The files whose `note`s a driver reads (beside a law, a channel, a standing measure, a window):
+# there a note is driver-facing, so translated. In reasons.toml a note is for maintainers.
+NOTES_SHOWN = frozenset({"platforms.toml", "laws.toml", "options.toml"})
+# What a translation must keep, as scripts/check-translations counts it.
+PLACEHOLDER = re.compile(r"%\([a-z_0-9]+\)[sdfr]|%[sdfr]|\{[a-z_0-9]*\}")
+
 C = TypeVar("C", bound=str)
 
 
@@ -74,7 +96,7 @@ def _packaged_catalogue() -> Catalogue:
 
 
 def _read_catalogue(folder: Traversable) -> Catalogue:
-    platforms_doc, reasons_doc, laws_doc = (_read_toml(folder, name) for name in FILES)
+    platforms_doc, reasons_doc, laws_doc = docs = [_read_toml(folder, name) for name in FILES]
     generic = _window(platforms_doc.table("generic_window"))
     platforms = {
         key: _platform(key, entry) for key, entry in platforms_doc.table("platforms").children()
@@ -94,6 +116,7 @@ def _read_catalogue(folder: Traversable) -> Catalogue:
         reasons=MappingProxyType(reasons),
         laws=MappingProxyType(laws),
         generic_window=generic,
+        translated=_translated(docs),
     )
     for reason in reasons.values():
         for ref in reason.policies:
@@ -115,7 +138,41 @@ def _read_toml(folder: Traversable, name: str) -> _Entry:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise CatalogueError(f"{name}: is not valid TOML ({error})") from None
-    return _Entry(name, "", data)
+    return _Entry(name, "", data, _Translations(strict=name in TRANSLATED_FILES))
+
+
+def _translated(docs: list[_Entry]) -> Mapping[str, Mapping[str, str]]:
+    """Every (English, translation) pair of the documents, by language; one English text must
+    have one translation across the files too."""
+    merged = _Translations(strict=True)
+    for doc in docs:
+        for language, pairs in doc.translations.pairs.items():
+            for english, translated in pairs.items():
+                merged.add(doc, language, english, translated, doc.translations.where[english])
+    return MappingProxyType(
+        {language: MappingProxyType(pairs) for language, pairs in merged.pairs.items()}
+    )
+
+
+class _Translations:
+    """The translations one file gives, checked as they are read; ``strict``: every
+    driver-facing text must have one (see TRANSLATED_FILES)."""
+
+    def __init__(self, *, strict: bool) -> None:
+        self.strict = strict
+        self.pairs: dict[str, dict[str, str]] = {language: {} for language in LANGUAGES}
+        self.where: dict[str, str] = {}  # English -> where it was first read, for messages
+
+    def add(self, entry: _Entry, language: str, english: str, translated: str, where: str) -> None:
+        pairs = self.pairs[language]
+        if english in pairs and pairs[english] != translated:
+            raise entry.fail(
+                f"{where} translates {english[:60]!r} as {translated[:60]!r}, but "
+                f"{self.where[english]} as {pairs[english][:60]!r}: one English text, one "
+                "translation (the English is the key the app looks it up by)"
+            )
+        pairs[english] = translated
+        self.where.setdefault(english, where)
 
 
 def _same_keys(file: str, table: str, found: Mapping[str, object], wanted: tuple[str, ...]) -> None:
@@ -144,14 +201,18 @@ class _Entry:
     ``sorce`` or ``notes`` would otherwise be dropped without a word).
     """
 
-    def __init__(self, file: str, where: str, data: object) -> None:
+    def __init__(
+        self, file: str, where: str, data: object, translations: _Translations | None = None
+    ) -> None:
         self.file = file
         self.where = where
+        self.translations = translations or _Translations(strict=False)
         if not isinstance(data, dict):
             raise self.fail("must be a table")
         self.data: dict[str, object] = data
         self.seen: set[str] = set()
         self.kids: list[_Entry] = []
+        self._languages: dict[str, _Entry | None] = {}
 
     def fail(self, message: str) -> CatalogueError:
         where = f" [{self.where}]" if self.where else ""
@@ -174,6 +235,79 @@ class _Entry:
         if not isinstance(value, str) or not value.strip():
             raise self.fail(f"`{name}` must be non-empty text")
         return value.strip()
+
+    def words(self, name: str) -> str:
+        """A driver-facing text: ``text``, with its translation in each of LANGUAGES."""
+        english = self.text(name)
+        self._translate(name, english)
+        return english
+
+    def opt_words(self, name: str) -> str | None:
+        english = self.opt_text(name)
+        if english is not None:
+            self._translate(name, english)
+        return english
+
+    def words_list(self, name: str) -> tuple[str, ...]:
+        """A list of driver-facing texts; each translation is a list as long, in that order."""
+        english = self.texts(name)
+        for language in LANGUAGES:
+            table = self._language(language)
+            value = None if table is None else table.get(name)
+            if value is None:
+                if english and self.translations.strict:
+                    raise self.fail(self._missing(language, name))
+                continue
+            assert table is not None
+            if not isinstance(value, list) or not all(
+                isinstance(v, str) and v.strip() for v in value
+            ):
+                raise table.fail(f"`{name}` must be a list of non-empty text")
+            if len(value) != len(english):
+                raise table.fail(
+                    f"`{name}` has {len(value)} texts for the {len(english)} of "
+                    f"[{self.where}] `{name}`: one translation for each, in the same order"
+                )
+            for i, (text, translated) in enumerate(zip(english, value, strict=True)):
+                self._keep(table, f"{name}[{i}]", language, text, translated.strip())
+        return english
+
+    def _translate(self, name: str, english: str) -> None:
+        for language in LANGUAGES:
+            table = self._language(language)
+            if table is None or table.get(name) is None:
+                if self.translations.strict:
+                    raise self.fail(self._missing(language, name))
+                continue
+            self._keep(table, name, language, english, table.text(name))
+
+    def _keep(self, table: _Entry, name: str, language: str, english: str, translated: str) -> None:
+        wanted, found = (
+            sorted(PLACEHOLDER.findall(english)),
+            sorted(PLACEHOLDER.findall(translated)),
+        )
+        if wanted != found:
+            raise table.fail(
+                f"`{name}` must keep the placeholders of the English "
+                f"({', '.join(wanted) or 'none'}), not {', '.join(found) or 'none'}"
+            )
+        where = f"[{table.where}] `{name}`"
+        self.translations.add(table, language, english, translated, where)
+
+    def _missing(self, language: str, name: str) -> str:
+        return (
+            f"has no {language} text for `{name}`: write it beside the English, "
+            f'as {language}.{name} = "..."'
+        )
+
+    def _language(self, language: str) -> _Entry | None:
+        """The entry's table of texts in ``language`` (``es.title = ...``), if it has one."""
+        if language not in self._languages:
+            value = self.get(language)
+            self._languages[language] = (
+                None if value is None else self._kid(self._path(language), value)
+            )
+        return self._languages[language]
 
     def choice(self, name: str, choices: tuple[C, ...]) -> C:
         value = self.text(name)
@@ -245,7 +379,7 @@ class _Entry:
         """source, confidence, checked and note: the fields every entry must carry."""
         source = self.text("source")
         confidence = self.choice("confidence", CONFIDENCES)
-        note = self.opt_text("note")
+        note = self.opt_words("note") if self.file in NOTES_SHOWN else self.opt_text("note")
         if source == OWN_ESTIMATE:
             if confidence != "estimate" or note is None:
                 raise self.fail(
@@ -270,7 +404,7 @@ class _Entry:
         return f"{self.where}.{name}" if self.where else name
 
     def _kid(self, where: str, data: object) -> _Entry:
-        kid = _Entry(self.file, where, data)
+        kid = _Entry(self.file, where, data, self.translations)
         self.kids.append(kid)
         return kid
 
@@ -280,7 +414,7 @@ def _window(entry: _Entry) -> Window:
     if days is None:
         raise entry.fail("has no `days`")
     return Window(
-        label=entry.text("label"),
+        label=entry.words("label"),
         days=days,
         unit=entry.choice("unit", DAY_UNITS),
         kinds=entry.texts("kinds", KINDS),
@@ -298,7 +432,7 @@ def _review_time(entry: _Entry) -> Window:
     if days is None:
         raise entry.fail("has no `days`")
     return Window(
-        label=entry.text("label"),
+        label=entry.words("label"),
         days=days,
         unit=entry.choice("unit", DAY_UNITS),
         **entry.sourced(),
@@ -314,8 +448,8 @@ def _state(entry: _Entry) -> str | None:
 
 def _channel(entry: _Entry) -> Channel:
     return Channel(
-        name=entry.text("name"),
-        how=entry.text("how"),
+        name=entry.words("name"),
+        how=entry.words("how"),
         key=entry.opt_text("key"),
         facts=_facts(entry),
         **entry.sourced(),
@@ -328,7 +462,7 @@ def _facts(entry: _Entry) -> tuple[Fact, ...]:
         entry,
         "facts",
         tuple(
-            Fact(key=e.text("key"), text=e.text("text"), **e.sourced())
+            Fact(key=e.text("key"), text=e.words("text"), **e.sourced())
             for e in entry.tables("facts")
         ),
     )
@@ -360,7 +494,7 @@ def _policy(platform: str, entry: _Entry) -> Policy:
     return Policy(
         key=entry.text("key"),
         platform=platform,
-        title=entry.text("title"),
+        title=entry.words("title"),
         url=url,
         **entry.sourced(),
     )
@@ -375,8 +509,8 @@ def _metric(entry: _Entry) -> Metric:
         raise entry.fail("has a `threshold` but no `measured_as` saying what it counts")
     return Metric(
         key=entry.text("key"),
-        title=entry.text("title"),
-        description=entry.text("description"),
+        title=entry.words("title"),
+        description=entry.words("description"),
         threshold=threshold,
         window_days=entry.opt_int("window_days"),
         measured_as=measured_as,
@@ -386,13 +520,13 @@ def _metric(entry: _Entry) -> Metric:
 
 def _kind(key: str, entry: _Entry) -> Kind:
     deadline = entry.choice("deadline", KIND_DEADLINES)
-    no_deadline_rule = entry.opt_text("no_deadline_rule")
+    no_deadline_rule = entry.opt_words("no_deadline_rule")
     if deadline == "none" and no_deadline_rule is None:
         raise entry.fail('has deadline = "none" but no `no_deadline_rule` saying why')
     return Kind(
         key=key,
-        title=entry.text("title"),
-        description=entry.text("description"),
+        title=entry.words("title"),
+        description=entry.words("description"),
         deadline=deadline,
         no_deadline_rule=no_deadline_rule,
         **entry.sourced(),
@@ -406,21 +540,21 @@ def _reason(key: str, entry: _Entry) -> Reason:
         tuple(
             Document(
                 key=e.text("key"),
-                title=e.text("title"),
+                title=e.words("title"),
                 required=e.flag("required"),
-                why=e.text("why"),
+                why=e.words("why"),
             )
             for e in entry.tables("documents")
         ),
     )
     return Reason(
         key=key,
-        title=entry.text("title"),
-        explanation=entry.text("explanation"),
-        appeal_must_show=entry.texts("appeal_must_show"),
+        title=entry.words("title"),
+        explanation=entry.words("explanation"),
+        appeal_must_show=entry.words_list("appeal_must_show"),
         documents=documents,
-        corrective_actions=entry.texts("corrective_actions"),
-        root_causes=entry.texts("root_causes"),
+        corrective_actions=entry.words_list("corrective_actions"),
+        root_causes=entry.words_list("root_causes"),
         policies=entry.texts("policies"),
         **entry.sourced(),
     )
@@ -442,8 +576,8 @@ def _law(key: str, entry: _Entry) -> Law:
         raise entry.fail("`passed` is after `effective`: a law takes effect once passed")
     return Law(
         key=key,
-        name=entry.text("name"),
-        place=entry.text("place"),
+        name=entry.words("name"),
+        place=entry.words("place"),
         country=entry.text("country"),
         state=state,
         city=city,
@@ -456,7 +590,7 @@ def _law(key: str, entry: _Entry) -> Law:
         passed=passed,
         uncertain_for=entry.texts("uncertain_for", PLATFORMS),
         gives=entry.texts("gives", tuple(GIVES)),
-        summary=entry.text("summary"),
+        summary=entry.words("summary"),
         driver_windows=tuple(_window(e) for e in entry.tables("driver_windows")),
         contacts=tuple(_channel(e) for e in entry.tables("contacts")),
         facts=_facts(entry),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -19,7 +19,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
 
-from reinstate.rules.catalogue.files import _Entry, _read_toml, _state
+from reinstate.rules.catalogue.files import _Entry, _read_toml, _state, _translated
 from reinstate.rules.catalogue.types import Confidence, Fact, normalize_city, normalize_state
 from reinstate.rules.notice.reading import PLATFORMS
 
@@ -133,6 +133,14 @@ class OptionsCatalogue:
     escalations: tuple[Escalation, ...]
     regulators: Mapping[str, Regulator]
     help: tuple[Help, ...]
+    # Every driver-facing text with its translation, by language, as in the main catalogue.
+    translated: Mapping[str, Mapping[str, str]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+
+    def translations(self, language: str) -> Mapping[str, str]:
+        """English text -> its translation in ``language`` ("es"); empty for English."""
+        return self.translated.get(language, MappingProxyType({}))
 
     def escalation(self, platform: str, name: str) -> Escalation | None:
         return next(
@@ -169,6 +177,7 @@ def _read(folder: Traversable) -> OptionsCatalogue:
         escalations=escalations,
         regulators=MappingProxyType(regulators),
         help=helpers,
+        translated=_translated([doc]),
     )
 
 
@@ -179,7 +188,7 @@ def _place(entry: _Entry) -> Place:
 
 
 def _fact(key: str, entry: _Entry) -> Fact:
-    return Fact(key=key, text=entry.text("text"), **entry.sourced())
+    return Fact(key=key, text=entry.words("text"), **entry.sourced())
 
 
 def _clock(key: str, entry: _Entry) -> Clock:
@@ -188,10 +197,10 @@ def _clock(key: str, entry: _Entry) -> Clock:
         raise entry.fail("needs `days` or `months`, not both")
     return Clock(
         key=key,
-        title=entry.text("title"),
-        who=entry.text("who"),
-        how=entry.text("how"),
-        rule=entry.text("rule"),
+        title=entry.words("title"),
+        who=entry.words("who"),
+        how=entry.words("how"),
+        rule=entry.words("rule"),
         days=days,
         months=months,
         extra_days=entry.opt_int("extra_days"),
@@ -204,7 +213,7 @@ def _arbitration(platform: str, entry: _Entry) -> Arbitration:
     opt_out = entry.get("opt_out")
     return Arbitration(
         platform=platform,
-        provider=entry.text("provider"),
+        provider=entry.words("provider"),
         clause=_fact("clause", entry.table("clause")),
         opt_out=None if opt_out is None else _fact("opt_out", entry.table("opt_out")),
         filing=_fact("filing", entry.table("filing")),
@@ -229,9 +238,9 @@ def _escalation(entry: _Entry) -> Escalation:
 def _regulator(law: str, entry: _Entry) -> Regulator:
     return Regulator(
         law=law,
-        who=entry.text("who"),
-        how=entry.text("how"),
-        clock=entry.text("clock"),
+        who=entry.words("who"),
+        how=entry.words("how"),
+        clock=entry.words("clock"),
         days=entry.opt_int("days"),
         **entry.sourced(),
     )
@@ -243,8 +252,8 @@ def _help(entry: _Entry) -> Help:
     if not work_types:
         raise entry.fail("has no `work_types`")
     return Help(
-        name=entry.text("name"),
-        how=entry.text("how"),
+        name=entry.words("name"),
+        how=entry.words("how"),
         countries=countries,
         place=_place(entry),
         work_types=work_types,

@@ -9,9 +9,12 @@ the checks are long, and code that only uses a catalogue need not carry them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from types import MappingProxyType
 from typing import Literal, TypeVar
+
+from reinstate.lib.i18n import gettext_noop, ngettext
 
 Confidence = Literal["official", "reported", "estimate"]
 WorkType = Literal["delivery", "rideshare", "both"]
@@ -28,18 +31,19 @@ KIND_DEADLINES: tuple[KindDeadline, ...] = ("platform", "prompt", "none")
 # above it, written as a fraction 0..1) or "stars" (a rating kept at or above it).
 MEASURES: tuple[Measure, ...] = ("events", "percent", "stars")
 
-# What a law can give a driver, with the plain words the app shows for each.
+# What a law can give a driver, with the plain words the app shows for each (translated where
+# shown, with `_()`; their Spanish is in this package's locale/, not in the TOML).
 GIVES: Mapping[str, str] = {
-    "advance_notice": "Notice before a deactivation",
-    "written_reason": "The reason in writing",
-    "written_policy": "A written deactivation policy",
-    "records": "The records behind the decision",
-    "human_review": "Review by a person",
-    "appeal_process": "A way to appeal",
-    "dispute_path": "A way to dispute mistakes",
-    "representation": "Help from a driver organisation",
-    "report_copy": "A copy of the background report",
-    "data_access": "Access to the data the company holds",
+    "advance_notice": gettext_noop("Notice before a deactivation"),
+    "written_reason": gettext_noop("The reason in writing"),
+    "written_policy": gettext_noop("A written deactivation policy"),
+    "records": gettext_noop("The records behind the decision"),
+    "human_review": gettext_noop("Review by a person"),
+    "appeal_process": gettext_noop("A way to appeal"),
+    "dispute_path": gettext_noop("A way to dispute mistakes"),
+    "representation": gettext_noop("Help from a driver organisation"),
+    "report_copy": gettext_noop("A copy of the background report"),
+    "data_access": gettext_noop("Access to the data the company holds"),
 }
 
 ANY_REASON = "any"
@@ -77,8 +81,12 @@ class Window:
         )
 
     def describe(self) -> str:
-        """'10 calendar days', '1 business day'."""
-        return f"{self.days} {self.unit} day{'' if self.days == 1 else 's'}"
+        """'10 calendar days', '1 business day', in the active language."""
+        if self.unit == "business":
+            words = ngettext("%(days)d business day", "%(days)d business days", self.days)
+        else:
+            words = ngettext("%(days)d calendar day", "%(days)d calendar days", self.days)
+        return words % {"days": self.days}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -299,6 +307,15 @@ class Catalogue:
     reasons: Mapping[str, Reason]
     laws: Mapping[str, Law]
     generic_window: Window  # for an unknown platform, and the cap on prompt replies
+    # Every driver-facing text of the catalogue files (the English, exactly as a type holds it and
+    # the apps pass it to gettext) with its translation, by language: see ``translations``.
+    translated: Mapping[str, Mapping[str, str]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+
+    def translations(self, language: str) -> Mapping[str, str]:
+        """English text -> its translation in ``language`` ("es"); empty for English."""
+        return self.translated.get(language, MappingProxyType({}))
 
     def platform(self, key: str) -> Platform:
         return _lookup(self.platforms, key, "platform")

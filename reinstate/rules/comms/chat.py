@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
+from reinstate.lib.i18n import _
+
 MAX_TURNS = 2000
 
 # "You", "Me", "Driver" are the driver; everyone else (agents, bots, "Amazon Flex Support") is
@@ -101,7 +103,9 @@ def split_turns(text: str, *, driver_names: frozenset[str] = frozenset()) -> lis
             turns[-1]["lines"] = f"{turns[-1]['lines']}\n{line.strip()}".strip("\n")
         i += 1
     if len(turns) > MAX_TURNS:
-        raise ChatError(f"This chat has more than {MAX_TURNS} turns. Paste it in parts.")
+        raise ChatError(
+            _("This chat has more than %(turns)s turns. Paste it in parts.") % {"turns": MAX_TURNS}
+        )
     return [
         Turn(
             speaker=t["speaker"],

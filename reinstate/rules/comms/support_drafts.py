@@ -5,6 +5,9 @@ here), a draft states only what the caller passes in and asks questions; where a
 right (Seattle's SMC 8.40, the FCRA) it is named as the driver's understanding, never as a
 threat. The driver reads and edits each one before sending; every draft also goes through the
 tone check.
+
+A draft's title and why are the driver's to read, in their language; its text is marked for
+translation too, but support reads English: comms/drafts.py makes the text in English.
 """
 
 from __future__ import annotations
@@ -13,14 +16,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from reinstate.lib.i18n import _, gettext_noop
 from reinstate.rules.comms.deadline_confirmation import (
     draft_deadline_confirmation,
-    format_moment,
+    opening_sentence,
     ticket_sentence,
 )
 
 SEATTLE = "seattle_smc_8_40"
-SEATTLE_NAME = "Seattle's App-Based Worker Deactivation Rights Ordinance (SMC 8.40)"
+SEATTLE_NAME = gettext_noop("Seattle's App-Based Worker Deactivation Rights Ordinance (SMC 8.40)")
 CALIFORNIA_PRIVACY = "ca_ccpa_workers"  # catalogue/laws.toml
 
 
@@ -48,14 +52,17 @@ def drafts_for(facts: CaseFacts) -> list[Draft]:
     found = [
         Draft(
             "exact_reason",
-            "Ask for the exact reason",
-            "A vague reason cannot be answered. Ask what happened, when, and which rule it broke.",
+            _("Ask for the exact reason"),
+            _(
+                "A vague reason cannot be answered. Ask what happened, when, and which rule it "
+                "broke."
+            ),
             _exact_reason(facts),
         ),
         Draft(
             "deadline",
-            "Confirm the appeal deadline",
-            "Have the deadline in writing, with its time zone, so no one can say you were late.",
+            _("Confirm the appeal deadline"),
+            _("Have the deadline in writing, with its time zone, so no one can say you were late."),
             draft_deadline_confirmation(
                 platform_name=facts.platform_name,
                 reason_title=facts.reason_title,
@@ -66,15 +73,19 @@ def drafts_for(facts: CaseFacts) -> list[Draft]:
         ),
         Draft(
             "records",
-            "Ask for the records used in the decision",
-            "You can only answer evidence you have seen."
-            + (" In Seattle the ordinance gives you a right to it." if _seattle(facts) else ""),
+            _("Ask for the records used in the decision"),
+            _(
+                "You can only answer evidence you have seen. In Seattle the ordinance gives you "
+                "a right to it."
+            )
+            if _seattle(facts)
+            else _("You can only answer evidence you have seen."),
             _records(facts),
         ),
         Draft(
             "human_review",
-            "Ask for a human review",
-            "Automated decisions are often reversed when a person looks at the facts.",
+            _("Ask for a human review"),
+            _("Automated decisions are often reversed when a person looks at the facts."),
             _human_review(facts),
         ),
     ]
@@ -82,9 +93,11 @@ def drafts_for(facts: CaseFacts) -> list[Draft]:
         found.append(
             Draft(
                 "data_access",
-                "Ask for the data the company holds about you (California)",
-                "California's privacy law (CCPA/CPRA) lets workers see the data a company holds "
-                "about them, free of charge; it can show what the decision was based on.",
+                _("Ask for the data the company holds about you (California)"),
+                _(
+                    "California's privacy law (CCPA/CPRA) lets workers see the data a company "
+                    "holds about them, free of charge; it can show what the decision was based on."
+                ),
                 _data_access(facts),
             )
         )
@@ -92,8 +105,8 @@ def drafts_for(facts: CaseFacts) -> list[Draft]:
         found.append(
             Draft(
                 "background_report",
-                "Ask for a copy of the background report (FCRA)",
-                "Under the FCRA you can see the report, and dispute what is wrong in it.",
+                _("Ask for a copy of the background report (FCRA)"),
+                _("Under the FCRA you can see the report, and dispute what is wrong in it."),
                 _background_report(facts),
             )
         )
@@ -105,30 +118,28 @@ def _seattle(facts: CaseFacts) -> bool:
 
 
 def _opening(facts: CaseFacts) -> str:
-    name = (facts.platform_name or "").strip()
-    sender = f" from {name}" if name else ""
-    when = format_moment(facts.received, facts.tz)
-    return f"On {when}, I received a message{sender} about my account." + ticket_sentence(
-        facts.tickets
-    )
+    opening = opening_sentence(facts.platform_name, facts.received, facts.tz)
+    return opening + ticket_sentence(facts.tickets)
 
 
 def _letter(facts: CaseFacts, *body: str) -> str:
-    return "\n".join(["Hello,", "", _opening(facts), "", *body, "", "Thank you for your help."])
+    return "\n".join(
+        [_("Hello,"), "", _opening(facts), "", *body, "", _("Thank you for your help.")]
+    )
 
 
 def _exact_reason(facts: CaseFacts) -> str:
     return _letter(
         facts,
-        "The message does not tell me exactly what happened. Could you please tell me:",
-        "1. The specific reason for the action on my account, and the policy it relates to.",
-        "2. The dates, times and deliveries or trips it concerns.",
-        "3. What I can provide to show my side.",
+        _("The message does not tell me exactly what happened. Could you please tell me:"),
+        _("1. The specific reason for the action on my account, and the policy it relates to."),
+        _("2. The dates, times and deliveries or trips it concerns."),
+        _("3. What I can provide to show my side."),
     )
 
 
 def _records(facts: CaseFacts) -> str:
-    ask = (
+    ask = _(
         "Could you please send me a copy of the records used in this decision: the reports, "
         "ratings, GPS or delivery data, and any customer complaints, with their dates."
     )
@@ -136,23 +147,29 @@ def _records(facts: CaseFacts) -> str:
     if _seattle(facts):
         body += [
             "",
-            f"As I understand it, {SEATTLE_NAME} requires the company to give a worker the "
-            "records it relied on for a deactivation. I would like to receive them so I can "
-            "respond to them.",
+            _(
+                "As I understand it, %(law)s requires the company to give a worker the "
+                "records it relied on for a deactivation. I would like to receive them so I can "
+                "respond to them."
+            )
+            % {"law": _(SEATTLE_NAME)},
         ]
     return _letter(facts, *body)
 
 
 def _human_review(facts: CaseFacts) -> str:
     body = [
-        "I would like a person to review this decision, and to have the chance to explain my "
-        "side before it is final. Could you please tell me how to request that review and when "
-        "I can expect an answer?"
+        _(
+            "I would like a person to review this decision, and to have the chance to explain "
+            "my side before it is final. Could you please tell me how to request that review "
+            "and when I can expect an answer?"
+        )
     ]
     if _seattle(facts):
         body += [
             "",
-            f"As I understand it, {SEATTLE_NAME} requires a human review of every deactivation.",
+            _("As I understand it, %(law)s requires a human review of every deactivation.")
+            % {"law": _(SEATTLE_NAME)},
         ]
     return _letter(facts, *body)
 
@@ -160,28 +177,36 @@ def _human_review(facts: CaseFacts) -> str:
 def _background_report(facts: CaseFacts) -> str:
     return _letter(
         facts,
-        "My account was affected by a background check. Under the Fair Credit Reporting Act, "
-        "I would like:",
-        "1. A copy of the background report that was used.",
-        "2. The name, address and phone number of the company that prepared it.",
-        "3. A summary of my rights under the Fair Credit Reporting Act.",
+        _(
+            "My account was affected by a background check. Under the Fair Credit Reporting "
+            "Act, I would like:"
+        ),
+        _("1. A copy of the background report that was used."),
+        _("2. The name, address and phone number of the company that prepared it."),
+        _("3. A summary of my rights under the Fair Credit Reporting Act."),
         "",
-        "I may need to dispute information in the report, so please send it as soon as you can.",
+        _("I may need to dispute information in the report, so please send it as soon as you can."),
     )
 
 
 def _data_access(facts: CaseFacts) -> str:
     return _letter(
         facts,
-        "I live and work in California. Under the California Consumer Privacy Act, as amended "
-        "by the California Privacy Rights Act, I would like to know what personal information "
-        "the company holds about me. Could you please send me:",
-        "1. The specific pieces of personal information you have collected about me, including "
-        "my ratings, customer reports, location and GPS data, delivery or trip records, and the "
-        "history of my account's status.",
-        "2. The categories of sources it came from, and the purposes it is used for.",
-        "3. The categories of third parties it has been shared with.",
+        _(
+            "I live and work in California. Under the California Consumer Privacy Act, as "
+            "amended by the California Privacy Rights Act, I would like to know what personal "
+            "information the company holds about me. Could you please send me:"
+        ),
+        _(
+            "1. The specific pieces of personal information you have collected about me, "
+            "including my ratings, customer reports, location and GPS data, delivery or trip "
+            "records, and the history of my account's status."
+        ),
+        _("2. The categories of sources it came from, and the purposes it is used for."),
+        _("3. The categories of third parties it has been shared with."),
         "",
-        "As I understand it, the company is to answer within 45 days, free of charge. Please "
-        "tell me if you need anything from me to confirm who I am.",
+        _(
+            "As I understand it, the company is to answer within 45 days, free of charge. "
+            "Please tell me if you need anything from me to confirm who I am."
+        ),
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from reinstate.lib.i18n import _, gettext_noop
 from reinstate.rules.catalogue.files import load_catalogue
 from reinstate.rules.catalogue.types import Catalogue, Law, Platform, Window
 from reinstate.rules.deadlines.arithmetic import (
@@ -26,9 +27,9 @@ from reinstate.rules.notice.reading import DeadlineSource, NoticeReading
 
 # How sure a rule is, in words a driver understands.
 CONFIDENCE_WORDS = {
-    "official": "from an official source",
-    "reported": "reported by others, not confirmed from an official source",
-    "estimate": "our own cautious estimate, not a published rule",
+    "official": gettext_noop("from an official source"),
+    "reported": gettext_noop("reported by others, not confirmed from an official source"),
+    "estimate": gettext_noop("our own cautious estimate, not a published rule"),
 }
 
 
@@ -86,7 +87,7 @@ def decide_deadline(
         return DeadlineDecision(
             deadline=stated.at.astimezone(tz),
             source="notice",
-            rule=f'The notice itself sets this deadline: "{stated.text}".',
+            rule=_('The notice itself sets this deadline: "%(words)s".') % {"words": stated.text},
             words=stated.text,
             confidence="stated",
             source_url=None,
@@ -99,8 +100,9 @@ def decide_deadline(
         return DeadlineDecision(
             deadline=None,
             source=None,
-            rule=kind.no_deadline_rule
-            or "This message asks nothing of you, so there is no deadline.",
+            rule=_(kind.no_deadline_rule)
+            if kind.no_deadline_rule
+            else _("This message asks nothing of you, so there is no deadline."),
             words=None,
             confidence=None,
             source_url=None,
@@ -135,11 +137,16 @@ def decide_deadline(
         return DeadlineDecision(
             deadline=note.deadline,
             source="law",
-            rule=(
-                f"The notice states no deadline, and under the {note.law.name} there is an "
-                f"earlier limit, {note.window.label}: {note.window.describe()} from when you "
-                f"got the notice ({CONFIDENCE_WORDS[note.window.confidence]})."
-            ),
+            rule=_(
+                "The notice states no deadline, and under the %(law)s there is an earlier "
+                "limit, %(window)s: %(days)s from when you got the notice (%(how_sure)s)."
+            )
+            % {
+                "law": note.law.name,
+                "window": _(note.window.label),
+                "days": note.window.describe(),
+                "how_sure": _(CONFIDENCE_WORDS[note.window.confidence]),
+            },
             words=None,
             confidence=note.window.confidence,
             source_url=_url(note.window.source),
@@ -151,10 +158,15 @@ def decide_deadline(
     return DeadlineDecision(
         deadline=deadline,
         source="platform",
-        rule=(
-            f"The notice states no deadline, so we use {window.label}: {window.describe()} "
-            f"from when you got the notice ({CONFIDENCE_WORDS[window.confidence]})."
-        ),
+        rule=_(
+            "The notice states no deadline, so we use %(window)s: %(days)s from when you got "
+            "the notice (%(how_sure)s)."
+        )
+        % {
+            "window": _(window.label),
+            "days": window.describe(),
+            "how_sure": _(CONFIDENCE_WORDS[window.confidence]),
+        },
         words=None,
         confidence=window.confidence,
         source_url=_url(window.source),
@@ -245,6 +257,22 @@ def law_notes_for(
     return notes
 
 
+# Which work a law covers, said three ways: for an unknown platform, for a platform with both
+# kinds of work, and for a platform with only that kind.
+_COVERS = {
+    "delivery": (
+        gettext_noop("It covers delivery work, if that is the work you do."),
+        gettext_noop("It covers delivery work, which %(platform)s includes."),
+        gettext_noop("It covers delivery work, such as %(platform)s."),
+    ),
+    "rideshare": (
+        gettext_noop("It covers rideshare work, if that is the work you do."),
+        gettext_noop("It covers rideshare work, which %(platform)s includes."),
+        gettext_noop("It covers rideshare work, such as %(platform)s."),
+    ),
+}
+
+
 def _why(
     cat: Catalogue,
     law: Law,
@@ -254,22 +282,28 @@ def _why(
     work_type: str | None,
 ) -> str:
     """Why a law is listed, in short plain sentences."""
+    place = {"place": _(law.place)}
     if law.city or law.state:
-        sentences = [f"You said you work in {law.place}."]
+        sentences = [_("You said you work in %(place)s.") % place]
     else:
-        sentences = [f"It applies across {law.place}."]
+        sentences = [_("It applies across %(place)s.") % place]
     if reason is not None and reason in law.reasons and reason in cat.reasons:
-        sentences.append(f"It covers the reason in your notice ({cat.reason(reason).title}).")
-    if len(law.work_types) == 1:  # a law for both kinds of work needs no word on it
-        jobs = law.work_types[0]
+        sentences.append(
+            _("It covers the reason in your notice (%(reason)s).")
+            % {"reason": _(cat.reason(reason).title)}
+        )
+    if len(law.work_types) == 1 and law.work_types[0] in _COVERS:  # both kinds: no word on it
+        any_work, included, such_as = _COVERS[law.work_types[0]]
         if platform is None:
-            sentences.append(f"It covers {jobs} work, if that is the work you do.")
+            sentences.append(_(any_work))
         elif work_type == "both":
-            sentences.append(f"It covers {jobs} work, which {platform.name} includes.")
+            sentences.append(_(included) % {"platform": platform.name})
         else:
-            sentences.append(f"It covers {jobs} work, such as {platform.name}.")
+            sentences.append(_(such_as) % {"platform": platform.name})
     if platform is not None and platform.key in law.uncertain_for:
-        sentences.append(f"It is not confirmed that it covers {platform.name}.")
+        sentences.append(
+            _("It is not confirmed that it covers %(platform)s.") % {"platform": platform.name}
+        )
     return " ".join(sentences)
 
 

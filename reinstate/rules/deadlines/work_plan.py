@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from reinstate.lib.i18n import _, gettext_noop, ngettext
 from reinstate.rules.deadlines.arithmetic import as_utc
 
 Urgency = Literal["overdue", "due_soon", "upcoming", "none"]
@@ -33,39 +34,54 @@ class PlanStep:
 _STEPS = (
     (
         "gather",
-        "Gather your evidence",
-        "Collect the notice, screenshots, photos, delivery or trip records and every message "
-        "with support. Keep the originals as they are.",
-        "Time is short: collect only the notice and the one or two pieces of evidence that "
-        "matter most.",
+        gettext_noop("Gather your evidence"),
+        gettext_noop(
+            "Collect the notice, screenshots, photos, delivery or trip records and every message "
+            "with support. Keep the originals as they are."
+        ),
+        gettext_noop(
+            "Time is short: collect only the notice and the one or two pieces of evidence that "
+            "matter most."
+        ),
         0.35,
         timedelta(days=3),
     ),
     (
         "write",
-        "Write your explanation and plan",
-        "Say what happened, truthfully and briefly, name the rule involved, and set out the "
-        "specific steps you are taking so it does not happen again.",
-        "Time is short: write a few honest sentences on what happened and what you will do "
-        "differently.",
+        gettext_noop("Write your explanation and plan"),
+        gettext_noop(
+            "Say what happened, truthfully and briefly, name the rule involved, and set out the "
+            "specific steps you are taking so it does not happen again."
+        ),
+        gettext_noop(
+            "Time is short: write a few honest sentences on what happened and what you will do "
+            "differently."
+        ),
         0.35,
         timedelta(days=2),
     ),
     (
         "review",
-        "Check everything",
-        "Read it through once more: are the facts and dates right, is every piece of evidence "
-        "attached, is it polite? If you can, ask someone you trust to read it.",
-        "Time is short: read it through once for facts and dates.",
+        gettext_noop("Check everything"),
+        gettext_noop(
+            "Read it through once more: are the facts and dates right, is every piece of evidence "
+            "attached, is it polite? If you can, ask someone you trust to read it."
+        ),
+        gettext_noop("Time is short: read it through once for facts and dates."),
         0.20,
         timedelta(days=1),
     ),
     (
         "submit",
-        "Send your appeal",
-        "Send it the way the notice says, and keep a copy and any confirmation or ticket number.",
-        "Time is short: send it the way the notice says, and keep a copy. A short, honest "
-        "appeal on time is better than a perfect one too late.",
+        gettext_noop("Send your appeal"),
+        gettext_noop(
+            "Send it the way the notice says, and keep a copy and any confirmation or ticket "
+            "number."
+        ),
+        gettext_noop(
+            "Time is short: send it the way the notice says, and keep a copy. A short, honest "
+            "appeal on time is better than a perfect one too late."
+        ),
         0.10,
         timedelta(days=1),
     ),
@@ -85,9 +101,11 @@ def plan_work(deadline: datetime, *, now: datetime, tz: ZoneInfo) -> list[PlanSt
         return [
             PlanStep(
                 key="send_now",
-                title="Send your appeal now",
-                detail="The deadline has passed. Send what you have as soon as you can, and ask "
-                "support whether a late appeal can still be considered.",
+                title=_("Send your appeal now"),
+                detail=_(
+                    "The deadline has passed. Send what you have as soon as you can, and ask "
+                    "support whether a late appeal can still be considered."
+                ),
                 starts=now.astimezone(tz),
                 due=now.astimezone(tz),
                 rushed=True,
@@ -103,13 +121,16 @@ def plan_work(deadline: datetime, *, now: datetime, tz: ZoneInfo) -> list[PlanSt
     for index, (key, title, detail, rushed_detail, share, cap) in enumerate(_STEPS):
         boundary = boundary + min(working * share, cap)
         due = max(step_start, _round_down(boundary, to_hour=not rushed))
-        text = rushed_detail if rushed else detail
+        text = _(rushed_detail if rushed else detail)
         if index == len(_STEPS) - 1:
-            text += f" This leaves {_duration_words(end - due)} spare before the deadline."
+            spare = _("This leaves %(spare)s spare before the deadline.") % {
+                "spare": _duration_words(end - due)
+            }
+            text += " " + spare
         steps.append(
             PlanStep(
                 key=key,
-                title=title,
+                title=_(title),
                 detail=text,
                 starts=step_start.astimezone(tz),
                 due=due.astimezone(tz),
@@ -146,24 +167,31 @@ def urgency(deadline: datetime | None, *, now: datetime) -> Urgency:
 def countdown_text(deadline: datetime | None, *, now: datetime) -> str:
     """'2 days 4 hours left', '3 hours left', 'overdue by 1 day'; rounded down."""
     if deadline is None:
-        return "no deadline"
+        return _("no deadline")
     left = as_utc(deadline) - as_utc(now)
     if left < timedelta(0):
-        return f"overdue by {_duration_words(-left)}"
-    return f"{_duration_words(left)} left"
+        return _("overdue by %(time)s") % {"time": _duration_words(-left)}
+    return _("%(time)s left") % {"time": _duration_words(left)}
 
 
 def _duration_words(span: timedelta) -> str:
     days, seconds = span.days, span.seconds
     hours, minutes = seconds // 3600, seconds % 3600 // 60
+    if days and hours:
+        # "2 days 4 hours": the two counts as one phrase, in the language's order
+        return _("%(days)s %(hours)s") % {"days": _days(days), "hours": _hours(hours)}
     if days:
-        return _count(days, "day") + (f" {_count(hours, 'hour')}" if hours else "")
+        return _days(days)
     if hours:
-        return _count(hours, "hour")
+        return _hours(hours)
     if minutes:
-        return _count(minutes, "minute")
-    return "less than a minute"
+        return ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
+    return _("less than a minute")
 
 
-def _count(number: int, unit: str) -> str:
-    return f"{number} {unit}{'' if number == 1 else 's'}"
+def _days(number: int) -> str:
+    return ngettext("%(count)d day", "%(count)d days", number) % {"count": number}
+
+
+def _hours(number: int) -> str:
+    return ngettext("%(count)d hour", "%(count)d hours", number) % {"count": number}

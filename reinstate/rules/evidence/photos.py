@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from reinstate.lib.dates import when
+from reinstate.lib.i18n import _
+
 # A photo is "far from the others" when it lies this far from their middle, and much further
 # than the photos typically do (a delivery route spreads photos over a few kilometres).
 FAR_KM = 10.0
@@ -74,18 +77,19 @@ def photo_flags(
     flags: dict[int, list[Flag]] = {p.key: [] for p in photos}
     for photo in photos:
         if photo.at is None:
-            flags[photo.key].append(Flag("no_time", "No time is recorded in this photo."))
+            flags[photo.key].append(Flag("no_time", _("No time is recorded in this photo.")))
         elif day is not None and photo.at.astimezone(tz).date() != day:
             taken = photo.at.astimezone(tz).date()
             flags[photo.key].append(
                 Flag(
                     "other_day",
-                    f"Taken on {taken:%a %-d %b %Y}, not on the day in question "
-                    f"({day:%a %-d %b %Y}).",
+                    _("Taken on %(taken)s, not on the day in question (%(day)s).")
+                    % {"taken": when(taken, "day_date"), "day": when(day, "day_date")},
                 )
             )
     for key, km in far_photos(photos).items():
-        flags[key].append(Flag("far", f"Taken {_km(km)} from where your other photos were taken."))
+        text = _("Taken %(distance)s from where your other photos were taken.")
+        flags[key].append(Flag("far", text % {"distance": _km(km)}))
     return flags
 
 

@@ -27,6 +27,7 @@ from operator import itemgetter
 from typing import BinaryIO, NamedTuple, TextIO
 from zoneinfo import ZoneInfo
 
+from reinstate.lib.i18n import _, gettext_noop, ngettext
 from reinstate.rules.health.csv_values import (
     STATUS_BY_WORD,
     ValueProblem,
@@ -57,7 +58,13 @@ ALIASES: Mapping[str, tuple[str, ...]] = {
     "tips": ("tip", "gratuity", "gratuities"),
     "miles": ("mileage", "distance", "distance miles", "mi"),
 }
-DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}
+# The separators' names are English; shown through _().
+DELIMITERS = {
+    ",": gettext_noop("comma"),
+    ";": gettext_noop("semicolon"),
+    "\t": gettext_noop("tab"),
+    "|": gettext_noop("bar"),
+}
 HEAD_BYTES = 64 * 1024
 MAX_LINE = 64 * 1024
 CHUNK = 1024 * 1024  # characters read at a time
@@ -175,7 +182,8 @@ def read_blocks(
                 rows += 1
                 if rows > max_rows:
                     raise CsvRefused(
-                        f"The file has more than {max_rows:,} blocks. Split it into smaller files."
+                        _("The file has more than %(count)s blocks. Split it into smaller files.")
+                        % {"count": f"{max_rows:,}"}
                     )
                 try:
                     record = _record(cells, column_map, pick, tz, latest)
@@ -195,8 +203,11 @@ def read_blocks(
             raise CsvRefused(_open_quote(skipped + consumed + 1)) from None
         except UnicodeDecodeError:
             raise CsvRefused(
-                f"Line {skipped + reader.line_num + 1} is not text in {text.encoding}. "
-                "Save the spreadsheet as 'CSV UTF-8' and try again."
+                _(
+                    "Line %(line)s is not text in %(encoding)s. Save the spreadsheet as "
+                    "'CSV UTF-8' and try again."
+                )
+                % {"line": skipped + reader.line_num + 1, "encoding": text.encoding}
             ) from None
         result.rows = rows
         return result
@@ -205,23 +216,25 @@ def read_blocks(
 
 
 def _open_quote(line: int) -> str:
-    return (
-        f'Line {line} has a quote mark (") that is not closed on that line, so the lines after '
+    return _(
+        'Line %(line)s has a quote mark (") that is not closed on that line, so the lines after '
         "it cannot be read. Close it or remove it, and try again."
-    )
+    ) % {"line": line}
 
 
 def _open_text(stream: BinaryIO) -> io.TextIOWrapper:
     head = stream.read(HEAD_BYTES)
     stream.seek(0)
     if not head.strip():
-        raise CsvRefused("The file is empty.")
+        raise CsvRefused(_("The file is empty."))
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"
     elif b"\x00" in head:
         raise CsvRefused(
-            "This is not a spreadsheet saved as text: it holds binary data. "
-            "Export the blocks as CSV and try again."
+            _(
+                "This is not a spreadsheet saved as text: it holds binary data. "
+                "Export the blocks as CSV and try again."
+            )
         )
     elif head.startswith(codecs.BOM_UTF8):
         encoding = "utf-8-sig"
@@ -243,8 +256,11 @@ def _lines(text: TextIO) -> Iterator[str]:
             chunk = text.read(CHUNK)
         except UnicodeDecodeError:
             raise CsvRefused(
-                f"Line {number + 1} or the next one is not readable text. "
-                "Save the spreadsheet as 'CSV UTF-8' and try again."
+                _(
+                    "Line %(line)s or the next one is not readable text. "
+                    "Save the spreadsheet as 'CSV UTF-8' and try again."
+                )
+                % {"line": number + 1}
             ) from None
         # Every line end, the old Mac's lone CR too (a CR at the end of a chunk waits: it may
         # be the first half of a CR LF).
@@ -256,8 +272,11 @@ def _lines(text: TextIO) -> Iterator[str]:
         if max(map(len, parts), default=0) > MAX_LINE or len(carry) > MAX_LINE:
             where = next((i for i, part in enumerate(parts) if len(part) > MAX_LINE), len(parts))
             raise CsvRefused(
-                f"Line {number + where + 1} is longer than {MAX_LINE:,} characters: "
-                "this does not look like a list of blocks."
+                _(
+                    "Line %(line)s is longer than %(count)s characters: "
+                    "this does not look like a list of blocks."
+                )
+                % {"line": number + where + 1, "count": f"{MAX_LINE:,}"}
             )
         number += len(parts)
         yield from parts
@@ -272,7 +291,7 @@ def _first_line(lines: Iterator[str]) -> tuple[int, str]:
     for skipped, line in enumerate(lines):
         if line.strip():
             return skipped, line
-    raise CsvRefused("The file is empty.")
+    raise CsvRefused(_("The file is empty."))
 
 
 def _column_map(
@@ -290,23 +309,29 @@ def _column_map(
         columns = dict(best.columns)
         for name, position in mapping.items():
             if name not in COLUMNS:
-                raise CsvRefused(f"There is no field called {name!r}.")
+                raise CsvRefused(_("There is no field called %(name)s.") % {"name": repr(name)})
             columns.pop(name, None)
             if position is not None:
                 if not 0 <= position < len(best.header):
-                    raise CsvRefused(f"The file has no column {position + 1} for {name}.")
+                    raise CsvRefused(
+                        _("The file has no column %(position)s for %(name)s.")
+                        % {"position": position + 1, "name": name}
+                    )
                 columns[name] = position
         best = ColumnMap(best.header, best.delimiter, best.encoding, columns)
     if not best.columns:
         shown = header_line.strip()[:80]
         raise CsvRefused(
-            f"The first line ({shown!r}) names none of the columns we know. It should name "
-            f"columns such as {', '.join(REQUIRED)}."
+            _(
+                "The first line (%(line)s) names none of the columns we know. It should name "
+                "columns such as %(columns)s."
+            )
+            % {"line": repr(shown), "columns": ", ".join(REQUIRED)}
         )
     if best.missing:
         raise CsvRefused(
-            f"The file has no column for {', '.join(best.missing)}. "
-            f"Columns found: {', '.join(best.header)}."
+            _("The file has no column for %(missing)s. Columns found: %(found)s.")
+            % {"missing": ", ".join(best.missing), "found": ", ".join(best.header)}
         )
     return best
 
@@ -347,7 +372,7 @@ def _record(
     if start.second or start.microsecond:
         start = start.replace(second=0, microsecond=0)
     if start > latest:
-        raise ValueProblem("block_start is in the future")
+        raise ValueProblem(_("block_start is in the future"))
     numbers = assigned + delivered + returned + late + dnr + earnings + tips + miles
     try:
         # The quick reading of plain numbers; anything else (a sign, "NaN", "$1,234", text)
@@ -406,15 +431,27 @@ def _fit(cells: list[str], column_map: ColumnMap) -> list[str]:
     if len(cells) > width:
         if any(cell.strip() for cell in cells[width:]):
             raise ValueProblem(
-                f"has {len(cells)} values but the first line has {width} columns: a value may "
-                f"hold the separator ({column_map.delimiter_name}) without quotes"
+                _(
+                    "has %(values)s values but the first line has %(columns)s columns: a value "
+                    "may hold the separator (%(separator)s) without quotes"
+                )
+                % {
+                    "values": len(cells),
+                    "columns": width,
+                    "separator": _(column_map.delimiter_name),
+                }
             )
         return cells[:width]
     if len(cells) <= max(column_map.columns.values()):
         raise ValueProblem(
-            f"has {len(cells)} value{'s' if len(cells) != 1 else ''} but the first line has "
-            f"{width} columns: check that every line uses the same separator "
-            f"({column_map.delimiter_name})"
+            ngettext(
+                "has %(values)s value but the first line has %(columns)s columns: check that "
+                "every line uses the same separator (%(separator)s)",
+                "has %(values)s values but the first line has %(columns)s columns: check that "
+                "every line uses the same separator (%(separator)s)",
+                len(cells),
+            )
+            % {"values": len(cells), "columns": width, "separator": _(column_map.delimiter_name)}
         )
     return cells + [""] * (width - len(cells))
 
@@ -432,18 +469,25 @@ def check_consistent(record: BlockRecord) -> None:
 
 def _not_more(part: int | None, whole: int, part_name: str, whole_name: str) -> None:
     if part is not None and part > whole:
-        raise ValueProblem(f"{part_name} ({part}) is more than {whole_name} ({whole})")
+        raise ValueProblem(
+            _("%(part_name)s (%(part)s) is more than %(whole_name)s (%(whole)s)")
+            % {"part_name": part_name, "part": part, "whole_name": whole_name, "whole": whole}
+        )
 
 
 def _give_up_if_garbage(result: ReadResult) -> None:
     first = result.rejected[0]
-    example = f"Line {first.line}: {first.error}."
+    example = _("Line %(line)s: %(error)s.") % {"line": first.line, "error": first.error}
     if len(result.rejected) >= MAX_REJECTED:
         raise CsvRefused(
-            f"{MAX_REJECTED:,} lines could not be read, so nothing was imported. {example}"
+            _("%(count)s lines could not be read, so nothing was imported. %(example)s")
+            % {"count": f"{MAX_REJECTED:,}", "example": example}
         )
     if not result.records and len(result.rejected) >= EARLY_GIVE_UP:
         raise CsvRefused(
-            f"None of the first {EARLY_GIVE_UP} lines could be read as blocks, so nothing was "
-            f"imported. {example}"
+            _(
+                "None of the first %(count)s lines could be read as blocks, so nothing was "
+                "imported. %(example)s"
+            )
+            % {"count": EARLY_GIVE_UP, "example": example}
         )

@@ -14,6 +14,8 @@ from datetime import datetime
 from html import escape
 from zoneinfo import ZoneInfo
 
+from reinstate.lib import dates
+from reinstate.lib.i18n import _
 from reinstate.rules.health.standing import Unit
 
 WIDTH, HEIGHT = 340, 170
@@ -29,23 +31,23 @@ class Line:
 def format_value(unit: Unit, value: float | None) -> str:
     """A measure as a driver reads it: 96.5 %, 3.2 per 1000, $24.10 an hour."""
     if value is None:
-        return "no data yet"
+        return _("no data yet")
     if unit == "fraction":
         percent = round(value * 100, 1)
         return f"{percent:g} %"
     if unit == "per_1000":
-        return f"{value:.1f} per 1000"
-    return f"${value:,.2f} an hour"
+        return _("%(value)s per 1000") % {"value": f"{value:.1f}"}
+    return _("$%(amount)s an hour") % {"amount": f"{value:,.2f}"}
 
 
 def format_reading(measured_as: str, value: float | None) -> str:
     """A number as the platform's app shows it: 93 %, 4.62 stars, 2 (events)."""
     if value is None:
-        return "not recorded yet"
+        return _("not recorded yet")
     if measured_as == "percent":
         return f"{round(value * 100, 1):g} %"
     if measured_as == "stars":
-        return f"{value:.2f} stars"
+        return _("%(value)s stars") % {"value": f"{value:.2f}"}
     return f"{value:g}"
 
 
@@ -87,7 +89,7 @@ def line_chart(
     if not known:
         return (
             f'{head}<text x="{WIDTH / 2}" y="{HEIGHT / 2}" text-anchor="middle" '
-            f'class="chart-empty">No blocks recorded for this yet</text></svg>'
+            f'class="chart-empty">{escape(_("No blocks recorded for this yet"))}</text></svg>'
         )
     low, high = _range(unit, [v for _, v in known] + [line.value for line in lines])
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
@@ -135,7 +137,7 @@ def line_chart(
 def _runs(points: Sequence[tuple[datetime, float | None]]) -> list[list[tuple[int, float]]]:
     """Stretches of consecutive points that have a value: a gap breaks the line."""
     runs: list[list[tuple[int, float]]] = [[]]
-    for index, (_, value) in enumerate(points):
+    for index, (_at, value) in enumerate(points):
         if value is None:
             if runs[-1]:
                 runs.append([])
@@ -145,23 +147,32 @@ def _runs(points: Sequence[tuple[datetime, float | None]]) -> list[list[tuple[in
 
 
 def _day(at: datetime, tz: ZoneInfo) -> str:
-    local = at.astimezone(tz)
-    return f"{local:%b} {local.day}"
+    """'Jan 5' ('5 ene' in Spanish): the day in the driver's zone."""
+    return dates.when(at.astimezone(tz), "chart_day")
 
 
 def _describe(
     unit: Unit, known: Sequence[tuple[datetime, float]], lines: Sequence[Line], tz: ZoneInfo
 ) -> str:
     if not known:
-        words = "No blocks recorded for this yet."
+        words = _("No blocks recorded for this yet.")
     else:
         (first_at, first), (last_at, last) = known[0], known[-1]
-        values = [v for _, v in known]
-        words = (
-            f"From {_day(first_at, tz)} to {_day(last_at, tz)}: "
-            f"{format_value(unit, first)} then {format_value(unit, last)}; "
-            f"lowest {format_value(unit, min(values))}, highest {format_value(unit, max(values))}."
-        )
+        values = [v for _at, v in known]
+        words = _(
+            "From %(first_day)s to %(last_day)s: %(first)s then %(last)s; "
+            "lowest %(lowest)s, highest %(highest)s."
+        ) % {
+            "first_day": _day(first_at, tz),
+            "last_day": _day(last_at, tz),
+            "first": format_value(unit, first),
+            "last": format_value(unit, last),
+            "lowest": format_value(unit, min(values)),
+            "highest": format_value(unit, max(values)),
+        }
     for line in lines:
-        words += f" {line.label.capitalize()}: {format_value(unit, line.value)}."
+        words += " " + _("%(level)s: %(value)s.") % {
+            "level": line.label.capitalize(),
+            "value": format_value(unit, line.value),
+        }
     return words

@@ -14,6 +14,7 @@ import re
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from reinstate.lib.i18n import _
 from reinstate.rules.health.standing import (
     CANCELLED_BY_PLATFORM,
     COMPLETED,
@@ -100,7 +101,8 @@ def local_time(naive: datetime, tz: ZoneInfo) -> datetime:
     aware = naive.replace(tzinfo=tz, fold=0).astimezone(UTC)
     if aware.astimezone(tz).replace(tzinfo=None) != naive:
         raise ValueProblem(
-            f"{naive:%Y-%m-%d %H:%M} did not happen in {tz.key}: the clocks went forward then"
+            _("%(time)s did not happen in %(zone)s: the clocks went forward then")
+            % {"time": f"{naive:%Y-%m-%d %H:%M}", "zone": tz.key}
         )
     return aware
 
@@ -126,7 +128,10 @@ def parse_datetime(text: str, tz: ZoneInfo, what: str) -> datetime:
     try:
         return _parse_datetime(text, tz, what)
     except OverflowError:  # 31 December 9999 west of UTC is in the year 10000
-        raise ValueProblem(f"{what} {text.strip()!r} is not a date a block can have") from None
+        raise ValueProblem(
+            _("%(what)s %(value)s is not a date a block can have")
+            % {"what": what, "value": repr(text.strip())}
+        ) from None
 
 
 def _parse_datetime(text: str, tz: ZoneInfo, what: str) -> datetime:
@@ -135,14 +140,17 @@ def _parse_datetime(text: str, tz: ZoneInfo, what: str) -> datetime:
     except ValueError:
         value = text.strip()
         if not value:
-            raise ValueProblem(f"{what} is empty") from None
+            raise ValueProblem(_("%(what)s is empty") % {"what": what}) from None
         try:
             parsed = datetime.fromisoformat(value)
         except ValueError:
             return local_time(_other_datetime(value, what), tz)
         text = value
     if ":" not in text and "T" not in text:
-        raise ValueProblem(f"{what} {text!r} has a date but no time (e.g. {EXAMPLE})")
+        raise ValueProblem(
+            _("%(what)s %(value)s has a date but no time (e.g. %(example)s)")
+            % {"what": what, "value": repr(text), "example": EXAMPLE}
+        )
     if parsed.tzinfo is not None:
         return parsed.astimezone(UTC)
     offset = _steady_offset(tz, parsed.year, parsed.month, parsed.day)
@@ -156,18 +164,25 @@ def _other_datetime(value: str, what: str) -> datetime:
     if _NUMBER.fullmatch(value):
         serial = float(value)
         if not EXCEL_FIRST <= serial <= EXCEL_LAST:
-            raise ValueProblem(f"{what} {value!r} is a number, not a date and time")
+            raise ValueProblem(
+                _("%(what)s %(value)s is a number, not a date and time")
+                % {"what": what, "value": repr(value)}
+            )
         return EXCEL_EPOCH + timedelta(seconds=round(serial * 86400))
     us = _US.fullmatch(value)
     if us:
         if us["time"] is None:
-            raise ValueProblem(f"{what} {value!r} has a date but no time (e.g. {EXAMPLE})")
+            raise ValueProblem(
+                _("%(what)s %(value)s has a date but no time (e.g. %(example)s)")
+                % {"what": what, "value": repr(value), "example": EXAMPLE}
+            )
         year = int(us["y"]) + (2000 if len(us["y"]) == 2 else 0)
         try:
             day = date(year, int(us["m"]), int(us["d"]))
         except ValueError:
             raise ValueProblem(
-                f"{what} {value!r} is not a real date (month/day/year is expected)"
+                _("%(what)s %(value)s is not a real date (month/day/year is expected)")
+                % {"what": what, "value": repr(value)}
             ) from None
         return datetime.combine(day, _time_of_day(us["time"], what))
     for layout in _WORDY_FORMATS:
@@ -175,22 +190,32 @@ def _other_datetime(value: str, what: str) -> datetime:
             return datetime.strptime(value, layout)  # noqa: DTZ007 - wall clock, zone added by caller
         except ValueError:
             continue
-    raise ValueProblem(f"{what} {value!r} is not a date and time (e.g. {EXAMPLE})")
+    raise ValueProblem(
+        _("%(what)s %(value)s is not a date and time (e.g. %(example)s)")
+        % {"what": what, "value": repr(value), "example": EXAMPLE}
+    )
 
 
 def _time_of_day(value: str, what: str) -> time:
     match = _TIME.fullmatch(value.strip())
     if match is None:
-        raise ValueProblem(f"{what} {value!r} is not a time of day (e.g. 14:30 or 2:30 PM)")
+        raise ValueProblem(
+            _("%(what)s %(value)s is not a time of day (e.g. 14:30 or 2:30 PM)")
+            % {"what": what, "value": repr(value)}
+        )
     hour, minute = int(match["h"]), int(match["mi"])
     second = int(match["s"] or 0)
     if match["ap"]:
         if not 1 <= hour <= 12:
-            raise ValueProblem(f"{what} {value!r} is not a time of day")
+            raise ValueProblem(_not_a_time(what, value))
         hour = hour % 12 + (12 if match["ap"] in "Pp" else 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise ValueProblem(f"{what} {value!r} is not a time of day")
+        raise ValueProblem(_not_a_time(what, value))
     return time(hour, minute, second)
+
+
+def _not_a_time(what: str, value: str) -> str:
+    return _("%(what)s %(value)s is not a time of day") % {"what": what, "value": repr(value)}
 
 
 def end_after(start: datetime, clock: time, tz: ZoneInfo) -> datetime:
@@ -221,9 +246,11 @@ def parse_end(text: str, start: datetime, tz: ZoneInfo) -> datetime:
             return end_after(start, clock, tz)
     end = parse_datetime(text, tz, "block_end")
     if end <= start:
-        raise ValueProblem(f"block_end {text.strip()!r} is not after block_start")
+        raise ValueProblem(
+            _("block_end %(value)s is not after block_start") % {"value": repr(text.strip())}
+        )
     if end > start + LONGEST_BLOCK:
-        raise ValueProblem("the block is longer than 24 hours: check block_start and block_end")
+        raise ValueProblem(_("the block is longer than 24 hours: check block_start and block_end"))
     return end
 
 
@@ -237,7 +264,10 @@ def parse_arrival(text: str, start: datetime, tz: ZoneInfo) -> datetime | None:
             return arrival_near(start, clock, tz)
     arrived = parse_datetime(text, tz, "arrived_at")
     if not start - FURTHEST_ARRIVAL <= arrived <= start + FURTHEST_ARRIVAL:
-        raise ValueProblem(f"arrived_at {text.strip()!r} is more than 12 hours from block_start")
+        raise ValueProblem(
+            _("arrived_at %(value)s is more than 12 hours from block_start")
+            % {"value": repr(text.strip())}
+        )
     return arrived
 
 
@@ -258,13 +288,19 @@ def parse_count(text: str, what: str) -> int | None:
             return None
         number = _whole(_plain_number(value, what), value, what)
     if number < 0:
-        raise ValueProblem(f"{what} cannot be negative ({text.strip()})")
+        raise ValueProblem(_negative(what, text.strip()))
     return number
+
+
+def _negative(what: str, value: str) -> str:
+    return _("%(what)s cannot be negative (%(value)s)") % {"what": what, "value": value}
 
 
 def _whole(number: float, value: str, what: str) -> int:
     if not number.is_integer():
-        raise ValueProblem(f"{what} {value!r} is not a whole number")
+        raise ValueProblem(
+            _("%(what)s %(value)s is not a whole number") % {"what": what, "value": repr(value)}
+        )
     return int(number)
 
 
@@ -278,12 +314,12 @@ def parse_amount(text: str, what: str) -> float | None:
             return None
         cleaned = value.removeprefix("US").removeprefix("$").removesuffix("USD").strip()
         if (cleaned.startswith("(") and cleaned.endswith(")")) or cleaned.startswith("-"):
-            raise ValueProblem(f"{what} cannot be negative ({value})") from None
+            raise ValueProblem(_negative(what, value)) from None
         number = _plain_number(cleaned.removeprefix("$"), what, shown=value)
     if number < 0:
-        raise ValueProblem(f"{what} cannot be negative ({text.strip()})")
+        raise ValueProblem(_negative(what, text.strip()))
     if not math.isfinite(number):
-        raise ValueProblem(f"{what} {text.strip()!r} is not a number")
+        raise ValueProblem(_not_a_number(what, text.strip()))
     return number
 
 
@@ -291,10 +327,14 @@ def _plain_number(value: str, what: str, shown: str | None = None) -> float:
     try:
         number = float(value.replace(",", "").replace(" ", ""))
     except ValueError:
-        raise ValueProblem(f"{what} {shown or value!r} is not a number") from None
+        raise ValueProblem(_not_a_number(what, shown or value)) from None
     if not math.isfinite(number):
-        raise ValueProblem(f"{what} {shown or value!r} is not a number")
+        raise ValueProblem(_not_a_number(what, shown or value))
     return number
+
+
+def _not_a_number(what: str, value: str) -> str:
+    return _("%(what)s %(value)s is not a number") % {"what": what, "value": repr(value)}
 
 
 def parse_status(text: str) -> str:
@@ -302,8 +342,11 @@ def parse_status(text: str) -> str:
         return STATUS_BY_WORD[text]
     word = re.sub(r"[^a-z0-9]+", "_", text.strip().lower()).strip("_")
     if not word:
-        raise ValueProblem("status is empty")
+        raise ValueProblem(_("status is empty"))
     status = STATUS_BY_WORD.get(word)
     if status is None:
-        raise ValueProblem(f"status {text.strip()!r} is not one of {', '.join(STATUSES)}")
+        raise ValueProblem(
+            _("status %(value)s is not one of %(statuses)s")
+            % {"value": repr(text.strip()), "statuses": ", ".join(STATUSES)}
+        )
     return status

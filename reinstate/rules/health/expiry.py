@@ -12,16 +12,19 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Literal
 
+from reinstate.lib.i18n import _, gettext_noop, ngettext
+
 REMINDER_DAYS = (30, 7, 1)
 EXPIRED = 0  # the stage of the reminder sent on or after the date
 
+# English, as kept; shown through _().
 DOCUMENT_KINDS: Mapping[str, str] = {
-    "driving_licence": "Driving licence",
-    "insurance": "Vehicle insurance",
-    "registration": "Vehicle registration",
-    "background_check": "Background check renewal",
-    "inspection": "Vehicle inspection",
-    "other": "Other document",
+    "driving_licence": gettext_noop("Driving licence"),
+    "insurance": gettext_noop("Vehicle insurance"),
+    "registration": gettext_noop("Vehicle registration"),
+    "background_check": gettext_noop("Background check renewal"),
+    "inspection": gettext_noop("Vehicle inspection"),
+    "other": gettext_noop("Other document"),
 }
 
 Status = Literal["ok", "soon", "urgent", "expired"]
@@ -61,11 +64,15 @@ def describe(expires_on: date, today: date) -> str:
     """'expires in 6 days', 'expires tomorrow', 'expired 3 days ago'."""
     left = days_left(expires_on, today)
     if left == 0:
-        return "expires today"
+        return _("expires today")
     if left == 1:
-        return "expires tomorrow"
+        return _("expires tomorrow")
     if left > 1:
-        return f"expires in {left} days"
+        return ngettext("expires in %(days)s day", "expires in %(days)s days", left) % {
+            "days": left
+        }
     if left == -1:
-        return "expired yesterday"
-    return f"expired {-left} days ago"
+        return _("expired yesterday")
+    return ngettext("expired %(days)s day ago", "expired %(days)s days ago", -left) % {
+        "days": -left
+    }

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from reinstate.lib.i18n import _
 from reinstate.rules.catalogue.types import Metric
 from reinstate.rules.health.standing import MetricInfo
 
@@ -72,8 +73,9 @@ class MetricChoice:
 
     @property
     def label(self) -> str:
-        where = "from the blocks you record" if self.from_blocks else "the number in the app"
-        return f"{self.title} ({where})"
+        if self.from_blocks:
+            return _("%(measure)s (from the blocks you record)") % {"measure": _(self.title)}
+        return _("%(measure)s (the number in the app)") % {"measure": _(self.title)}
 
 
 def metric_choices(
@@ -201,26 +203,29 @@ def parse_threshold(text: str, unit: TargetUnit) -> float:
     typed = text.strip()
     example = EXAMPLES[unit]
     if not typed:
-        raise ThresholdError(f"Type the level, like {example}.")
+        raise ThresholdError(_("Type the level, like %(example)s.") % {"example": example})
     number = _with_unit(typed, unit)
     if number is None:
         numbers = re.findall(NUMBER, typed)
         if len(numbers) != 1:
-            raise ThresholdError(f"Type the level as one number, like {example}.")
+            raise ThresholdError(
+                _("Type the level as one number, like %(example)s.") % {"example": example}
+            )
         number = numbers[0]
     if re.search(r"-\s*" + re.escape(number), typed):
-        raise ThresholdError("The level cannot be below 0.")
+        raise ThresholdError(_("The level cannot be below 0."))
     value = _number(number)
     if unit == "fraction":
         if 0 < value < 1 and "%" not in typed and "percent" not in typed.lower():
             raise ThresholdError(
-                f"Type the level as a percentage: {value * 100:g} % for {value:g}."
+                _("Type the level as a percentage: %(percent)s %% for %(value)s.")
+                % {"percent": f"{value * 100:g}", "value": f"{value:g}"}
             )
         if value > 100:
-            raise ThresholdError("A percentage is at most 100.")
+            raise ThresholdError(_("A percentage is at most 100."))
         return value / 100
     if unit == "stars" and value > 5:
-        raise ThresholdError("A rating is at most 5 stars.")
+        raise ThresholdError(_("A rating is at most 5 stars."))
     return value
 
 
@@ -276,7 +281,7 @@ def plan_rows(
             words += f", checked {monitoring_frequency.strip()}"
         rows.append(
             _row(
-                "Your monitoring rule",
+                _("Your monitoring rule"),
                 words,
                 metric_for(monitoring_metric, choices) or metric_for(monitoring_threshold, choices),
                 monitoring_threshold,
@@ -287,7 +292,8 @@ def plan_rows(
         if not target.strip():
             continue
         metric = metric_for(target, choices) or metric_for(action, choices)
-        rows.append(_row(f"Action: {action.strip()}", target.strip(), metric, target, choices))
+        source = _("Action: %(action)s") % {"action": action.strip()}
+        rows.append(_row(source, target.strip(), metric, target, choices))
     return rows
 
 

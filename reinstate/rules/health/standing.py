@@ -26,18 +26,21 @@ from datetime import UTC, datetime, timedelta
 from operator import itemgetter
 from typing import Literal, NamedTuple
 
+from reinstate.lib.i18n import _, gettext_noop, ngettext
+
 COMPLETED = "completed"
 LATE_FORFEIT = "late_forfeit"
 EARLY_FORFEIT = "early_forfeit"
 NO_SHOW = "no_show"
 CANCELLED_BY_PLATFORM = "cancelled_by_platform"
 STATUSES = (COMPLETED, LATE_FORFEIT, EARLY_FORFEIT, NO_SHOW, CANCELLED_BY_PLATFORM)
+# English, kept as the choices' labels; shown through _() (the app's gettext).
 STATUS_TITLES = {
-    COMPLETED: "Completed",
-    LATE_FORFEIT: "Forfeited late",
-    EARLY_FORFEIT: "Forfeited early",
-    NO_SHOW: "No-show",
-    CANCELLED_BY_PLATFORM: "Cancelled by the platform",
+    COMPLETED: gettext_noop("Completed"),
+    LATE_FORFEIT: gettext_noop("Forfeited late"),
+    EARLY_FORFEIT: gettext_noop("Forfeited early"),
+    NO_SHOW: gettext_noop("No-show"),
+    CANCELLED_BY_PLATFORM: gettext_noop("Cancelled by the platform"),
 }
 COUNTED = frozenset({COMPLETED, LATE_FORFEIT, NO_SHOW})
 
@@ -48,7 +51,10 @@ LAST_BLOCKS = 100
 WINDOW_30D = "30d"
 WINDOW_100 = "100_blocks"
 WINDOWS = (WINDOW_30D, WINDOW_100)
-WINDOW_TITLES = {WINDOW_30D: "Last 30 days", WINDOW_100: "Last 100 counted blocks"}
+WINDOW_TITLES = {
+    WINDOW_30D: gettext_noop("Last 30 days"),
+    WINDOW_100: gettext_noop("Last 100 counted blocks"),
+}
 
 Better = Literal["higher", "lower"]
 Unit = Literal["fraction", "per_1000", "money_per_hour"]
@@ -179,8 +185,8 @@ class MetricInfo:
 METRICS: tuple[MetricInfo, ...] = (
     MetricInfo(
         key="reliability",
-        title="Reliability",
-        formula=(
+        title=gettext_noop("Reliability"),
+        formula=gettext_noop(
             "completed blocks where you checked in at most 5 minutes after the start, divided "
             "by counted blocks (completed, forfeited late, or no-show)"
         ),
@@ -193,8 +199,10 @@ METRICS: tuple[MetricInfo, ...] = (
     ),
     MetricInfo(
         key="delivery_completion",
-        title="Delivery completion",
-        formula="packages delivered divided by packages assigned, over completed blocks",
+        title=gettext_noop("Delivery completion"),
+        formula=gettext_noop(
+            "packages delivered divided by packages assigned, over completed blocks"
+        ),
         better="higher",
         unit="fraction",
         bad_event="returned package",
@@ -204,8 +212,10 @@ METRICS: tuple[MetricInfo, ...] = (
     ),
     MetricInfo(
         key="on_time_delivery",
-        title="On-time delivery",
-        formula="1 minus late deliveries divided by packages delivered, over completed blocks",
+        title=gettext_noop("On-time delivery"),
+        formula=gettext_noop(
+            "1 minus late deliveries divided by packages delivered, over completed blocks"
+        ),
         better="higher",
         unit="fraction",
         bad_event="late delivery",
@@ -215,8 +225,8 @@ METRICS: tuple[MetricInfo, ...] = (
     ),
     MetricInfo(
         key="dnr_per_1000",
-        title="DNR per 1000 packages",
-        formula=(
+        title=gettext_noop("DNR per 1000 packages"),
+        formula=gettext_noop(
             "1000 times 'delivered, not received' (DNR) reports divided by packages delivered, "
             "over completed blocks"
         ),
@@ -229,8 +239,8 @@ METRICS: tuple[MetricInfo, ...] = (
     ),
     MetricInfo(
         key="pay_per_hour",
-        title="Pay per hour",
-        formula="earnings plus tips divided by the hours of completed blocks",
+        title=gettext_noop("Pay per hour"),
+        formula=gettext_noop("earnings plus tips divided by the hours of completed blocks"),
         better="higher",
         unit="money_per_hour",
         bad_event=None,
@@ -240,6 +250,69 @@ METRICS: tuple[MetricInfo, ...] = (
     ),
 )
 METRIC_KEYS = tuple(m.key for m in METRICS)
+
+
+def more_bad_events(key: str, number: int) -> str:
+    """'1 more late delivery', '3 more late deliveries', in the reader's language."""
+    phrases = {
+        "reliability": ngettext(
+            "%(count)s more late arrival, late forfeit or no-show",
+            "%(count)s more late arrivals, late forfeits or no-shows",
+            number,
+        ),
+        "delivery_completion": ngettext(
+            "%(count)s more returned package", "%(count)s more returned packages", number
+        ),
+        "on_time_delivery": ngettext(
+            "%(count)s more late delivery", "%(count)s more late deliveries", number
+        ),
+        "dnr_per_1000": ngettext("%(count)s more DNR report", "%(count)s more DNR reports", number),
+    }
+    return phrases[key] % {"count": number}
+
+
+def next_bad_event(key: str) -> str:
+    """'the next late delivery': the one bad event that would cross the level."""
+    phrases = {
+        "reliability": _("the next late arrival, late forfeit or no-show"),
+        "delivery_completion": _("the next returned package"),
+        "on_time_delivery": _("the next late delivery"),
+        "dnr_per_1000": _("the next DNR report"),
+    }
+    return phrases[key]
+
+
+def clean_blocks(key: str, number: int) -> str:
+    """'1 block you start on time', '3 blocks with no DNR report', in the reader's language."""
+    phrases = {
+        "reliability": ngettext(
+            "%(count)s block you start on time", "%(count)s blocks you start on time", number
+        ),
+        "delivery_completion": ngettext(
+            "%(count)s block with every package delivered",
+            "%(count)s blocks with every package delivered",
+            number,
+        ),
+        "on_time_delivery": ngettext(
+            "%(count)s block with every delivery on time",
+            "%(count)s blocks with every delivery on time",
+            number,
+        ),
+        "dnr_per_1000": ngettext(
+            "%(count)s block with no DNR report", "%(count)s blocks with no DNR report", number
+        ),
+        "pay_per_hour": ngettext(
+            "%(count)s block at your usual pay", "%(count)s blocks at your usual pay", number
+        ),
+    }
+    return phrases[key] % {"count": number}
+
+
+def blocks(number: int) -> str:
+    """'1 block', '3 blocks'."""
+    return ngettext("%(count)s block", "%(count)s blocks", number) % {"count": number}
+
+
 METRICS_BY_KEY = {m.key: m for m in METRICS}
 
 

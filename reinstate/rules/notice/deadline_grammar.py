@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from reinstate.lib.i18n import gettext_noop
 from reinstate.rules.deadlines.arithmetic import (
     add_business_days,
     add_calendar_days,
@@ -40,13 +41,15 @@ from reinstate.rules.notice.patterns import (
 )
 from reinstate.rules.notice.reading import Phrase, StatedDeadline
 
-RULE_HOURS = "within N hours"
-RULE_DAYS = "within N calendar days"
-RULE_WEEKS = "within N weeks"
-RULE_BUSINESS = "within N business days"
-RULE_DATE = "by a date"
-RULE_DATE_TIME = "by a date with a clock time"
-RULE_WEEKDAY = "by a weekday"
+# Which row of the deadline table applied: kept with the reading as the phrase's label (in
+# English, a key), and shown to the driver translated ("shows: within N calendar days").
+RULE_HOURS = gettext_noop("within N hours")
+RULE_DAYS = gettext_noop("within N calendar days")
+RULE_WEEKS = gettext_noop("within N weeks")
+RULE_BUSINESS = gettext_noop("within N business days")
+RULE_DATE = gettext_noop("by a date")
+RULE_DATE_TIME = gettext_noop("by a date with a clock time")
+RULE_WEEKDAY = gettext_noop("by a weekday")
 
 
 _UTC = ZoneInfo("UTC")

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from reinstate.lib.errors import UserInputError
+from reinstate.lib.i18n import _
 from reinstate.rules.deadlines.decision import DeadlineDecision, decide_deadline
 from reinstate.rules.notice.reader import read_notice
 from reinstate.rules.notice.reading import PLATFORMS, NoticeReading
@@ -24,11 +25,14 @@ class IntakeError(UserInputError):
 def check_received(received: datetime, *, now: datetime) -> None:
     if received.tzinfo is None:
         raise IntakeError(
-            "The received time needs a time zone offset, e.g. 2026-11-20T09:00-05:00."
+            _("The received time needs a time zone offset, e.g. 2026-11-20T09:00-05:00.")
         )
     if received > now + CLOCK_SKEW:
         raise IntakeError(
-            "The received time is in the future. Enter when the notice arrived (today or earlier)."
+            _(
+                "The received time is in the future. Enter when the notice arrived (today or "
+                "earlier)."
+            )
         )
 
 
@@ -38,14 +42,19 @@ def check_received_change(received: datetime, *, opened: datetime, now: datetime
     check_received(received, now=now)
     if received > opened + CLOCK_SKEW:
         raise IntakeError(
-            "The notice was already in your case when you opened it. Enter when it arrived "
-            "(before you opened the case)."
+            _(
+                "The notice was already in your case when you opened it. Enter when it arrived "
+                "(before you opened the case)."
+            )
         )
 
 
 def check_platform(platform: str | None) -> None:
     if platform is not None and platform not in PLATFORMS:
-        raise IntakeError(f"Unknown platform {platform!r}: use one of {', '.join(PLATFORMS)}.")
+        raise IntakeError(
+            _("Unknown platform %(platform)s: use one of %(choices)s.")
+            % {"platform": repr(platform), "choices": ", ".join(PLATFORMS)}
+        )
 
 
 def read_and_decide(

@@ -14,8 +14,8 @@ document.addEventListener("click", async (event) => {
   source.select();
   try {
     await navigator.clipboard.writeText(source.value);
-    said.textContent = "Copied. Paste it where it goes.";
+    said.textContent = button.dataset.copied; // the page's words, in the driver's language
   } catch {
-    said.textContent = "Selected: copy it from your phone's menu.";
+    said.textContent = button.dataset.selected;
   }
 });

@@ -13,6 +13,8 @@
   const edits = new WeakMap();
   const timers = new WeakMap();
   let leaving = false;
+  // The words it says come from the page, in the driver's language (partials/_keep_words.html).
+  const words = (document.querySelector("[data-keep-words]") || { dataset: {} }).dataset;
 
   const posted = (form) => form instanceof HTMLFormElement && form.method === "post";
   const autosaves = (form) => Boolean(form.dataset.autosave);
@@ -35,14 +37,14 @@
         credentials: "same-origin",
       });
     } catch (error) {
-      status.textContent = "Not saved yet: no connection. Your words are still here.";
+      status.textContent = words.offline;
       return false;
     }
     if (response.redirected || ![200, 400].includes(response.status)) {
       // Signed out, or the server failed: not the app's answer, so say it plainly.
       status.textContent = response.redirected
-        ? "Not saved yet: you are signed out. Sign in again in a new tab, then come back here."
-        : "Not saved yet: the app could not store it. Your words are still here; try again.";
+        ? words.signedOut
+        : words.failed;
       return false;
     }
     status.innerHTML = await response.text(); // the app's own partial, escaped by Django
@@ -92,7 +94,7 @@
     document.querySelectorAll("form").forEach((form) => {
       if (!posted(form)) return;
       if (autosaves(form)) {
-        statusOf(form).textContent = "Saves as you type.";
+        statusOf(form).textContent = words.saves;
         return;
       }
       kept(form).forEach((field) => {

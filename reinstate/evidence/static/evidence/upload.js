@@ -6,6 +6,8 @@
   if (!form || !window.FormData || !window.XMLHttpRequest) return;
   var list = document.getElementById("upload-progress");
   var input = form.querySelector("input[type=file]");
+  // The words come from the page, in the reader's language (data- attributes of the form).
+  var words = form.dataset;
 
   function row(name) {
     var li = document.createElement("li");
@@ -13,7 +15,7 @@
     label.textContent = name;
     var bar = document.createElement("progress");
     bar.max = 100; bar.value = 0;
-    bar.setAttribute("aria-label", "Uploading " + name);
+    bar.setAttribute("aria-label", words.uploading + " " + name);
     var status = document.createElement("span");
     status.className = "status";
     li.append(label, bar, status);
@@ -34,7 +36,7 @@
       };
       xhr.onload = function () {
         var body = {};
-        try { body = JSON.parse(xhr.responseText); } catch (e) { body = { problems: ["The server did not answer as expected."] }; }
+        try { body = JSON.parse(xhr.responseText); } catch (e) { body = { problems: [words.unexpected] }; }
         ui.bar.value = 100;
         var problems = body.problems || [];
         ui.status.textContent = " " + (problems.length ? problems.join(" ") : (body.added || []).join(" "));
@@ -42,7 +44,7 @@
         resolve(!problems.length);
       };
       xhr.onerror = function () {
-        ui.status.textContent = " The upload stopped (no connection?). Nothing was added; try again.";
+        ui.status.textContent = " " + words.stopped;
         ui.status.className = "status problem";
         resolve(false);
       };
@@ -68,7 +70,7 @@
       else {
         var again = document.createElement("li");
         var link = document.createElement("a");
-        link.href = window.location.pathname; link.textContent = "Show the locker with what was added";
+        link.href = window.location.pathname; link.textContent = words.showLocker;
         again.append(link); list.append(again);
       }
     });
