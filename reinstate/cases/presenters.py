@@ -7,6 +7,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.utils import translation
+from django.utils.html import conditional_escape, escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -353,6 +355,18 @@ def deadline_quote(case: Case) -> str:
     if not words or words == CORRECTED_WORDS:
         return ""
     return words
+
+
+def deadline_rule_html(case: Case) -> SafeString:
+    """The rule as deadline_rule_text says it, with the notice's own words (when the notice set
+    the deadline) marked as a quote in the notice's language, as the deadline page shows them."""
+    quote = deadline_quote(case)
+    if not quote:
+        return conditional_escape(deadline_rule_text(case))
+    sentence = _('The notice itself sets this deadline: "<span lang="%(lang)s">%(words)s</span>".')
+    return mark_safe(  # noqa: S308 (the sentence is ours; what goes in it is escaped)
+        sentence % {"lang": escape(notice_language(case)), "words": escape(quote)}
+    )
 
 
 def deadline_rule_text(case: Case) -> str:

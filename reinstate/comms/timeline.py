@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from reinstate.cases.models import Case
-from reinstate.cases.presenters import deadline_rule_text, work_plan
+from reinstate.cases.presenters import deadline_rule_html, work_plan
 from reinstate.comms.presenters import CHANNEL_ICONS, case_follow_up, who_text
 from reinstate.comms.queries import contacts_of
 from reinstate.evidence.presenters import item_time
@@ -108,6 +108,6 @@ def _deadlines(case: Case) -> list[Entry]:
     ]
     if case.deadline is not None:
         entries.append(
-            Entry(case.deadline, "deadline", "⚠", _("Appeal deadline"), deadline_rule_text(case))
+            Entry(case.deadline, "deadline", "⚠", _("Appeal deadline"), deadline_rule_html(case))
         )
     return entries

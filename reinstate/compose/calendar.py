@@ -65,6 +65,7 @@ def _events(case: Case, *, now: datetime, site_url: str) -> list[Event]:
         event.add("dtstart", follow.due_at)
         event.add("dtend", follow.due_at + timedelta(minutes=30))
         event.add("summary", _("Follow up with support: %(case)s") % {"case": title})
-        event.add("description", f"{_('No answer yet from support? Write again.')}\n{url}".strip())
+        again = _("No answer yet from support? Write again.")
+        event.add("description", f"{again}\n{url}".strip())
         events.append(event)
     return events

@@ -15,15 +15,9 @@ from playwright.sync_api import Browser, Page
 from reinstate.accounts.models import User
 from reinstate.appeals import guided
 from reinstate.appeals.actions import do_set_appeal
-from reinstate.appeals.inputs import (
-    AppealInput,
-    Explanation,
-    Plan,
-    PlanAction,
-    Record,
-    Statement,
-)
+from reinstate.appeals.inputs import AppealInput
 from reinstate.cases.models import Case
+from reinstate.rules.appeal.shape import Explanation, Plan, PlanAction, Record, Statement
 from reinstate.testing import files
 from reinstate.testing.appeal_samples import FLEX_LATE_WITH_REFERENCE, POLICY, identify
 from reinstate.testing.browser import fits_the_screen, phone_page, screenshot, sign_in
@@ -114,7 +108,11 @@ def test_a_spanish_speaking_driver_reads_the_guided_path_in_spanish(
             if key != "check"
         ),
         ("revisar", reverse("appeals:check", args=[case.pk])),
+        ("apelacion-entera", reverse("appeals:detail", args=[case.pk])),
         ("soporte", reverse("comms:log", args=[case.pk])),
+        ("cronologia", reverse("comms:timeline", args=[case.pk])),
+        ("mensajes", reverse("comms:drafts", args=[case.pk])),
+        ("salud", reverse("health:overview")),
         ("perfil", reverse("accounts:profile")),
     ]
     found: dict[str, list[str]] = {}

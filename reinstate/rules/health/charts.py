@@ -87,9 +87,10 @@ def line_chart(
         f'<desc id="{chart_id}-d">{escape(desc)}</desc>'
     )
     if not known:
+        nothing = escape(_("No blocks recorded for this yet."))
         return (
             f'{head}<text x="{WIDTH / 2}" y="{HEIGHT / 2}" text-anchor="middle" '
-            f'class="chart-empty">{escape(_("No blocks recorded for this yet"))}</text></svg>'
+            f'class="chart-empty">{nothing}</text></svg>'
         )
     low, high = _range(unit, [v for _, v in known] + [line.value for line in lines])
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
