@@ -6,7 +6,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 export PORT HOST
 
-.PHONY: install translations messages system-deps run test test-suite lint format bench clean
+.PHONY: install translations messages system-deps run test test-suite lint format bench load clean
 
 install: $(VENV)/.installed translations
 
@@ -55,6 +55,16 @@ format: install
 
 bench: install system-deps
 	$(BIN)/python -m bench
+
+# Signed-in users against `reinstate serve` on loopback, waitress then gunicorn (bench/load.py):
+# requests/s, p50/p95/p99, errors, server memory. DATABASE_URL set: on PostgreSQL (a fresh
+# database on that server). A quick run: make load LOAD_USERS=10 LOAD_SECONDS=10
+LOAD_USERS ?= 20,50
+LOAD_SECONDS ?= 60
+LOAD_SERVERS ?= waitress,gunicorn
+load: install
+	LOAD_USERS=$(LOAD_USERS) LOAD_SECONDS=$(LOAD_SECONDS) LOAD_SERVERS=$(LOAD_SERVERS) \
+		$(BIN)/python -m bench.load
 
 clean:
 	rm -rf $(VENV) *.egg-info

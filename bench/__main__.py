@@ -105,6 +105,7 @@ def main() -> None:
         lambda: run_bench_module("bench.ocr"),  # a phone screenshot, beside tesseract's CLI
         lambda: run_bench_module("bench.comms"),  # a 10,000-message .mbox, beside the stdlib
         lambda: run_bench_module("bench.docket"),  # 5,000 cases, beside 50 and an empty docket
+        lambda: run_bench_module("bench.org_stats"),  # outcomes of 5,000 cases, beside 50
     ]
     all_met = True
     for bench in benches:

@@ -164,6 +164,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 TASK_MAX_ATTEMPTS = env_int("REINSTATE_TASK_MAX_ATTEMPTS", 3)
 # Work each worker queues every so many minutes (0: never): `reinstate remind` without cron.
 TASK_SCHEDULE = {"reinstate.compose.tasks.remind": env_int("REINSTATE_REMIND_EVERY", 60)}
+# Finished jobs (done or failed) stay in the queue's table this many days, then the workers
+# delete them (0: kept for ever); `reinstate worker --prune` does it at once.
+KEEP_JOBS_DAYS = env_int("REINSTATE_KEEP_JOBS_DAYS", 14)
 # Behind a proxy: the addresses of the proxies whose X-Forwarded-For is believed (accounts/
 # throttle.py); limits then count the driver's address, not the proxy's.
 TRUSTED_PROXIES = env_list("REINSTATE_TRUSTED_PROXIES", [])
@@ -229,6 +232,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Evidence uploads: the largest file, and the largest video (sniffed from the content).
 EVIDENCE_MAX_BYTES = env_int("REINSTATE_EVIDENCE_MAX_BYTES", 50 * 1000 * 1000)
 EVIDENCE_VIDEO_MAX_BYTES = env_int("REINSTATE_EVIDENCE_VIDEO_MAX_BYTES", 500 * 1000 * 1000)
+# The largest email file (.eml or .mbox) the web import takes; the command line has no limit.
+MAIL_MAX_BYTES = env_int("REINSTATE_MAIL_MAX_BYTES", 50 * 1000 * 1000)
 # The character limit of the platform's appeal web form, for the plain-text packet.
 WEB_FORM_LIMIT = env_int("REINSTATE_WEB_FORM_LIMIT", 4000)
 # Map tiles behind the plot of photo positions, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png

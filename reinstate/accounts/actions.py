@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from reinstate.accounts.identity import clean_identifier, clean_legal_name
@@ -149,18 +150,24 @@ def do_reset_calendar_token(*, user: User) -> str:
 
 
 def do_create_organisation(*, name: str, advocates: list[User], actor: User | None) -> Organisation:
-    """An organisation whose advocates see the cases drivers share with it."""
+    """An organisation whose advocates see the cases drivers share with it. The first advocate
+    listed (on the web, the person setting it up) is its admin."""
     name = " ".join(name.split())
     if not name:
         raise AccountInputError(_("An organisation needs a name."))
     with transaction.atomic():
         organisation = Organisation.objects.create(name=name)
-        for user in advocates:
-            Membership.objects.create(organisation=organisation, user=user)
+        for index, user in enumerate(advocates):
+            role = Membership.Role.ADMIN if index == 0 else Membership.Role.ADVOCATE
+            Membership.objects.create(organisation=organisation, user=user, role=role)
         record_event(
             kind=EventKind.ORGANISATION_CREATED,
             actor=actor,
-            data={"organisation": organisation.pk, "advocates": [u.username for u in advocates]},
+            data={
+                "organisation": organisation.pk,
+                "advocates": [u.username for u in advocates],
+                "admin": advocates[0].username if advocates else None,
+            },
         )
     return organisation
 
@@ -178,23 +185,35 @@ def do_add_advocate(*, organisation: Organisation, user: User, actor: User | Non
     return created
 
 
+def _only_admin(memberships: QuerySet[Membership], membership: Membership) -> bool:
+    """Whether this member is the organisation's only admin: someone must stay one."""
+    admins = memberships.filter(role=Membership.Role.ADMIN)
+    return membership.role == Membership.Role.ADMIN and admins.count() <= 1
+
+
+def _membership_locked(organisation: Organisation, user: User) -> Membership:
+    # Lock the organisation so two admins changing each other at once cannot both win.
+    Organisation.objects.select_for_update().get(pk=organisation.pk)
+    membership = Membership.objects.filter(organisation=organisation, user=user).first()
+    if membership is None:
+        raise AccountInputError(
+            _("%(name)s is not an advocate of %(organisation)s.")
+            % {"name": user.username, "organisation": organisation.name}
+        )
+    return membership
+
+
 def do_remove_advocate(*, organisation: Organisation, user: User, actor: User | None) -> None:
-    """Stop the user seeing the organisation's cases. The last advocate stays: someone must."""
+    """Stop the user seeing the organisation's cases (leaving, when the actor is the user).
+    The last admin stays: someone must manage the organisation."""
     with transaction.atomic():
-        # Lock the organisation so two advocates removing each other at once cannot both win.
-        Organisation.objects.select_for_update().get(pk=organisation.pk)
+        membership = _membership_locked(organisation, user)
         memberships = Membership.objects.filter(organisation=organisation)
-        membership = memberships.filter(user=user).first()
-        if membership is None:
-            raise AccountInputError(
-                _("%(name)s is not an advocate of %(organisation)s.")
-                % {"name": user.username, "organisation": organisation.name}
-            )
-        if memberships.count() <= 1:
+        if _only_admin(memberships, membership):
             raise AccountInputError(
                 _(
-                    "%(name)s is the only advocate of %(organisation)s, so cannot be removed. "
-                    "Add another advocate first."
+                    "%(name)s is the only admin of %(organisation)s, so cannot leave or be "
+                    "removed. Make another advocate an admin first."
                 )
                 % {"name": user.username, "organisation": organisation.name}
             )
@@ -204,6 +223,35 @@ def do_remove_advocate(*, organisation: Organisation, user: User, actor: User | 
             actor=actor,
             data={"organisation": organisation.pk, "advocate": user.username},
         )
+
+
+def do_set_member_role(
+    *, organisation: Organisation, user: User, role: str, actor: User | None
+) -> bool:
+    """Make a member an admin or an advocate; False if they already were. The last admin
+    stays one."""
+    role = Membership.Role(role)
+    with transaction.atomic():
+        membership = _membership_locked(organisation, user)
+        if membership.role == role:
+            return False
+        memberships = Membership.objects.filter(organisation=organisation)
+        if _only_admin(memberships, membership):
+            raise AccountInputError(
+                _(
+                    "%(name)s is the only admin of %(organisation)s, so stays an admin. "
+                    "Make another advocate an admin first."
+                )
+                % {"name": user.username, "organisation": organisation.name}
+            )
+        membership.role = role
+        membership.save(update_fields=["role"])
+        record_event(
+            kind=EventKind.ORGANISATION_ROLE_CHANGED,
+            actor=actor,
+            data={"organisation": organisation.pk, "member": user.username, "role": role.value},
+        )
+    return True
 
 
 def do_replace_invite_code(*, organisation: Organisation, actor: User | None) -> str:

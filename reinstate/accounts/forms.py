@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from reinstate.accounts.actions import do_change_password
 from reinstate.accounts.identity import IdentityInputError, clean_identifier, clean_legal_name
-from reinstate.accounts.models import US_STATES, User
+from reinstate.accounts.models import US_STATES, Membership, User
 from reinstate.lib.tz import UnknownTimeZone, parse_time_zone, zone_choices
 
 
@@ -159,6 +159,12 @@ class AddAdvocateForm(forms.Form):
         error_messages={"required": gettext_lazy("Type their user name.")},
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
     )
+
+
+class MemberRoleForm(forms.Form):
+    """An admin makes a member an admin, or an advocate again (the buttons send the role)."""
+
+    role = forms.ChoiceField(choices=Membership.Role.choices)
 
 
 @dataclass(frozen=True)

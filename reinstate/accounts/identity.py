@@ -72,6 +72,8 @@ def parse_account(arg: str) -> tuple[str, str]:
     """PLATFORM=IDENTIFIER, as the command line takes it (an empty identifier removes it)."""
     platform, sep, identifier = arg.partition("=")
     if not sep:
-        raise IdentityInputError(f"Write --account as PLATFORM=EMAIL_OR_PHONE, not {arg!r}.")
+        raise IdentityInputError(
+            _("Write --account as PLATFORM=EMAIL_OR_PHONE, not %(given)s.") % {"given": repr(arg)}
+        )
     platform = platform.strip()
     return platform, clean_identifier(platform, identifier)

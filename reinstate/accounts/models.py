@@ -7,6 +7,7 @@ import secrets
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 US_STATES = [
     ("AL", "Alabama"), ("AK", "Alaska"), ("AZ", "Arizona"), ("AR", "Arkansas"),
@@ -81,8 +82,12 @@ class Organisation(models.Model):
 
 
 class Membership(models.Model):
+    """Every member sees the organisation and its cases; its admins also manage who is a
+    member and in what role, and its code. An organisation always keeps one admin."""
+
     class Role(models.TextChoices):
-        ADVOCATE = "advocate", "Advocate"
+        ADMIN = "admin", gettext_lazy("Admin")
+        ADVOCATE = "advocate", gettext_lazy("Advocate")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")

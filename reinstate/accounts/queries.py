@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from reinstate.accounts.models import Membership, Organisation, PlatformAccount, User
 from reinstate.core.cli import Error
@@ -14,9 +16,7 @@ def _advocated_by(user: User) -> QuerySet[Organisation]:
         return Organisation.objects.none()
     advocates = Membership.objects.select_related("user").order_by("user__username")
     return (
-        Organisation.objects.filter(
-            membership__user=user, membership__role=Membership.Role.ADVOCATE
-        )
+        Organisation.objects.filter(membership__user=user)
         # `cases` is the reverse of Case.organisation: every case shared with it, open or closed,
         # and how the closed ones ended: the outcomes a clinic counts.
         .annotate(
@@ -42,7 +42,8 @@ def _advocated_by(user: User) -> QuerySet[Organisation]:
 
 
 def organisations_for(user: User) -> list[Organisation]:
-    """The organisations the user is an advocate of, each with its advocates and case count."""
+    """The organisations the user is a member of (admin or advocate), each with its advocates
+    and case count."""
     return list(_advocated_by(user))
 
 
@@ -52,6 +53,21 @@ def get_organisation_for_advocate(user: User, organisation_id: int) -> Organisat
         return _advocated_by(user).get(pk=organisation_id)
     except (Organisation.DoesNotExist, ValueError, TypeError):
         raise Http404("No such organisation") from None
+
+
+def get_organisation_for_admin(user: User, organisation_id: int) -> Organisation:
+    """The organisation, for one of its admins: 404 for anyone who is not a member, 403 for a
+    member who is not an admin (they see the organisation, not its controls)."""
+    organisation = get_organisation_for_advocate(user, organisation_id)
+    if not is_admin(organisation, user):
+        raise PermissionDenied("Only an admin of the organisation can do this")
+    return organisation
+
+
+def is_admin(organisation: Organisation, user: User) -> bool:
+    return Membership.objects.filter(
+        organisation=organisation, user_id=user.pk, role=Membership.Role.ADMIN
+    ).exists()
 
 
 def has_organisation_named(user: User, name: str) -> bool:
@@ -86,7 +102,10 @@ def user_named(name: str) -> User:
     try:
         return User.objects.get(username=name)
     except User.DoesNotExist:
-        raise Error(f"No user named {name!r}. Create one with: reinstate user add {name}") from None
+        raise Error(
+            _("No user named %(name)s. Create one with: reinstate user add %(username)s")
+            % {"name": repr(name), "username": name}
+        ) from None
 
 
 def lacks_identity_for(user: User, platform: str | None) -> bool:

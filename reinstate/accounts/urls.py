@@ -38,6 +38,11 @@ urlpatterns = [
         name="remove_advocate",
     ),
     path(
+        "organisations/<int:organisation_id>/advocates/<int:user_id>/role/",
+        views.set_member_role,
+        name="set_member_role",
+    ),
+    path(
         "organisations/<int:organisation_id>/code/",
         views.replace_invite_code,
         name="replace_invite_code",

@@ -30,6 +30,7 @@ from reinstate.accounts.actions import (
     do_replace_invite_code,
     do_reset_calendar_token,
     do_set_identity,
+    do_set_member_role,
     do_sign_out_everywhere,
     do_update_profile,
 )
@@ -39,6 +40,7 @@ from reinstate.accounts.forms import (
     ChangePasswordForm,
     ConfirmPasswordForm,
     IdentityForm,
+    MemberRoleForm,
     OrganisationForm,
     ProfileForm,
     ResetPasswordForm,
@@ -46,7 +48,7 @@ from reinstate.accounts.forms import (
 )
 from reinstate.accounts.http import AuthenticatedHttpRequest, safe_next
 from reinstate.accounts.identity import platform_names
-from reinstate.accounts.models import Organisation, PlatformAccount
+from reinstate.accounts.models import Membership, Organisation, PlatformAccount
 
 
 @require_http_methods(["GET", "POST"])
@@ -335,7 +337,11 @@ def _organisation_page(
     add_form: AddAdvocateForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    context = {"organisation": organisation, "add_form": add_form or AddAdvocateForm()}
+    context = {
+        "organisation": organisation,
+        "add_form": add_form or AddAdvocateForm(),
+        "is_admin": queries.is_admin(organisation, request.user),
+    }
     return render(request, "accounts/organisation.html", context, status=status)
 
 
@@ -348,9 +354,11 @@ def _advocates_part(
     problem: str = "",
 ) -> HttpResponse:
     """The advocates section alone, for htmx. Always 200: htmx does not swap in error pages."""
+    found = queries.get_organisation_for_advocate(request.user, organisation_id)
     context = {
-        "organisation": queries.get_organisation_for_advocate(request.user, organisation_id),
+        "organisation": found,
         "add_form": add_form or AddAdvocateForm(),
+        "is_admin": queries.is_admin(found, request.user),
         "note": note,
         "problem": problem,
     }
@@ -360,7 +368,7 @@ def _advocates_part(
 @require_POST
 @login_required
 def add_advocate(request: AuthenticatedHttpRequest, organisation_id: int) -> HttpResponse:
-    found = queries.get_organisation_for_advocate(request.user, organisation_id)
+    found = queries.get_organisation_for_admin(request.user, organisation_id)
     form = AddAdvocateForm(request.POST)
     if form.is_valid():
         user = queries.find_user(form.cleaned_data["username"])
@@ -391,12 +399,29 @@ def add_advocate(request: AuthenticatedHttpRequest, organisation_id: int) -> Htt
     return _organisation_page(request, found, add_form=form, status=400)
 
 
+def _member_changed(
+    request: AuthenticatedHttpRequest, organisation: Organisation, note: str, problem: str
+) -> HttpResponse:
+    """After a change to the members: the section again (htmx) or the page with a message."""
+    if request.htmx:
+        return _advocates_part(request, organisation.pk, note=note, problem=problem)
+    if problem:
+        messages.error(request, problem)
+    elif note:
+        messages.success(request, note)
+    return redirect("accounts:organisation", organisation_id=organisation.pk)
+
+
 @require_POST
 @login_required
 def remove_advocate(
     request: AuthenticatedHttpRequest, organisation_id: int, user_id: int
 ) -> HttpResponse:
-    found = queries.get_organisation_for_advocate(request.user, organisation_id)
+    """An admin removes a member; any member can leave (remove themselves)."""
+    if user_id == request.user.pk:
+        found = queries.get_organisation_for_advocate(request.user, organisation_id)
+    else:
+        found = queries.get_organisation_for_admin(request.user, organisation_id)
     user = queries.advocate_of(found, user_id)
     problem = ""
     if user is None:
@@ -419,26 +444,53 @@ def remove_advocate(
         if problem or user is None
         else _("%(name)s is no longer an advocate here.") % {"name": user.username}
     )
-    if request.htmx:
-        return _advocates_part(request, found.pk, note=note, problem=problem)
-    if problem:
-        messages.error(request, problem)
+    return _member_changed(request, found, note, problem)
+
+
+@require_POST
+@login_required
+def set_member_role(
+    request: AuthenticatedHttpRequest, organisation_id: int, user_id: int
+) -> HttpResponse:
+    """An admin makes a member an admin, or an advocate again."""
+    found = queries.get_organisation_for_admin(request.user, organisation_id)
+    form = MemberRoleForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse(status=400)
+    user = queries.advocate_of(found, user_id)
+    role = form.cleaned_data["role"]
+    problem = note = ""
+    if user is None:
+        problem = _("That person is no longer an advocate here.")
     else:
-        messages.success(request, note)
-    return redirect("accounts:organisation", organisation_id=found.pk)
+        try:
+            changed = do_set_member_role(
+                organisation=found, user=user, role=role, actor=request.user
+            )
+        except AccountInputError as error:
+            problem = str(error)
+        else:
+            values = {"name": user.username, "organisation": found.name}
+            if not changed:
+                note = _("Nothing to change.")
+            elif role == Membership.Role.ADMIN:
+                note = _("%(name)s is now an admin of %(organisation)s.") % values
+            else:
+                note = _("%(name)s is now an advocate of %(organisation)s.") % values
+    return _member_changed(request, found, note, problem)
 
 
 @require_POST
 @login_required
 def replace_invite_code(request: AuthenticatedHttpRequest, organisation_id: int) -> HttpResponse:
-    found = queries.get_organisation_for_advocate(request.user, organisation_id)
+    found = queries.get_organisation_for_admin(request.user, organisation_id)
     code = do_replace_invite_code(organisation=found, actor=request.user)
     note = _(
         "The new code is %(code)s. The old code no longer works for new shares; "
         "cases already shared stay shared."
     ) % {"code": code}
     if request.htmx:
-        context = {"organisation": found, "note": note}
+        context = {"organisation": found, "note": note, "is_admin": True}
         return render(request, "accounts/partials/_invite_code.html", context)
     messages.success(request, note)
     return redirect("accounts:organisation", organisation_id=found.pk)

@@ -16,11 +16,13 @@ from reinstate.appeals.facts import column_names, plan_action_of, statement_of
 from reinstate.appeals.inputs import AppealInput, AppealInputError
 from reinstate.appeals.models import (
     Appeal,
+    Consent,
     LetterVersion,
     Packet,
     PlanAction,
     Statement,
 )
+from reinstate.appeals.queries import building_packet
 from reinstate.audit.actions import record_event
 from reinstate.audit.kinds import EventKind
 from reinstate.cases.models import Case
@@ -231,8 +233,22 @@ def do_save_letter(*, case: Case, text: str, actor: User | None) -> LetterVersio
     return letter
 
 
-def do_approve_letter(*, letter: LetterVersion, actor: User | None) -> LetterVersion:
-    """The driver approves this version: it is the one packets carry."""
+def do_approve_letter(
+    *, letter: LetterVersion, actor: User | None, consent: str = ""
+) -> LetterVersion:
+    """The driver approves this version: it is the one packets carry. An advocate approving it
+    on the driver's behalf says how the driver consented (a `Consent`), which the event keeps;
+    the driver, or the command line (no actor), needs no such answer."""
+    data: dict[str, object] = {"version": letter.number}
+    if actor is not None and actor.pk != letter.case.owner_id:
+        if consent not in Consent.values:
+            raise AppealInputError(
+                _(
+                    "Say how the driver approved this letter (in person, by phone or in "
+                    "writing) before you approve it for them."
+                )
+            )
+        data["consent"] = consent
     with transaction.atomic():
         letter.status = LetterVersion.Status.APPROVED
         letter.approved_at = timezone.now()
@@ -241,7 +257,7 @@ def do_approve_letter(*, letter: LetterVersion, actor: User | None) -> LetterVer
             kind=EventKind.APPEAL_LETTER_APPROVED,
             actor=actor,
             case_id=letter.case_id,
-            data={"version": letter.number},
+            data=data,
         )
     return letter
 
@@ -265,8 +281,26 @@ def do_set_letter_language(*, case: Case, language: str, actor: User | None) -> 
     return appeal
 
 
-def do_request_packet(*, case: Case, fmt: str, draft: bool, actor: User | None) -> Packet:
+class BuildInProgress(Exception):
+    """A build of this case is queued or running: the web starts no second one."""
+
+    def __init__(self, packet: Packet) -> None:
+        super().__init__(f"packet {packet.pk} is being built")
+        self.packet = packet
+
+
+def do_request_packet(
+    *, case: Case, fmt: str, draft: bool, actor: User | None, one_at_a_time: bool = False
+) -> Packet:
+    """A new packet row, waiting for its build. With `one_at_a_time` (the web), raise
+    BuildInProgress when a build of the case is queued or running: the case's row is locked
+    meanwhile, so two presses at once start one build."""
     with transaction.atomic():
+        if one_at_a_time:
+            Case.objects.select_for_update().filter(pk=case.pk).first()
+            running = building_packet(case)
+            if running is not None:
+                raise BuildInProgress(running)
         packet = Packet.objects.create(
             case=case, format=fmt, draft=draft, requested_by=actor, progress=Packet.QUEUED
         )

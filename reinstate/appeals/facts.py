@@ -17,7 +17,6 @@ from reinstate.accounts.models import PlatformAccount
 from reinstate.appeals import models
 from reinstate.appeals.queries import appeal_of, letters_of
 from reinstate.cases.models import Case, ChecklistItem
-from reinstate.comms.packet import support_log_rows
 from reinstate.rules.appeal.letter import draft_letter
 from reinstate.rules.appeal.readiness import Readiness, check_readiness
 from reinstate.rules.appeal.shape import (
@@ -121,7 +120,7 @@ def appeal_facts(case: Case, appeal: models.Appeal | None = None) -> AppealFacts
         platform_account=platform_account(case),
         missing=missing_documents(case),
         exhibit_count=case.evidence.count(),
-        support_contacts=len(support_log_rows(case)),
+        support_contacts=case.contacts.count(),  # counted, not loaded: there may be 100,000
     )
 
 

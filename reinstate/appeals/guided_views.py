@@ -20,7 +20,8 @@ from reinstate.appeals.actions import do_set_appeal
 from reinstate.appeals.after_sending import after_sending
 from reinstate.appeals.check_page import check_page
 from reinstate.appeals.facts import first_draft, letter_language, reading_language
-from reinstate.appeals.models import Sending
+from reinstate.appeals.models import Consent, Sending
+from reinstate.appeals.queries import approval_of
 from reinstate.appeals.sent_forms import DecisionForm, MarkSentForm
 from reinstate.appeals.sent_presenters import sent_panel
 from reinstate.cases.models import Case
@@ -60,13 +61,22 @@ def render_step(
         context["form"] = guided.part_form(case, key, sections)
     if key == "check":
         context["check"] = check_page(case, page)
+        latest = page.latest_letter
+        approved = latest is not None and latest.status == latest.Status.APPROVED
+        context["approval"] = approval_of(latest) if approved and latest else None
     if key in ("letter", "check"):
-        context |= letter_language_context(case, page)
+        context |= letter_language_context(case, page) | consent_context(request, case)
     if key == "send":
         platform = load_catalogue().platforms.get(case.platform or "")
         context["channel"] = platform.appeal_channel if platform else None
         context |= sent_context(request, case, channel=_form_channel(platform))
     return render(request, f"appeals/steps/{key}.html", context | refused, status=status)
+
+
+def consent_context(request: AuthenticatedHttpRequest, case: Case) -> dict[str, object]:
+    """An advocate approving the letter for the driver says how the driver consented: the
+    choices, for them only (None for the driver)."""
+    return {"consent_choices": None if case.owner_id == request.user.pk else Consent.choices}
 
 
 def letter_language_context(case: Case, page: presenters.AppealPage) -> dict[str, object]:

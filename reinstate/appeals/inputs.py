@@ -14,6 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
+from django.utils.translation import gettext as _
+
 from reinstate.rules.appeal.shape import (
     STANCES,
     Explanation,
@@ -57,16 +59,20 @@ def read_appeal_file(path: Path) -> AppealInput:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except FileNotFoundError:
-        raise AppealInputError(f"No file {path}.") from None
+        raise AppealInputError(_("No file %(path)s.") % {"path": path}) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise AppealInputError(f"Cannot read {path}: {error}.") from None
+        raise AppealInputError(
+            _("Cannot read %(path)s: %(error)s.") % {"path": path, "error": error}
+        ) from None
     except tomllib.TOMLDecodeError as error:
-        raise AppealInputError(f"{path} is not valid TOML: {error}.") from None
+        raise AppealInputError(
+            _("%(path)s is not valid TOML: %(error)s.") % {"path": path, "error": error}
+        ) from None
     return parse_appeal(data)
 
 
 def parse_appeal(data: dict[str, Any]) -> AppealInput:
-    _only(data, {"explanation", "plan", "record"}, "the file")
+    _only(data, {"explanation", "plan", "record"}, _("the file"))
     return AppealInput(
         explanation=_explanation(_table(data, "explanation")) if "explanation" in data else None,
         plan=_plan(_table(data, "plan")) if "plan" in data else None,
@@ -88,7 +94,10 @@ def from_form(kind: type[Shape], cleaned_data: Mapping[str, Any], **given: Any) 
             check_policies(values[name], name)
     for name, words in CHOICE_FIELDS.items():
         if name in values and values[name] not in words:
-            raise AppealInputError(f"{name} must be {', '.join(words[:-1])} or {words[-1]}.")
+            raise AppealInputError(
+                _("%(key)s must be %(words)s or %(last)s.")
+                % {"key": name, "words": ", ".join(words[:-1]), "last": words[-1]}
+            )
     return kind(**values)
 
 
@@ -107,8 +116,11 @@ def check_policies(refs: tuple[str, ...], where: str) -> tuple[str, ...]:
             catalogue.policy(ref)
         except KeyError:
             raise AppealInputError(
-                f"{where}: no policy {ref!r} in the catalogue (write it as platform.key, "
-                "e.g. amazon_flex.terms_of_service, or quote it in policy_quote)."
+                _(
+                    "%(where)s: no policy %(ref)s in the catalogue (write it as platform.key, "
+                    "e.g. amazon_flex.terms_of_service, or quote it in policy_quote)."
+                )
+                % {"where": where, "ref": repr(ref)}
             ) from None
     return refs
 
@@ -163,7 +175,10 @@ def _choice(data: dict[str, Any], key: str, f: Field[Any], where: str) -> str:
     words = CHOICE_FIELDS[f.name]
     value = _text(data, key, where) or f.default
     if value not in words:
-        raise AppealInputError(f"{where}: {key} must be {', '.join(words[:-1])} or {words[-1]}.")
+        raise AppealInputError(
+            _("%(where)s: %(key)s must be %(words)s or %(last)s.")
+            % {"where": where, "key": key, "words": ", ".join(words[:-1]), "last": words[-1]}
+        )
     return str(value)
 
 
@@ -176,9 +191,9 @@ def _item(kind: type[Item], row: dict[str, Any], where: str) -> Item:
 def _statements(rows: list[dict[str, Any]]) -> tuple[Statement, ...]:
     statements = []
     for index, row in enumerate(rows, start=1):
-        statement = _item(Statement, row, f"statement {index}")
+        statement = _item(Statement, row, _("statement %(number)s") % {"number": index})
         if not statement.text:
-            raise AppealInputError(f"statement {index} has no text.")
+            raise AppealInputError(_("statement %(number)s has no text.") % {"number": index})
         labels = tuple(label.upper() for label in statement.exhibits)
         statements.append(replace(statement, exhibits=labels))
     return tuple(statements)
@@ -187,9 +202,9 @@ def _statements(rows: list[dict[str, Any]]) -> tuple[Statement, ...]:
 def _actions(rows: list[dict[str, Any]]) -> tuple[PlanAction, ...]:
     actions = []
     for index, row in enumerate(rows, start=1):
-        action = _item(PlanAction, row, f"action {index}")
+        action = _item(PlanAction, row, _("action %(number)s") % {"number": index})
         if not action.action:
-            raise AppealInputError(f"action {index} says nothing to do.")
+            raise AppealInputError(_("action %(number)s says nothing to do.") % {"number": index})
         actions.append(action)
     return tuple(actions)
 
@@ -198,35 +213,41 @@ def _only(data: dict[str, Any], allowed: set[str], where: str) -> None:
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise AppealInputError(
-            f"{where}: unknown {', '.join(unknown)} (expected {', '.join(sorted(allowed))})."
+            _("%(where)s: unknown %(keys)s (expected %(allowed)s).")
+            % {"where": where, "keys": ", ".join(unknown), "allowed": ", ".join(sorted(allowed))}
         )
 
 
 def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
     value = data[key]
     if not isinstance(value, dict):
-        raise AppealInputError(f"{key} must be a table ([{key}]).")
+        raise AppealInputError(_("%(key)s must be a table ([%(key)s]).") % {"key": key})
     return value
 
 
 def _rows(data: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(row, dict) for row in value):
-        raise AppealInputError(f"{where}: {key} must be a list of tables ([[…{key}]]).")
+        raise AppealInputError(
+            _("%(where)s: %(key)s must be a list of tables ([[…%(key)s]]).")
+            % {"where": where, "key": key}
+        )
     return value
 
 
 def _text(data: dict[str, Any], key: str, where: str) -> str:
     value = data.get(key, "")
     if not isinstance(value, str):
-        raise AppealInputError(f"{where}: {key} must be text.")
+        raise AppealInputError(_("%(where)s: %(key)s must be text.") % {"where": where, "key": key})
     return value.strip()
 
 
 def _strings(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise AppealInputError(f"{where}: {key} must be a list of text.")
+        raise AppealInputError(
+            _("%(where)s: %(key)s must be a list of text.") % {"where": where, "key": key}
+        )
     return tuple(v.strip() for v in value if v.strip())
 
 
@@ -240,4 +261,6 @@ def _date(value: object, key: str, where: str) -> date | None:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise AppealInputError(f"{where}: {key} must be a date like 2026-12-01.")
+    raise AppealInputError(
+        _("%(where)s: %(key)s must be a date like 2026-12-01.") % {"where": where, "key": key}
+    )

@@ -76,6 +76,15 @@ class PlanAction(models.Model):
         ordering = ["position", "pk"]
 
 
+class Consent(models.TextChoices):
+    """How the driver gave their consent when an advocate approves the letter sent on the
+    driver's behalf. Kept in the approval's audit event (`consent`), not on the letter."""
+
+    IN_PERSON = "in_person", _("The driver approved it in person")
+    PHONE = "phone", _("The driver approved it by phone")
+    WRITING = "writing", _("The driver approved it in writing (message or email)")
+
+
 class LetterVersion(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")

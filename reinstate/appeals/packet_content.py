@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from reinstate.appeals.facts import appeal_facts
 from reinstate.appeals.models import LetterVersion
@@ -86,6 +86,11 @@ class NoticeEntry:
         return lines
 
 
+# The support log appendix lists at most this many contacts, the latest (an imported mailbox
+# may hold 100,000): a reviewer reads a few pages of it, and the build stays quick.
+PACKET_LOG_CONTACTS = 100
+
+
 @dataclass(frozen=True)
 class PacketContent:
     case_id: int
@@ -100,6 +105,8 @@ class PacketContent:
     exhibits: list[ExhibitEntry]
     support_log: list[LogEntry]
     notice: NoticeEntry | None
+    # Under the appendix when it lists only the latest contacts: how many more, and where.
+    support_log_more: str = ""
 
     @property
     def identity(self) -> list[str]:
@@ -168,10 +175,27 @@ def gather(case: Case, *, store: BlobStore, draft: bool, now: datetime) -> Packe
                 exhibits=", ".join(row.exhibits),
                 chat=row.chat,
             )
-            for row in support_log_rows(case)
+            for row in support_log_rows(case, latest=PACKET_LOG_CONTACTS)
         ],
         notice=_notice(case),
+        support_log_more=_more_contacts(case),
     )
+
+
+def _more_contacts(case: Case) -> str:
+    """The line that says how many contacts the appendix leaves out, and where they are."""
+    more = case.contacts.count() - PACKET_LOG_CONTACTS
+    if more <= 0:
+        return ""
+    return ngettext(
+        "The latest %(shown)s contacts are listed above. %(count)s earlier contact is not "
+        "listed, to keep this packet short: it is in the driver's full support log, which "
+        "can be sent on request.",
+        "The latest %(shown)s contacts are listed above. %(count)s earlier contacts are not "
+        "listed, to keep this packet short: they are in the driver's full support log, which "
+        "can be sent on request.",
+        more,
+    ) % {"shown": f"{PACKET_LOG_CONTACTS:,}", "count": f"{more:,}"}
 
 
 def _notice(case: Case) -> NoticeEntry | None:

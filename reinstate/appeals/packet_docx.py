@@ -229,3 +229,5 @@ def _appendix(document: DocxDocument, content: PacketContent) -> None:
             + "".join(f"\n{x}" for x in r.chat)
         )
         row[3].text = r.tickets + ("\n" + exhibit_title(r.exhibits) if r.exhibits else "")
+    if content.support_log_more:
+        document.add_paragraph(content.support_log_more)

@@ -30,8 +30,16 @@ from pypdf import PageObject, PdfReader, PdfWriter
 from reinstate.appeals.packet_content import ExhibitEntry, PacketContent, PacketRefused
 from reinstate.appeals.packet_words import exhibit_title, photo_details, titles, unprintable, words
 from reinstate.appeals.pdf_inert import make_inert
-from reinstate.appeals.pdf_stamp import Jpeg, draw_jpeg, lay_over, take_links
+from reinstate.appeals.pdf_stamp import (
+    Jpeg,
+    draw_jpeg,
+    fit_for_labels,
+    lay_over,
+    set_upright,
+    take_links,
+)
 from reinstate.evidence.file_facts import PDF_ERRORS, open_pdf
+from reinstate.evidence.pdf_repair import open_repaired
 from reinstate.rules.appeal.letter import letter_blocks
 
 Progress = Callable[[str], None]
@@ -61,15 +69,17 @@ def render_pdf(content: PacketContent, *, out: Path, work: Path, progress: Progr
     # Stored in English; the status page translates it (partials/_packet_status.html).
     progress(gettext_noop("Setting the letter and the exhibit index"))
     body = PdfReader(BytesIO(_compile("packet.typ", "packet.json", _body_data(content), work)))
-    sections = _assemble(content, body, progress)
+    sections = _assemble(content, body, progress, work)
     writer = PdfWriter()
     for section in sections:
         first = len(writer.pages)
         for page in section.pages:
             added = writer.add_page(page)
-            if added.rotation:
-                # Stamps go on the page as it is seen: turn a rotated page's drawing upright.
-                added.transfer_rotation_to_content()
+            # Stamps go on the page as it is seen: sane boxes, the drawing turned upright, and
+            # a canvas with room for the labels (a tiny or oddly boxed page keeps them in view).
+            fit_for_labels(writer, added, grow=False)
+            set_upright(added)
+            fit_for_labels(writer, added)
         writer.add_outline_item(title=section.title, page_number=first)
     _place_pictures(writer, content)
     progress(gettext_noop("Numbering the pages"))
@@ -80,7 +90,9 @@ def render_pdf(content: PacketContent, *, out: Path, work: Path, progress: Progr
     return Built(pages=len(writer.pages))
 
 
-def _assemble(content: PacketContent, body: PdfReader, progress: Progress) -> list[_Section]:
+def _assemble(
+    content: PacketContent, body: PdfReader, progress: Progress, work: Path
+) -> list[_Section]:
     """The sections in packet order: Typst's pages by their outline entry, each PDF exhibit's
     pages where its turn comes."""
     starts = [
@@ -106,7 +118,7 @@ def _assemble(content: PacketContent, body: PdfReader, progress: Progress) -> li
         title = exhibit_title(entry.label)
         if _layout(entry) == "merged":
             progress(f"Adding exhibit {entry.label}")
-            pages = _pdf_pages(entry, room)
+            pages = _pdf_pages(entry, room, work)
             room -= len(pages)
             sections.append(_Section(title, pages, stamp=title))
         else:
@@ -116,11 +128,19 @@ def _assemble(content: PacketContent, body: PdfReader, progress: Progress) -> li
     return sections
 
 
-def _pdf_pages(entry: ExhibitEntry, room: int) -> list[PageObject]:
-    """The exhibit's pages, inert; refused when they would take the packet past its limit."""
+def _pdf_pages(entry: ExhibitEntry, room: int, work: Path) -> list[PageObject]:
+    """The exhibit's pages, inert; refused when they would take the packet past its limit.
+    A damaged PDF pypdf refuses is merged from poppler's repaired copy, made again here (see
+    evidence/pdf_repair.py): the locker keeps the original as it was given."""
     try:
-        reader = open_pdf(entry.original)
-        count = len(reader.pages) if reader is not None else 0
+        try:
+            reader = open_pdf(entry.original)
+            count = len(reader.pages) if reader is not None else 0
+        except PDF_ERRORS:
+            reader = open_repaired(entry.original, work)
+            if reader is None:
+                raise
+            count = len(reader.pages)
         if reader is not None and count <= room:
             pages = list(reader.pages)
     except PDF_ERRORS as error:
@@ -217,6 +237,7 @@ def _body_data(content: PacketContent) -> dict[str, Any]:
             }
             for row in content.support_log
         ],
+        "support_log_more": content.support_log_more,
         "notice": _notice_data(content),
     }
 

@@ -31,6 +31,7 @@ def plain_text(content: PacketContent) -> str:
                 for r in content.support_log
             )
         )
+        parts.append(content.support_log_more)
     return "\n\n".join(p for p in parts if p) + "\n"
 
 

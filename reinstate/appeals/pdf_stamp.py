@@ -21,6 +21,7 @@ from pypdf.generic import (
     NameObject,
     NumberObject,
     PdfObject,
+    RectangleObject,
 )
 
 
@@ -32,6 +33,99 @@ class Jpeg(NamedTuple):
 
 
 Rect = tuple[float, float, float, float]  # left, bottom, right, top, in points
+
+# The page a box that says nothing sensible stands for (zero size, no box at all): US Letter,
+# where most content streams draw.
+DEFAULT_BOX: Rect = (0.0, 0.0, 612.0, 792.0)
+# A page narrower or shorter than this has no room for the exhibit stamp (top right), the
+# footer and the page number (bottom): it is set on a larger canvas, the labels beside it.
+ROOMY = (320.0, 200.0)
+CANVAS_WIDTH = 420.0  # the narrowest canvas a small page is set on
+BAND = 60.0  # the strip above and below a small page for the labels (a footer may wrap)
+
+
+def fit_for_labels(writer: PdfWriter, page: PageObject, *, grow: bool = True) -> None:
+    """Make `page` (a page of `writer`) one the overlay's labels show on, whatever its boxes.
+
+    What a reader shows is the crop box within the media box; the overlay is drawn over the
+    media box. So the media box becomes the visible box (a crop box outside the media box, or
+    of no size, is ignored; a media box of no size or turned inside out is read sensibly), and
+    the other boxes go. A page too small for the labels (a 50 pt square, a till receipt) gets
+    a larger canvas: its drawing stays where it is, at its own size, in the middle, clipped to
+    the page as before and framed by a hairline, and the stamp, footer and page number fall
+    in the margins around it rather than off the page. The page's own drawing is never
+    rewritten. With `grow` False, only the boxes are made sane (before a turn, set_upright)."""
+    media = _sane(page.get("/MediaBox")) or DEFAULT_BOX
+    visible = media
+    crop = _sane(page.get("/CropBox"))
+    if crop is not None:
+        visible = _intersect(crop, media) or media
+    left, bottom, right, top = visible
+    width, height = right - left, top - bottom
+    if grow and (width < ROOMY[0] or height < ROOMY[1]):
+        # What was outside the page stays unseen (clipped to it), and a hairline shows where
+        # the page ends on the canvas.
+        frame = f"{left:g} {bottom:g} {width:g} {height:g} re"
+        page[NameObject("/Contents")] = ArrayObject(
+            [
+                _stream(writer, f"q {frame} W n\n".encode()),
+                *_content_refs(page),
+                _stream(writer, f"\nQ\nq 0.6 G 0.5 w {frame} S Q\n".encode()),
+            ]
+        )
+        grow_x = max(0.0, CANVAS_WIDTH - width) / 2
+        left, right = left - grow_x, right + grow_x
+        bottom, top = bottom - BAND, top + BAND
+    box = RectangleObject((left, bottom, right, top))
+    page[NameObject("/MediaBox")] = box
+    page[NameObject("/CropBox")] = RectangleObject((left, bottom, right, top))
+    for other in ("/TrimBox", "/BleedBox", "/ArtBox"):
+        if other in page:
+            del page[NameObject(other)]
+
+
+def set_upright(page: PageObject) -> None:
+    """Turn a rotated page's drawing upright, so the overlay lands as the page is seen. A
+    /Rotate that is not a quarter turn (45, a name, garbage) is one no reader applies: it goes."""
+    raw = page.get("/Rotate")
+    if raw is None:
+        return
+    value = raw.get_object()
+    turn = int(value) % 360 if isinstance(value, int | float) and not value % 90 else 0
+    if not turn:
+        del page[NameObject("/Rotate")]
+        return
+    page[NameObject("/Rotate")] = NumberObject(turn)  # -90 is 270
+    page.transfer_rotation_to_content()
+
+
+def _sane(raw: PdfObject | None) -> Rect | None:
+    """A box as (left, bottom, right, top) with left < right and bottom < top, or None for
+    one that is missing, malformed or of no size."""
+    if raw is None:
+        return None
+    found = raw.get_object()
+    if not isinstance(found, ArrayObject):
+        return None
+    try:
+        values = [float(v) for v in found]
+    except (TypeError, ValueError, AttributeError):
+        return None
+    if len(values) != 4 or any(v != v or abs(v) > 14_400 * 100 for v in values):  # NaN, absurd
+        return None
+    x0, y0, x1, y1 = values
+    left, right, bottom, top = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
+    if right - left < 1 or top - bottom < 1:
+        return None
+    return (left, bottom, right, top)
+
+
+def _intersect(a: Rect, b: Rect) -> Rect | None:
+    left, bottom = max(a[0], b[0]), max(a[1], b[1])
+    right, top = min(a[2], b[2]), min(a[3], b[3])
+    if right - left < 1 or top - bottom < 1:
+        return None
+    return (left, bottom, right, top)
 
 
 def lay_over(writer: PdfWriter, page: PageObject, layer: PageObject, name: str) -> None:

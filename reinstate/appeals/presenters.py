@@ -191,8 +191,12 @@ def appeal_page(case: Case, *, now: datetime) -> AppealPage:
     )
 
 
-def appeal_summary(case: Case, *, now: datetime) -> AppealSummary:
-    readiness = readiness_of(case, now=now)
+def appeal_summary(
+    case: Case, *, now: datetime, readiness: Readiness | None = None
+) -> AppealSummary:
+    """`readiness`: the case's, when the caller has checked it already (the case page reads
+    the appeal once for this and for its "Next" card)."""
+    readiness = readiness or readiness_of(case, now=now)
     return AppealSummary(
         case=case,
         readiness=readiness,

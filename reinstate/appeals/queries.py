@@ -3,15 +3,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.http import Http404
 from django.utils import timezone
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from reinstate.accounts.models import User
-from reinstate.appeals.models import Appeal, Decision, LetterVersion, Packet, Sending
+from reinstate.appeals import tasks
+from reinstate.appeals.models import Appeal, Consent, Decision, LetterVersion, Packet, Sending
+from reinstate.audit.kinds import EventKind
+from reinstate.audit.models import AuditEvent
 from reinstate.cases.models import Case
 from reinstate.cases.queries import get_case_for_user
+from reinstate.core.worker import is_alive
 
 
 def appeal_of(case: Case) -> Appeal:
@@ -60,16 +67,43 @@ def latest_packets(case: Case) -> dict[str, Packet]:
     return ready
 
 
-# A build takes seconds; one still "building" after this was cut off (a server restart) and
-# is not shown, so the page does not poll it for ever.
+# A build takes seconds. One the web built in its own process (no queue job) and still
+# "building" after this was cut off (a server restart): it is not shown, so the page does not
+# poll it for ever, and it does not hold up the next build.
 STALE_BUILD = timedelta(minutes=10)
 
 
 def building_packet(case: Case) -> Packet | None:
-    recent = case.packets.filter(
-        status=Packet.Status.BUILDING, requested_at__gte=timezone.now() - STALE_BUILD
+    """The build of this case still under way, if any (one at a time per case): the newest
+    packet still building whose build is alive (see build_alive)."""
+    for packet in case.packets.filter(status=Packet.Status.BUILDING).order_by("-pk")[:5]:
+        if build_alive(packet):
+            return packet
+    return None
+
+
+def build_alive(packet: Packet) -> bool:
+    """Whether a packet still "building" will get built. Its queue job decides: waiting in the
+    queue (never taken, or put back after its worker died) is alive however long it waits for
+    a worker, since the status page says when none runs; taken by a worker that still beats,
+    alive; taken by a worker that stopped, dead until a worker puts it back. A job that ended
+    without finishing the packet is dead. With no job (built in the web process, or by the
+    command line) only its age tells."""
+    job = (
+        DBTaskResult.objects.filter(
+            task_path=tasks.build_packet.module_path, args_kwargs__args__0=packet.pk
+        )
+        .only("status", "worker_ids")
+        .order_by("-enqueued_at")
+        .first()
     )
-    return recent.order_by("-pk").first()
+    if job is None:
+        return packet.requested_at >= timezone.now() - STALE_BUILD
+    if job.status == TaskResultStatus.READY:
+        return True
+    if job.status == TaskResultStatus.RUNNING:
+        return bool(job.worker_ids) and is_alive(job.worker_ids[-1])
+    return False
 
 
 def sendings_of(case: Case) -> list[Sending]:
@@ -93,3 +127,31 @@ def latest_sending(case: Case) -> Sending | None:
 
 def latest_decision(case: Case) -> Decision | None:
     return case.decisions.select_related("recorded_by").first()
+
+
+@dataclass(frozen=True)
+class Approval:
+    """Who approved a letter version and, when an advocate did it for the driver, how the
+    driver consented (a Consent's words; "" when the driver approved it themselves)."""
+
+    who: str
+    consent: str
+
+
+def approval_of(letter: LetterVersion) -> Approval | None:
+    """The latest approval of this version, as its audit event recorded it."""
+    event = (
+        AuditEvent.objects.filter(
+            case_id_ref=letter.case_id,
+            kind=EventKind.APPEAL_LETTER_APPROVED,
+            data__version=letter.number,
+        )
+        .select_related("actor")
+        .order_by("-seq")
+        .first()
+    )
+    if event is None:
+        return None
+    who = event.actor.display_name() if event.actor is not None else event.actor_name
+    code = event.data.get("consent")
+    return Approval(who=who, consent=str(Consent(code).label) if code in Consent.values else "")

@@ -159,6 +159,9 @@ class Decided:
     # When the platform's message reads as the other answer: said, not refused (the reader
     # can be wrong; the driver knows what they were told).
     warning: str = ""
+    # What the message reads as (a notice kind, "" for none): the warning again, in another
+    # language, is `disagreement(decision.outcome, read_as)`.
+    read_as: str = ""
 
 
 def do_record_decision(
@@ -209,7 +212,7 @@ def do_record_decision(
                 )
             except CaseInputError as error:
                 raise SendingInputError(str(error)) from None
-    return Decided(decision, _disagreement(outcome, read_as))
+    return Decided(decision, disagreement(outcome, read_as), read_as)
 
 
 def _check_decision(
@@ -235,7 +238,8 @@ def _check_decision(
         )
 
 
-def _disagreement(outcome: str, read_as: str) -> str:
+def disagreement(outcome: str, read_as: str) -> str:
+    """The warning when the platform's message reads as another answer than the one recorded."""
     if read_as == "appeal_granted" and outcome != Decision.Outcome.GRANTED:
         return _(
             "Their message reads as if your appeal was granted. Check it: if your account is "

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_POST
 from reinstate.accounts.http import AuthenticatedHttpRequest
 from reinstate.appeals import forms, presenters
 from reinstate.appeals.actions import (
+    BuildInProgress,
     do_add_plan_action,
     do_add_statement,
     do_approve_letter,
@@ -35,13 +36,14 @@ from reinstate.appeals.actions import (
 )
 from reinstate.appeals.facts import appeal_sections, first_draft
 from reinstate.appeals.guided import PAGES, url_of
-from reinstate.appeals.guided_views import letter_language_context, render_step
+from reinstate.appeals.guided_views import consent_context, letter_language_context, render_step
 from reinstate.appeals.inputs import AppealInput, AppealInputError, from_form
 from reinstate.appeals.models import Packet
 from reinstate.appeals.packet_build import MEDIA_TYPES, build_in_background, check_buildable
 from reinstate.appeals.packet_content import PacketRefused
 from reinstate.appeals.queries import (
     appeal_of,
+    build_alive,
     get_letter_for_user,
     get_packet_for_user,
     latest_packets,
@@ -63,7 +65,7 @@ def _page(
         return render_step(request, case, step, status=status, **refused)
     page = presenters.appeal_page(case, now=timezone.now())
     context = page_context(page) | _stored_forms(page) | letter_language_context(case, page)
-    context |= refused
+    context |= consent_context(request, case) | refused
     return render(request, "appeals/detail.html", context, status=status)
 
 
@@ -267,7 +269,13 @@ def save_letter(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse
 @login_required
 def approve_letter(request: AuthenticatedHttpRequest, case_id: int, number: int) -> HttpResponse:
     letter = get_letter_for_user(request.user, case_id, number)
-    do_approve_letter(letter=letter, actor=request.user)
+    try:
+        do_approve_letter(
+            letter=letter, actor=request.user, consent=str(request.POST.get("consent", ""))
+        )
+    except AppealInputError as error:
+        messages.error(request, str(error))
+        return _back(request, letter.case)
     messages.success(
         request,
         _("Version %(number)s approved: packets now carry it.") % {"number": letter.number},
@@ -320,7 +328,22 @@ def build_packet(request: AuthenticatedHttpRequest, case_id: int) -> HttpRespons
     except PacketRefused as error:
         messages.error(request, str(error))
         return _back(request, case)
-    packet = do_request_packet(case=case, fmt=fmt, draft=draft, actor=request.user)
+    try:
+        packet = do_request_packet(
+            case=case, fmt=fmt, draft=draft, actor=request.user, one_at_a_time=True
+        )
+    except BuildInProgress as running:
+        # One build per case at a time: show the one under way rather than start another.
+        messages.info(
+            request,
+            _(
+                "A packet for this case is already being built: it is shown below. "
+                "Build again once it is ready."
+            ),
+        )
+        if request.htmx:
+            return render(request, "appeals/partials/_packet_status.html", _status(running.packet))
+        return _back(request, case)
     build_in_background(packet, actor=request.user)
     if request.htmx:
         return render(request, "appeals/partials/_packet_status.html", _status(packet))
@@ -340,7 +363,10 @@ def packet_status(request: AuthenticatedHttpRequest, case_id: int, packet_id: in
 def _status(packet: Packet) -> dict[str, object]:
     # A queued build with no worker alive waits for someone to start one: say so.
     no_worker = packet.queued and not any_worker_alive()
-    return {"case": packet.case, "packet": packet, "no_worker": no_worker}
+    # A build whose worker stopped (or cut off in the web process) is not polled for ever;
+    # one still waiting in the queue is never taken for stopped, however long it waits.
+    stopped = packet.status == packet.Status.BUILDING and not build_alive(packet)
+    return {"case": packet.case, "packet": packet, "no_worker": no_worker, "stopped": stopped}
 
 
 @require_GET

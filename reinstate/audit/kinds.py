@@ -26,6 +26,7 @@ class EventKind(StrEnum):
     ORGANISATION_ADVOCATE_ADDED = "organisation.advocate_added"
     ORGANISATION_ADVOCATE_REMOVED = "organisation.advocate_removed"
     ORGANISATION_CODE_REPLACED = "organisation.code_replaced"
+    ORGANISATION_ROLE_CHANGED = "organisation.role_changed"  # {"member", "role"}: admin, advocate
 
     # cases: the case, its reading, its checklist, how it ended, who it is shared with
     CASE_OPENED = "case.opened"

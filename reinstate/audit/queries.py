@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
+
 from reinstate.audit.actions import event_digest
 from reinstate.audit.models import AuditEvent
 
@@ -16,6 +18,12 @@ class ChainProblem:
 
 def events_for_case(case_id: int) -> list[AuditEvent]:
     return list(AuditEvent.objects.filter(case_id_ref=case_id).order_by("seq"))
+
+
+def case_history(case_id: int) -> QuerySet[AuditEvent]:
+    """The case's events, newest first, with who did each. The caller checks who may read it
+    (compose/history.py goes through the case's own access check)."""
+    return AuditEvent.objects.filter(case_id_ref=case_id).select_related("actor").order_by("-seq")
 
 
 def verify_chain() -> list[ChainProblem]:

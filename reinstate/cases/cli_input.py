@@ -9,11 +9,14 @@ from __future__ import annotations
 import json
 import sys
 from argparse import ArgumentParser
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from reinstate.lib.i18n import _
 from reinstate.lib.notice_file import (
     MAX_NOTICE_BYTES,
     NoticeInput,
@@ -38,26 +41,40 @@ def load_notice(source: str | None) -> NoticeInput:
         return notice_from_file(data, "")
     path = Path(source)
     if not path.is_file():
-        raise IntakeError(f"No such file: {source}")
+        raise IntakeError(_("No such file: %(file)s") % {"file": source})
     with path.open("rb") as handle:
         data = handle.read(_READ_BYTES)
     return notice_from_file(data, path.name)
 
 
-def parse_received(value: str | None, tz: ZoneInfo, *, name: str = "--received") -> datetime | None:
-    """An ISO 8601 time; one without an offset is read in ``tz``."""
+def parse_received(
+    value: str | None, tz: ZoneInfo, *, name: str | None = "--received"
+) -> datetime | None:
+    """An ISO 8601 time; one without an offset is read in ``tz``. ``name`` is the option it
+    was given with (None: an argument without one)."""
     if value is None:
         return None
     try:
         parsed = datetime.fromisoformat(value.strip())
     except ValueError:
-        raise IntakeError(
-            f"{name} {value!r} is not a date and time: use ISO 8601, "
-            "e.g. 2026-11-20T09:30:00-05:00."
-        ) from None
+        raise IntakeError(not_a_time(value, name, example="2026-11-20T09:30:00-05:00")) from None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=tz)
     return parsed
+
+
+def not_a_time(value: str, option: str | None, *, example: str) -> str:
+    """The message for a time that is not ISO 8601 (shared by the commands that take one)."""
+    if option is None:
+        return _("The time %(value)s is not a date and time: use ISO 8601, e.g. %(example)s.") % {
+            "value": repr(value),
+            "example": example,
+        }
+    return _("%(option)s %(value)s is not a date and time: use ISO 8601, e.g. %(example)s.") % {
+        "option": option,
+        "value": repr(value),
+        "example": example,
+    }
 
 
 def add_notice_read_arguments(parser: ArgumentParser) -> None:
@@ -72,24 +89,31 @@ def add_notice_read_arguments(parser: ArgumentParser) -> None:
     parser.add_argument("--platform", choices=PLATFORMS, help="the platform, if known")
 
 
-def notice_read(options: dict[str, Any]) -> dict[str, Any]:
-    """The JSON that `reinstate notice read` prints."""
+def notice_read(
+    options: dict[str, Any],
+    *,
+    in_english: Callable[[], AbstractContextManager[object]] = nullcontext,
+) -> dict[str, Any]:
+    """The JSON that `reinstate notice read` prints. Its refusals are in the active language;
+    the JSON is made inside `in_english()` (the Django command's `translation.override("en")`:
+    without Django every word is English already)."""
     tz = parse_time_zone(options.get("tz") or machine_zone_name())
     notice = load_notice(options.get("file"))
     now = datetime.now(UTC)
     received = parse_received(options.get("received"), tz) or notice.received or now
     check_received(received, now=now)
-    reading, decision = read_and_decide(
-        notice.text,
-        received=received.astimezone(tz),
-        tz=tz,
-        state=None,
-        city=None,
-        platform_hint=options.get("platform"),
-    )
-    payload = reading_json(reading, decision)
-    if notice.ocr is not None:
-        payload["ocr"] = notice.ocr.as_json()
+    with in_english():
+        reading, decision = read_and_decide(
+            notice.text,
+            received=received.astimezone(tz),
+            tz=tz,
+            state=None,
+            city=None,
+            platform_hint=options.get("platform"),
+        )
+        payload = reading_json(reading, decision)
+        if notice.ocr is not None:
+            payload["ocr"] = notice.ocr.as_json()
     return payload
 
 
@@ -109,5 +133,5 @@ def main_notice_read(argv: list[str]) -> int:
 
 class OneLineArgumentParser(ArgumentParser):
     def error(self, message: str) -> Any:
-        sys.stderr.write(f"Error: {message} (see --help)\n")
+        sys.stderr.write(f"Error: {message} (see --help)\n")  # i18n: English only (fast path)
         sys.exit(2)

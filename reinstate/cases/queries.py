@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from reinstate.accounts.models import User
 from reinstate.cases.models import Case, ChecklistItem
@@ -68,5 +69,6 @@ def case_numbered(case_id: int) -> Case:
         return Case.objects.select_related("owner").get(pk=case_id)
     except Case.DoesNotExist:
         raise Error(
-            f"No case {case_id}. See your cases with: reinstate case list --user NAME"
+            _("No case %(id)s. See your cases with: reinstate case list --user NAME")
+            % {"id": case_id}
         ) from None

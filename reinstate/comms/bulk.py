@@ -1,7 +1,8 @@
 """Writing thousands of imported emails at once: an mbox of 10,000 messages in seconds.
 
 The rows go to the database as plain tuples (lib/bulk_insert.py); each contact's id is then read
-back by its Message-ID (unique per case), for its ticket links. The caller holds the transaction.
+back by its Message-ID (unique per case), for its ticket links, and each ticket's by its number
+(thousands of messages carry thousands of numbers). The caller holds the transaction.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from typing import Any
 
 from django.db import connections
 from django.db.models import Model
+from django.utils import timezone
 
-from reinstate.comms.models import Contact
+from reinstate.comms.models import Contact, Ticket
 from reinstate.lib.bulk_insert import insert_rows
 
 FIELDS = (
@@ -75,3 +77,17 @@ def insert_links(
 ) -> None:
     """INSERT many-to-many links (contact, ticket) or (contact, evidence item)."""
     insert_rows(through, fields, pairs)
+
+
+def insert_tickets(*, case_id: int, numbers: Sequence[str]) -> dict[str, int]:
+    """The ids of a case's tickets by number, INSERTing those it lacks (one that another import
+    adds at the same moment is left to it: the constraint keeps one row per number)."""
+    wanted = list(dict.fromkeys(numbers))
+    if not wanted:
+        return {}
+    connection = connections[Ticket.objects.db]
+    created = connection.ops.adapt_datetimefield_value(timezone.now())  # as auto_now_add
+    rows = [(case_id, number, created) for number in wanted]
+    insert_rows(Ticket, ("case", "number", "created_at"), rows, ignore_conflicts=True)
+    found = Ticket.objects.filter(case_id=case_id, number__in=wanted)
+    return dict(found.values_list("number", "pk"))

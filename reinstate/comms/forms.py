@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from reinstate.comms.actions import clean_tickets
@@ -105,6 +107,22 @@ class ImportForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["mail_files"].widget.attrs["accept"] = ".eml,.mbox,message/rfc822"
+
+    def clean_mail_files(self) -> Any:
+        """Each file's size is known before a byte of it is read: one too large is refused."""
+        files = self.cleaned_data["mail_files"]
+        limit = settings.MAIL_MAX_BYTES
+        for upload in files:
+            if upload.size > limit:
+                raise forms.ValidationError(
+                    _(
+                        "%(name)s is larger than %(size)s MB. Export only the emails about your "
+                        "account (a label or a search in your mail app), or split the file, and "
+                        "try again."
+                    )
+                    % {"name": upload.name, "size": f"{limit / 1_000_000:g}"}
+                )
+        return files
 
     def mail_filter(self) -> MailFilter:
         data = self.cleaned_data

@@ -139,6 +139,8 @@ def _read_message(raw: bytes, label: str) -> Mail | Skipped:
     body_text = None
     if message is None and head_end is not None:
         body_text = _simple_body(headers, raw[head_end.end() :])
+        if body_text is None:
+            body_text = _alternative_body(headers, raw[head_end.end() :])
     attachments: list[Attachment] = []
     if body_text is not None:
         body = body_text
@@ -235,17 +237,103 @@ def _simple_body(headers: dict[str, str], body: bytes) -> str | None:
     return _clean_body(text)
 
 
+# A text beside its HTML, as most mail programs send: read here when plain (two or more text parts
+# with plain headers, lines ending in LF); anything else is read by the email package, as is.
+_ALTERNATIVE = re.compile(
+    r"""multipart/alternative;\s*boundary=("?)([0-9A-Za-z'()+_,./:=?-]{1,70})\1""", re.I
+)
+_PART_TYPE = re.compile(rb'content-type: text/(plain|html)(?:; charset="?([0-9a-z_-]+)"?)?', re.I)
+_PART_ENCODING = re.compile(rb"content-transfer-encoding: (7bit|8bit|quoted-printable)", re.I)
+
+
+def _alternative_body(headers: dict[str, str], body: bytes) -> str | None:
+    """The text of a multipart/alternative message of plain text parts, as _contents reads it
+    (the plain parts, else the HTML ones), or None for anything else."""
+    found = _ALTERNATIVE.fullmatch(headers.get("content-type", ""))
+    if not found or "content-disposition" in headers or b"\r" in body:
+        return None
+    opening = b"--" + found.group(2).encode()
+    closing = opening + b"--"
+    parts: list[list[bytes]] = []
+    current: list[bytes] | None = None
+    for line in body.split(b"\n"):
+        if line == opening:
+            if current is not None:
+                parts.append(current)
+            current = []
+        elif line == closing:
+            if current is None:
+                return None
+            parts.append(current)
+            break
+        elif line.startswith(opening):
+            return None  # a boundary with more after it: the email package decides
+        elif current is not None:
+            current.append(line)
+    else:
+        return None  # never closed
+    plain: list[str] = []
+    html: list[str] = []
+    for lines in parts:
+        read = _plain_part(lines)
+        if read is None:
+            return None
+        kind, text = read
+        (plain if kind == b"plain" else html).append(text)
+    if not parts:
+        return None
+    text = "\n\n".join(plain) if plain else html_to_text("\n".join(html))
+    return _clean_body(text)
+
+
+def _plain_part(lines: list[bytes]) -> tuple[bytes, str] | None:
+    """(plain or html, its text) of one part with a text type and nothing else in its head."""
+    if b"" not in lines:
+        return None
+    blank = lines.index(b"")
+    kind, charset, encoding = b"plain", None, b""
+    typed = coded = False
+    for line in lines[:blank]:
+        found = _PART_TYPE.fullmatch(line)
+        if found and not typed:
+            typed = True
+            kind = found.group(1).lower()
+            charset = found.group(2).decode().lower() if found.group(2) else None
+            continue
+        found = _PART_ENCODING.fullmatch(line)
+        if found and not coded:
+            coded = True
+            encoding = found.group(1).lower()
+            continue
+        return None
+    data = b"\n".join(lines[blank + 1 :])
+    if encoding == b"quoted-printable":
+        data = quopri.decodestring(data)
+    return kind, decode_text(data, charset)
+
+
 # A ticket number has digits: only the lines with digits (and the line before each, for
 # "Case number:" on a line of its own) are read, which keeps long messages quick.
-def _has_digit(line: str) -> bool:
-    return any(digit in line for digit in "0123456789")  # ten C-speed scans beat a regex
+_DIGIT = re.compile(r"[0-9]")
 
 
 def _tickets(subject: str, body: str) -> list[str]:
-    lines = body[:TICKET_SCAN_CHARS].split("\n")
-    wanted = [i for i, line in enumerate(lines) if _has_digit(line)]
-    picked = sorted({j for i in wanted for j in (i - 1, i) if j >= 0})
-    return ticket_numbers("\n".join([subject, *(lines[j] for j in picked)]))
+    head = body[:TICKET_SCAN_CHARS]
+    picked: list[str] = [subject]
+    last_start = -1  # where the last line picked starts
+    found = _DIGIT.search(head)
+    while found:
+        start = head.rfind("\n", 0, found.start()) + 1
+        end = head.find("\n", found.end())
+        end = len(head) if end < 0 else end
+        if start > 0:  # the line before, unless it is the one picked last
+            before = head.rfind("\n", 0, start - 1) + 1
+            if before > last_start:
+                picked.append(head[before : start - 1])
+        picked.append(head[start:end])
+        last_start = start
+        found = _DIGIT.search(head, end + 1)
+    return ticket_numbers("\n".join(picked))
 
 
 def _header_text(value: str) -> str:

@@ -7,15 +7,16 @@ from reinstate.comms.models import Contact
 from reinstate.rules.comms.contacts import SupportLogRow, chat_line
 
 
-def support_log_rows(case: Case) -> list[SupportLogRow]:
-    """Every contact of the case, in the order they happened, with its tickets, its exhibits'
-    labels and, for a chat, every line of it. Contacts whose time is unknown come last, in the
-    order they were added."""
-    contacts = (
-        Contact.objects.filter(case=case)
-        .prefetch_related("tickets", "attachments")
-        .order_by("-at_known", "at", "pk")
-    )
+def support_log_rows(case: Case, *, latest: int | None = None) -> list[SupportLogRow]:
+    """Every contact of the case (or the `latest` ones: a mailbox of 100,000 contacts is not an
+    appendix), in the order they happened, with its tickets, its exhibits' labels and, for a
+    chat, every line of it. Contacts whose time is unknown come last, in the order they were
+    added."""
+    found = Contact.objects.filter(case=case).prefetch_related("tickets", "attachments")
+    if latest is None:
+        contacts = list(found.order_by("-at_known", "at", "pk"))
+    else:  # the same order from its end, cut, turned back
+        contacts = list(found.order_by("at_known", "-at", "-pk")[:latest])[::-1]
     return [
         SupportLogRow(
             at=contact.at,

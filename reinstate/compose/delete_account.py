@@ -3,7 +3,8 @@
 The user's row goes, and with it (the database cascades) their cases and all that hangs on
 them: checklist, corrections, evidence items, support log, appeal, letters, packet rows; their
 health records, imports, alerts; their platform accounts and memberships. An organisation they
-were the only advocate of is closed too (the cases drivers shared with it stop being shared).
+were the only advocate of is closed too (the cases drivers shared with it stop being shared);
+one they were the only admin of keeps going, with its earliest other member as admin.
 
 Files: an evidence original goes unless an item of another account holds the same content
 (the store keeps each content once, by its SHA-256); it is moved to blobs/trash/ inside the
@@ -75,6 +76,23 @@ def sole_organisations(user: User) -> list[Organisation]:
     )
 
 
+def _hand_over_admin(user: User) -> dict[str, str]:
+    """Where the user is an organisation's only admin and others stay, its earliest other
+    member becomes admin: an organisation always keeps one. {organisation id: new admin}."""
+    handed: dict[str, str] = {}
+    sole_admin = Membership.objects.filter(user=user, role=Membership.Role.ADMIN)
+    for organisation_id in sole_admin.values_list("organisation_id", flat=True):
+        others = Membership.objects.filter(organisation_id=organisation_id).exclude(user=user)
+        if others.filter(role=Membership.Role.ADMIN).exists():
+            continue
+        heir = others.select_related("user").order_by("pk").first()
+        if heir is not None:
+            heir.role = Membership.Role.ADMIN
+            heir.save(update_fields=["role"])
+            handed[str(organisation_id)] = heir.user.username
+    return handed
+
+
 def what_goes(user: User) -> WhatGoes:
     return WhatGoes(
         cases=Case.objects.filter(owner=user).count(),
@@ -108,6 +126,7 @@ def do_delete_account(*, user: User, actor: User | None, store: BlobStore | None
                 for f in pending.files
             ]
             username = user.username
+            handed = _hand_over_admin(user)
             record_event(
                 kind=EventKind.USER_DELETED,
                 actor=actor,
@@ -116,6 +135,7 @@ def do_delete_account(*, user: User, actor: User | None, store: BlobStore | None
                     "cases": case_ids,
                     "evidence_items": item_count,
                     "organisations_closed": [o.pk for o in closing],
+                    **({"admins_handed_over": handed} if handed else {}),
                 },
             )
             for organisation in closing:

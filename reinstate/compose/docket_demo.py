@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from reinstate.accounts.models import Organisation, User
 from reinstate.cases.actions import do_open_case
@@ -73,11 +74,14 @@ def demo_notices() -> list[str]:
 def fill_demo(organisation: Organisation, *, count: int, seed: int, now: datetime) -> DemoFilled:
     if not organisation.name.strip().lower().startswith("demo"):
         raise Error(
-            f"Refused: {organisation.name!r} is not a demonstration organisation. Only an "
-            'organisation whose name starts with "demo" can be filled with made-up cases.'
+            _(
+                "Refused: %(name)s is not a demonstration organisation. Only an organisation "
+                'whose name starts with "demo" can be filled with made-up cases.'
+            )
+            % {"name": repr(organisation.name)}
         )
     if count < 1:
-        raise Error("--cases must be at least 1.")
+        raise Error(_("--cases must be at least 1."))
     rng = random.Random(seed)  # noqa: S311  # made-up data, to be repeatable, not secret
     texts = demo_notices()
     with transaction.atomic():

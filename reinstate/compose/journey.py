@@ -100,8 +100,9 @@ class NextCard:
     deadline_passed: bool
 
 
-def next_card(case: Case, *, now: datetime) -> NextCard:
-    found: Journey = journey(case_progress(case, now=now))
+def next_card(case: Case, *, now: datetime, progress: CaseProgress | None = None) -> NextCard:
+    """`progress`: the case's, when the caller has read it already."""
+    found: Journey = journey(progress or case_progress(case, now=now))
     nxt = found.next
     return NextCard(
         next=nxt,

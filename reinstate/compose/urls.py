@@ -2,11 +2,12 @@
 
 from django.urls import path
 
-from reinstate.compose import account_views, docket_views, views
+from reinstate.compose import account_views, docket_views, history_views, stats_views, views
 
 case_patterns = [
     path("<int:case_id>/", views.case_detail, name="detail"),
     path("<int:case_id>/outcome/", views.case_outcome, name="outcome"),
+    path("<int:case_id>/history/", history_views.case_history, name="history"),
     path("<int:case_id>/calendar.ics", views.case_ics, name="ics"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
 ]
@@ -21,5 +22,11 @@ account_patterns = [
         "organisations/<int:organisation_id>/docket.csv",
         docket_views.docket_download,
         name="docket_csv",
+    ),
+    path("organisations/<int:organisation_id>/stats/", stats_views.stats, name="org_stats"),
+    path(
+        "organisations/<int:organisation_id>/stats.csv",
+        stats_views.stats_download,
+        name="org_stats_csv",
     ),
 ]

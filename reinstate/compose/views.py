@@ -27,7 +27,7 @@ from reinstate.cases.presenters import case_page, case_title, outcome_text
 from reinstate.cases.queries import cases_for_docket, get_case_for_user, get_user_by_calendar_token
 from reinstate.comms.presenters import support_summary
 from reinstate.compose.calendar import calendar_for
-from reinstate.compose.journey import next_card
+from reinstate.compose.journey import next_card, progress_and_readiness
 from reinstate.health.presenters.targets import plan_watch
 from reinstate.lib.page_context import page_context
 
@@ -54,15 +54,17 @@ def _detail(
             "note": case.outcome_note,
         }
     )
+    # The appeal is read once, for its summary and for the "Next" card.
+    progress, readiness = progress_and_readiness(case, now=now)
     context = page_context(case_page(case, now=now)) | {
         "support": support_summary(case, now=now),
-        "appeal": appeal_summary(case, now=now),
+        "appeal": appeal_summary(case, now=now, readiness=readiness),
         "is_owner": case.owner_id == request.user.pk,
         # An advocate reads about the driver ("Maria's deadline"), not about themselves.
         "driver_first": case.owner.display_name().split()[0],
         "outcome_form": outcome_form,
         "after": plan_watch(request.user, case, now=now),
-        "journey": next_card(case, now=now),
+        "journey": next_card(case, now=now, progress=progress),
         # Nothing sent, 24 hours or less left: offer the short protective appeal.
         "protective": protective_offered(case, now=now),
     }

@@ -8,6 +8,7 @@ from argparse import ArgumentParser
 from typing import Any, NoReturn
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from reinstate.lib.errors import UserInputError
 
@@ -26,7 +27,9 @@ class OneLineParser(CommandParser):
 
     def error(self, message: str) -> NoReturn:
         if getattr(self, "called_from_command_line", False):
-            sys.stderr.write(f"Error: {message} (see --help)\n")
+            # argparse writes `message` (in English); the hint after it is ours.
+            hint = _("%(message)s (see --help)") % {"message": message}
+            sys.stderr.write(f"Error: {hint}\n")  # i18n: "Error" is the label Django gives
             sys.exit(EXIT_BAD_INPUT)
         raise CommandError(f"Error: {message}", returncode=EXIT_BAD_INPUT)
 
@@ -55,3 +58,11 @@ class JsonCommand(BaseCommand):
 
     def emit(self, payload: dict[str, Any] | list[Any]) -> None:
         self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
+
+
+def not_a_day(value: str, option: str) -> str:
+    """The message for a day that is not YYYY-MM-DD (`option` is the flag it came with)."""
+    return _("%(option)s %(value)s is not a date: use YYYY-MM-DD, e.g. 2026-11-20.") % {
+        "option": option,
+        "value": repr(value),
+    }

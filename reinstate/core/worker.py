@@ -9,7 +9,8 @@ decides when to give up (appeals/tasks.py).
 
 Only workers started this way beat: a job taken by a bare `db_worker` would be taken back.
 A worker that runs until stopped also queues the scheduled work (settings.TASK_SCHEDULE:
-`reinstate remind` every hour by default), so no cron is needed.
+`reinstate remind` every hour by default), so no cron is needed, and deletes the finished jobs
+older than settings.KEEP_JOBS_DAYS (at its start, then every hour), so the table stays small.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ BEAT_EVERY = 10.0  # seconds between "still alive" notes
 ALIVE_FOR = 45
 HOST = socket.gethostname()
 ANY_ALIVE = "task-worker-any"
+PRUNE_EVERY = 3600.0  # seconds between two deletions of old finished jobs
+PRUNE_BATCH = 500  # rows deleted per transaction (each one short: SQLite has one writer)
 
 
 def alive_key(worker_id: str) -> str:
@@ -104,6 +107,25 @@ def enqueue_due(now: datetime) -> list[str]:
     return queued
 
 
+def prune_finished(now: datetime, *, keep_days: int | None = None) -> int:
+    """Delete the finished jobs (done or failed) that finished more than keep_days
+    (settings.KEEP_JOBS_DAYS) before now; how many. 0 days: none is ever deleted. Jobs waiting
+    or running are never touched."""
+    days = settings.KEEP_JOBS_DAYS if keep_days is None else keep_days
+    if days <= 0:
+        return 0
+    finished = [TaskResultStatus.SUCCESSFUL, TaskResultStatus.FAILED]
+    old = DBTaskResult.objects.filter(
+        status__in=finished, finished_at__lt=now - timedelta(days=days)
+    )
+    pruned = 0
+    while ids := list(old.values_list("id", flat=True)[:PRUNE_BATCH]):
+        pruned += DBTaskResult.objects.filter(id__in=ids, status__in=finished).delete()[0]
+    if pruned:
+        log.info("deleted %s finished jobs older than %s days", pruned, days)
+    return pruned
+
+
 class Worker(DbWorker):
     """django-tasks-db's worker with a heartbeat, the recovery of abandoned jobs, and (when
     started by `reinstate serve`) an end when its parent process ends, so none is orphaned."""
@@ -118,6 +140,7 @@ class Worker(DbWorker):
         requeue_abandoned()
         if not self.batch:  # a batch run empties the queue and stops: it keeps no schedule
             enqueue_due(timezone.now())
+            prune_finished(timezone.now())
         thread = threading.Thread(target=self._keep_beating, name="worker-beat", daemon=True)
         thread.start()
         try:
@@ -133,6 +156,7 @@ class Worker(DbWorker):
 
     def _keep_beating(self) -> None:
         waited = 0.0
+        since_prune = 0.0
         try:
             while not self._stop.wait(1.0):
                 if self.parent_pid and os.getppid() != self.parent_pid:
@@ -142,6 +166,7 @@ class Worker(DbWorker):
                     os.kill(os.getpid(), signal.SIGTERM)
                     return
                 waited += 1.0
+                since_prune += 1.0
                 if waited < BEAT_EVERY:
                     continue
                 waited = 0.0
@@ -150,6 +175,9 @@ class Worker(DbWorker):
                     requeue_abandoned()
                     if not self.batch:
                         enqueue_due(timezone.now())
+                        if since_prune >= PRUNE_EVERY:
+                            since_prune = 0.0
+                            prune_finished(timezone.now())
                 except Exception:
                     log.exception("worker heartbeat failed; trying again")
         finally:

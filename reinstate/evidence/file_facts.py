@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import tempfile
 import wave
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -19,10 +20,11 @@ from typing import Any, Literal
 
 from PIL import Image
 from pypdf import PdfReader
-from pypdf.errors import DependencyError, PyPdfError
 
 from reinstate.evidence import media_boxes
 from reinstate.evidence.media_boxes import BadBoxes, read_boxes
+from reinstate.evidence.pdf_repair import PDF_ERRORS as PDF_ERRORS  # what others catch
+from reinstate.evidence.pdf_repair import open_repaired
 from reinstate.evidence.sniff import SNIFF_BYTES, EvidenceFileError, Sniffed, sniff
 from reinstate.lib.i18n import _, gettext_noop
 from reinstate.lib.pictures import (
@@ -82,6 +84,7 @@ class FileFacts:
     camera: str = ""
     pages: int | None = None
     duration_s: float | None = None  # a video's or recording's length
+    repaired: bool = False  # a damaged PDF read through poppler's repaired copy (pdf_repair)
     text: str = ""
     notes: list[str] = field(default_factory=list)
 
@@ -293,11 +296,11 @@ def _gps_time(gps: dict[int, Any]) -> str | None:
     return when.isoformat()
 
 
-# What opening a damaged or strange PDF can raise. DependencyError is not a PyPdfError: it is
-# what pypdf raises for an encryption it has no library for (cryptography is installed, so this
-# is a last guard, not the way AES is read).
-PDF_ERRORS = (PyPdfError, DependencyError, OSError, ValueError, KeyError, TypeError)
 LOCKED_NOTE = gettext_noop("The PDF is locked with a password, so its text can't be read.")
+REPAIRED_NOTE = gettext_noop(
+    "This PDF is damaged, so a copy was repaired to be readable: its pages and text come from "
+    "that copy. The file you gave is kept unchanged as the evidence."
+)
 
 
 def open_pdf(path: Path) -> PdfReader | None:
@@ -318,12 +321,21 @@ def _read_pdf(path: Path, facts: FileFacts) -> None:
         reader = opened
         facts.pages = len(reader.pages)
     except PDF_ERRORS as error:
-        raise EvidenceFileError(
-            _(
-                "This PDF is damaged and can't be opened. Nothing was added. "
-                "Download or export it again and add the new copy."
-            )
-        ) from error
+        # pypdf refuses it; poppler may still read it. The original is kept as the evidence,
+        # its pages and text are read from the repaired copy (made again for each packet).
+        with tempfile.TemporaryDirectory(prefix="reinstate-repair-") as work:
+            repaired = open_repaired(path, Path(work))
+        if repaired is None:
+            raise EvidenceFileError(
+                _(
+                    "This PDF is damaged and can't be opened. Nothing was added. "
+                    "Download or export it again and add the new copy."
+                )
+            ) from error
+        reader = repaired
+        facts.pages = len(reader.pages)
+        facts.repaired = True
+        facts.notes.append(REPAIRED_NOTE)
     texts: list[str] = []
     size = 0
     try:

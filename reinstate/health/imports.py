@@ -168,7 +168,7 @@ def _import(
         run.save()
         records = [row.record for row in result.records]
         existing = existing_starts(owner, platform, [r.block_start for r in records])
-        new = [r for r in records if r.block_start not in existing]
+        new = [r for r in records if r.block_start not in existing] if existing else records
         try:
             with transaction.atomic():
                 insert_blocks(owner=owner, platform=platform, records=new, run=run, now=now)

@@ -24,10 +24,10 @@ def make_other_driver() -> User:
 
 
 def make_advocate() -> User:
-    """Ada works at a drivers' resource centre."""
+    """Ada works at a drivers' resource centre, which she set up: she is its admin."""
     user = make_user("ada", time_zone="America/New_York")
     organisation = Organisation.objects.create(name="Drivers Resource Center")
-    Membership.objects.create(organisation=organisation, user=user)
+    Membership.objects.create(organisation=organisation, user=user, role=Membership.Role.ADMIN)
     return user
 
 

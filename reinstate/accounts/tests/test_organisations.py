@@ -59,7 +59,7 @@ def test_the_profile_links_to_the_organisations_page(driver: User) -> None:
     assert reverse("accounts:organisations") in html
 
 
-def test_it_sets_up_an_organisation_with_its_creator_as_advocate(driver: User) -> None:
+def test_it_sets_up_an_organisation_with_its_creator_as_admin(driver: User) -> None:
     response = client_for(driver).post(
         reverse("accounts:organisations"), {"name": "  Gig Workers   Legal Clinic "}
     )
@@ -70,7 +70,8 @@ def test_it_sets_up_an_organisation_with_its_creator_as_advocate(driver: User) -
     assert advocates_of(organisation) == {"dana"}
     event = AuditEvent.objects.get(kind="organisation.created")
     assert event.actor == driver
-    assert event.data == {"organisation": organisation.pk, "advocates": ["dana"]}
+    assert event.data == {"organisation": organisation.pk, "advocates": ["dana"], "admin": "dana"}
+    assert Membership.objects.get(organisation=organisation).role == "admin"
     html = client_for(driver).get(page(organisation)).content.decode()
     assert organisation.invite_code in html
 
@@ -191,19 +192,19 @@ def test_it_removes_an_advocate_and_records_who_did(advocate: User, other_driver
     assert client_for(other_driver).get(page(organisation)).status_code == 404
 
 
-def test_the_last_advocate_cannot_be_removed(advocate: User) -> None:
+def test_the_last_admin_cannot_leave(advocate: User) -> None:
     organisation = clinic(advocate)
     response = client_for(advocate).post(remove_url(organisation, advocate), follow=True)
-    assert "the only advocate of Drivers Resource Center" in response.content.decode()
+    assert "ada is the only admin of Drivers Resource Center, so cannot leave" in (
+        response.content.decode()
+    )
     assert advocates_of(organisation) == {"ada"}
     assert not AuditEvent.objects.filter(kind="organisation.advocate_removed").exists()
 
 
-def test_an_advocate_can_leave_and_goes_back_to_the_list(
-    advocate: User, other_driver: User
-) -> None:
+def test_an_admin_can_leave_when_another_admin_stays(advocate: User, other_driver: User) -> None:
     organisation = clinic(advocate)
-    Membership.objects.create(organisation=organisation, user=other_driver)
+    Membership.objects.create(organisation=organisation, user=other_driver, role="admin")
     client = client_for(advocate)
     response = client.post(remove_url(organisation, advocate))
     assert response["Location"] == reverse("accounts:organisations")
@@ -261,14 +262,14 @@ def test_htmx_gets_the_advocates_section_back(advocate: User, other_driver: User
     response = client.post(remove_url(organisation, other_driver), headers=HTMX)
     assert "omar is no longer an advocate here" in response.content.decode()
     response = client.post(remove_url(organisation, advocate), headers=HTMX)
-    assert "the only advocate" in response.content.decode()
+    assert "the only admin" in response.content.decode()
     assert advocates_of(organisation) == {"ada"}
 
 
 def test_htmx_leaving_redirects_the_whole_page(advocate: User, other_driver: User) -> None:
     organisation = clinic(advocate)
     Membership.objects.create(organisation=organisation, user=other_driver)
-    response = client_for(advocate).post(remove_url(organisation, advocate), headers=HTMX)
+    response = client_for(other_driver).post(remove_url(organisation, other_driver), headers=HTMX)
     assert response["HX-Redirect"] == reverse("accounts:organisations")
 
 

@@ -22,6 +22,7 @@ STORED = {
     "organisation.advocate_added",
     "organisation.advocate_removed",
     "organisation.code_replaced",
+    "organisation.role_changed",
     "case.opened",
     "case.corrected",
     "case.status",

@@ -31,6 +31,7 @@ from reinstate.accounts.actions import (
     do_replace_invite_code,
     do_reset_calendar_token,
     do_set_identity,
+    do_set_member_role,
     do_sign_out_everywhere,
     do_update_profile,
 )
@@ -197,6 +198,18 @@ def remove_advocate(s: Scene) -> Step:
     do_add_advocate(organisation=s.organisation, user=colleague, actor=s.advocate)
     return partial(
         do_remove_advocate, organisation=s.organisation, user=colleague, actor=s.advocate
+    )
+
+
+def set_member_role(s: Scene) -> Step:
+    colleague = make_user("bea")
+    do_add_advocate(organisation=s.organisation, user=colleague, actor=s.advocate)
+    return partial(
+        do_set_member_role,
+        organisation=s.organisation,
+        user=colleague,
+        role="admin",
+        actor=s.advocate,
     )
 
 
@@ -655,6 +668,7 @@ AUDITED: dict[Action, Audited] = {
     do_add_advocate: Audited(add_advocate, (K.ORGANISATION_ADVOCATE_ADDED,)),
     do_remove_advocate: Audited(remove_advocate, (K.ORGANISATION_ADVOCATE_REMOVED,)),
     do_replace_invite_code: Audited(replace_invite_code, (K.ORGANISATION_CODE_REPLACED,)),
+    do_set_member_role: Audited(set_member_role, (K.ORGANISATION_ROLE_CHANGED,)),
     do_open_case: Audited(open_new_case, (K.CASE_OPENED,)),
     do_correct_reading: Audited(correct_reading, (K.CASE_CORRECTED,)),
     do_set_received: Audited(set_received, (K.CASE_RECEIVED_CHANGED,)),

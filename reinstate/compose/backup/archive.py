@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
+from django.utils.translation import gettext as _
+
 from reinstate.lib.errors import UserInputError
 
 FORMAT = "reinstate-backup"
@@ -85,17 +87,22 @@ def _info(name: str, size: int, mtime: int) -> tarfile.TarInfo:
 def opened(path: Path) -> Iterator[tuple[tarfile.TarFile, dict[str, Any]]]:
     """The backup's tar and its checked manifest; a clear BackupError for anything else."""
     if not path.is_file():
-        raise BackupError(f"No backup file {path}.")
+        raise BackupError(_("No backup file %(path)s.") % {"path": path})
     try:
         tar = tarfile.open(path, "r:")  # noqa: SIM115 (closed by the with below)
     except (tarfile.TarError, OSError):
-        raise BackupError(f"{path} is not a Reinstate backup (not a tar file).") from None
+        raise BackupError(
+            _("%(path)s is not a Reinstate backup (not a tar file).") % {"path": path}
+        ) from None
     with tar:
         yield tar, _manifest(tar, path)
 
 
 def _manifest(tar: tarfile.TarFile, path: Path) -> dict[str, Any]:
-    not_backup = f"{path} is not a Reinstate backup (no readable {MANIFEST})."
+    not_backup = _("%(path)s is not a Reinstate backup (no readable %(manifest)s).") % {
+        "path": path,
+        "manifest": MANIFEST,
+    }
     try:
         handle = tar.extractfile(MANIFEST)
         manifest = json.loads(handle.read()) if handle else None
@@ -105,18 +112,23 @@ def _manifest(tar: tarfile.TarFile, path: Path) -> dict[str, Any]:
         raise BackupError(not_backup)
     version = manifest.get("version")
     if not isinstance(version, int) or version < 1:
-        raise BackupError(f"{path}: its manifest has no valid format version.")
+        raise BackupError(_("%(path)s: its manifest has no valid format version.") % {"path": path})
     if version > VERSION:
         raise BackupError(
-            f"{path} is a backup of format {version}; this Reinstate reads format {VERSION}: "
-            "restore it with the newer Reinstate that made it."
+            _(
+                "%(path)s is a backup of format %(version)s; this Reinstate reads format "
+                "%(known)s: restore it with the newer Reinstate that made it."
+            )
+            % {"path": path, "version": version, "known": VERSION}
         )
     files = manifest.get("files")
     if not isinstance(files, list) or not all(_well_formed(f) for f in files):
-        raise BackupError(f"{path}: its manifest's list of files is malformed.")
+        raise BackupError(
+            _("%(path)s: its manifest's list of files is malformed.") % {"path": path}
+        )
     db = manifest.get("database")
     if not isinstance(db, dict) or db.get("path") not in {f["path"] for f in files}:
-        raise BackupError(f"{path}: its manifest names no database file.")
+        raise BackupError(_("%(path)s: its manifest names no database file.") % {"path": path})
     return manifest
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db import connection, transaction
+from django.utils.translation import gettext as _
 
 from reinstate.appeals.models import Packet
 from reinstate.compose.backup.archive import BackupError
@@ -41,7 +42,9 @@ class Snapshot:
 def engine() -> str:
     if connection.vendor in ("sqlite", "postgresql"):
         return connection.vendor
-    raise BackupError(f"Backups know SQLite and PostgreSQL, not {connection.vendor}.")
+    raise BackupError(
+        _("Backups know SQLite and PostgreSQL, not %(vendor)s.") % {"vendor": connection.vendor}
+    )
 
 
 def take_snapshot(folder: Path) -> Snapshot:
@@ -83,13 +86,18 @@ def _postgres_snapshot(target: Path) -> Snapshot:
 def check_engine(engine_name: object) -> str:
     """The backup's engine, when it is the one this Reinstate uses."""
     if engine_name not in ("sqlite", "postgresql"):
-        raise BackupError(f"The backup's database is of an unknown kind: {engine_name!r}.")
-    if engine_name != engine():
         raise BackupError(
-            f"This backup holds a {engine_name} database and this Reinstate uses {engine()}: "
-            + ("unset DATABASE_URL" if engine_name == "sqlite" else "set DATABASE_URL")
-            + " to restore it."
+            _("The backup's database is of an unknown kind: %(kind)r.") % {"kind": engine_name}
         )
+    if engine_name != engine():
+        hint = (
+            _("This backup holds a %(kind)s database and this Reinstate uses %(ours)s: unset "
+              "DATABASE_URL to restore it.")
+            if engine_name == "sqlite"
+            else _("This backup holds a %(kind)s database and this Reinstate uses %(ours)s: set "
+                   "DATABASE_URL to restore it.")
+        )  # fmt: skip
+        raise BackupError(hint % {"kind": engine_name, "ours": engine()})
     return str(engine_name)
 
 
@@ -120,8 +128,11 @@ def _tool(name: str) -> str:
     found = shutil.which(name)
     if not found:
         raise BackupError(
-            f"{name} is not on PATH: install the PostgreSQL client tools "
-            "(Debian: postgresql-client) to back up or restore a PostgreSQL database."
+            _(
+                "%(program)s is not on PATH: install the PostgreSQL client tools "
+                "(Debian: postgresql-client) to back up or restore a PostgreSQL database."
+            )
+            % {"program": name}
         )
     return found
 

@@ -20,6 +20,7 @@ from tempfile import TemporaryDirectory
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from reinstate.compose.backup import archive
 from reinstate.compose.backup.archive import BackupError, Writer
@@ -62,9 +63,11 @@ def timed_name(now: datetime | None = None) -> str:
 
 def make_backup(out: Path, *, force: bool = False) -> Made:
     if out.exists() and not force:
-        raise BackupError(f"{out} exists already: pass --force to replace it.")
+        raise BackupError(_("%(path)s exists already: pass --force to replace it.") % {"path": out})
     if not out.parent.is_dir():
-        raise BackupError(f"No folder {out.parent} to write the backup into.")
+        raise BackupError(
+            _("No folder %(folder)s to write the backup into.") % {"folder": out.parent}
+        )
     started = time.monotonic()
     for attempt in range(ATTEMPTS):
         try:

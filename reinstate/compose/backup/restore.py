@@ -20,6 +20,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
+from django.utils.translation import gettext as _
 
 from reinstate.accounts.models import Organisation, User
 from reinstate.audit.models import AuditEvent
@@ -61,14 +62,18 @@ def restore_backup(file: Path) -> Restored:
     with archive.opened(file) as (tar, manifest):
         engine = database.check_engine(manifest.get("database", {}).get("engine"))
         if why := not_empty(home):
-            raise BackupError(f"{home} is not empty ({why}): restore into an empty data folder.")
+            raise BackupError(
+                _("%(home)s is not empty (%(why)s): restore into an empty data folder.")
+                % {"home": home, "why": why}
+            )
         staging = home / f".restore-{uuid.uuid4().hex}"
         try:
             for entry in manifest["files"]:
                 problem = archive.extract_checked(tar, entry, staging / entry["path"])
                 if problem:
                     raise BackupError(
-                        f"{entry['path']} {problem}: the backup is damaged; nothing was restored."
+                        _("%(file)s %(problem)s: the backup is damaged; nothing was restored.")
+                        % {"file": entry["path"], "problem": problem}
                     )
             database.restore(engine, staging / manifest["database"]["path"])
             moved = _put_in_place(staging, home, manifest["files"], manifest["database"]["path"])

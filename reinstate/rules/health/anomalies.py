@@ -42,11 +42,16 @@ def mad(values: Sequence[float]) -> float:
 
 
 def robust_z(value: float, values: Sequence[float]) -> float:
+    return _z(value, *_centre_and_spread(values))
+
+
+def _centre_and_spread(values: Sequence[float]) -> tuple[float, float]:
     centre = median(values)
-    spread = max(mad(values), MIN_SPREAD * abs(centre))
-    if spread == 0:
-        return 0.0
-    return Z_SCALE * (value - centre) / spread
+    return centre, max(mad(values), MIN_SPREAD * abs(centre))
+
+
+def _z(value: float, centre: float, spread: float) -> float:
+    return 0.0 if spread == 0 else Z_SCALE * (value - centre) / spread
 
 
 PayMeasure = Literal["pay per block", "pay per hour"]
@@ -83,23 +88,30 @@ def unusual_pay(blocks: Iterable[BlockRecord], *, as_of: datetime) -> list[PayAn
         return []
     per_block = [p[1] for p in usual]
     per_hour = [p[2] for p in usual if p[2] is not None]
+    # The baselines are the same for every recent block: their median and spread once each
+    # (an import of a year of blocks checks this at its end, inside the request).
+    baselines: dict[PayMeasure, tuple[float, float] | None] = {
+        "pay per block": _centre_and_spread(per_block),
+        "pay per hour": _centre_and_spread(per_hour) if len(per_hour) >= MIN_USUAL else None,
+    }
     found = []
     for start, pay, hourly in recent:
-        checks: tuple[tuple[PayMeasure, float | None, list[float]], ...] = (
-            ("pay per block", pay, per_block),
-            ("pay per hour", hourly, per_hour),
+        values: tuple[tuple[PayMeasure, float | None], ...] = (
+            ("pay per block", pay),
+            ("pay per hour", hourly),
         )
-        for measure, value, baseline in checks:
-            if value is None or len(baseline) < MIN_USUAL:
+        for measure, value in values:
+            baseline = baselines[measure]
+            if value is None or baseline is None:
                 continue
-            z = robust_z(value, baseline)
+            z = _z(value, *baseline)
             if abs(z) > Z_LIMIT:
                 found.append(
                     PayAnomaly(
                         block_start=start,
                         measure=measure,
                         value=value,
-                        usual=median(baseline),
+                        usual=baseline[0],
                         direction="low" if z < 0 else "high",
                     )
                 )

@@ -95,7 +95,7 @@ def local_time(naive: datetime, tz: ZoneInfo) -> datetime:
     Every time read is returned in UTC: comparing times of one zone object is what makes
     windows over 100,000 blocks quick.
     """
-    offset = _steady_offset(tz, naive.year, naive.month, naive.day)
+    offset = steady_offset(tz, naive.year, naive.month, naive.day)
     if offset is not None:
         return (naive - offset).replace(tzinfo=UTC)
     aware = naive.replace(tzinfo=tz, fold=0).astimezone(UTC)
@@ -108,7 +108,7 @@ def local_time(naive: datetime, tz: ZoneInfo) -> datetime:
 
 
 @functools.lru_cache(maxsize=8192)
-def _steady_offset(tz: ZoneInfo, year: int, month: int, day: int) -> timedelta | None:
+def steady_offset(tz: ZoneInfo, year: int, month: int, day: int) -> timedelta | None:
     """The zone's offset through a whole day, or None on a day when the clocks change.
 
     Asking the zone once per day instead of once per time is what makes 100,000 lines quick.
@@ -153,7 +153,7 @@ def _parse_datetime(text: str, tz: ZoneInfo, what: str) -> datetime:
         )
     if parsed.tzinfo is not None:
         return parsed.astimezone(UTC)
-    offset = _steady_offset(tz, parsed.year, parsed.month, parsed.day)
+    offset = steady_offset(tz, parsed.year, parsed.month, parsed.day)
     if offset is None:
         return local_time(parsed, tz)
     # The quickest way to a UTC time: datetime.replace(tzinfo=...) costs three times as much.

@@ -10,6 +10,7 @@ made it, with offsets into the original text, so the reading can explain itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -18,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 from reinstate.rules.notice.deadline_grammar import find_stated_deadline
 from reinstate.rules.notice.patterns import (
+    _FOLD,
     SCAN_LIMIT,
     LazyPattern,
     fold,
@@ -363,7 +365,19 @@ _URL = re.compile(r"(?<![\w/])(?:https?://|www\.)[^\s<>\"'()\[\]{}]{1,2000}", re
 
 def ticket_numbers(text: str) -> list[str]:
     """The ticket and case numbers a text gives ("Case #12345678", "ticket number: AB-1234")."""
-    return _unique(_tickets(fold(text), text))
+    return _unique(_tickets(_fold_quick(text), text))
+
+
+# fold(text), quicker for text with few characters to fold: str.translate with a dict looks
+# up every character (a support log reads thousands of messages, most of them plain ASCII).
+_FOLDED = {chr(key): chr(value) for key, value in _FOLD.items()}
+_TO_FOLD = re.compile("[" + re.escape("".join(_FOLDED)) + "]")
+
+
+def _fold_quick(text: str) -> str:
+    if text.isascii():  # nothing to fold
+        return text
+    return _TO_FOLD.sub(lambda m: _FOLDED[m.group()], text)
 
 
 def _references(scan: str, text: str) -> References:
@@ -376,9 +390,39 @@ def _references(scan: str, text: str) -> References:
 def _tickets(scan: str, text: str) -> list[str]:
     return [
         text[m.start("id") : m.end("id")]
-        for m in _TICKET.finditer(scan)
+        for m in _ticket_matches(scan)
         if any(c.isdigit() for c in m.group("id"))  # "case of", "request a review" are no tickets
     ]
+
+
+# Every ticket match starts with one of these, lower-cased ("cas": case, caso; "ref": ref,
+# reference, referencia). Finding them with str.find on the lower-cased text is ten times
+# quicker than letting the pattern try every position (measured in `make bench`).
+_TICKET_STARTS = ("ticket", "cas", "ref", "incident", "request", "solicitud", "reclamo")
+# Letters the case-blind pattern takes for i or s that str.lower() does not make so (İ also
+# lengthens the text): where one is present, the pattern scans the text itself.
+_ODD_CASE = ("\u0130", "\u0131", "\u017f")
+
+
+def _ticket_matches(scan: str) -> Iterator[re.Match[str]]:
+    """The matches of _TICKET.finditer(scan), exactly, tried only where a keyword starts."""
+    low = scan.lower()
+    if len(low) != len(scan) or any(odd in scan for odd in _ODD_CASE):
+        yield from _TICKET.finditer(scan)
+        return
+    starts: list[int] = []
+    for word in _TICKET_STARTS:
+        at = low.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = low.find(word, at + 1)
+    end = 0  # like finditer: the next match starts after the last one ends
+    for start in sorted(starts):
+        if start >= end:
+            found = _TICKET.match(scan, start)
+            if found:
+                yield found
+                end = found.end()
 
 
 def _unique(items: list[str]) -> list[str]:

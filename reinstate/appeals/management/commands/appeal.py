@@ -7,7 +7,8 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from reinstate.appeals.actions import do_approve_letter, do_save_letter, do_set_appeal
 from reinstate.appeals.after_sending import after_sending
@@ -28,9 +29,11 @@ def _read_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise Error(f"No file {path}.") from None
+        raise Error(_("No file %(path)s.") % {"path": path}) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise Error(f"Cannot read {path} as UTF-8 text: {error}.") from None
+        raise Error(
+            _("Cannot read %(path)s as UTF-8 text: %(error)s.") % {"path": path, "error": error}
+        ) from None
 
 
 class Command(JsonCommand):
@@ -105,10 +108,15 @@ class Command(JsonCommand):
         elif action == "approve":
             found = case.letters.filter(number=options["version"]).first()
             if found is None:
-                raise Error(f"Case {case.pk} has no letter version {options['version']}.")
+                raise Error(
+                    _("Case %(case)s has no letter version %(version)s.")
+                    % {"case": case.pk, "version": options["version"]}
+                )
             self.emit(letter_json(do_approve_letter(letter=found, actor=None)))
         else:
-            self.emit(readiness_json(readiness_of(case, now=timezone.now())))
+            with translation.override("en"):  # the JSON is English whatever --lang says
+                readiness = readiness_json(readiness_of(case, now=timezone.now()))
+            self.emit(readiness)
 
 
 def mark_sent(case: Case, options: dict[str, Any]) -> dict[str, Any]:
@@ -129,13 +137,16 @@ def mark_sent(case: Case, options: dict[str, Any]) -> dict[str, Any]:
             proof=proof,
             now=now,
         )
-    return sent_json(case, after_sending(case, now=now))
+    with translation.override("en"):  # the JSON is English whatever --lang says
+        return sent_json(case, after_sending(case, now=now))
 
 
 def _open(path: Path) -> Any:
     try:
         return path.open("rb")
     except FileNotFoundError:
-        raise Error(f"No file {path}.") from None
+        raise Error(_("No file %(path)s.") % {"path": path}) from None
     except OSError as error:
-        raise Error(f"Cannot read {path}: {error}.") from None
+        raise Error(
+            _("Cannot read %(path)s: %(error)s.") % {"path": path, "error": error}
+        ) from None

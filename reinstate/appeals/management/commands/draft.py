@@ -6,7 +6,8 @@ from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any
 
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from reinstate.appeals.options import UnknownOption, case_options, option_draft
 from reinstate.cases.queries import case_numbered
@@ -27,16 +28,30 @@ class Command(JsonCommand):
         case = case_numbered(options["case"])
         key, now = options["key"], timezone.now()
         if key not in KEYS:
-            raise Error(f"No option {key!r}. The options are: {', '.join(KEYS)}.")
-        try:
-            draft = option_draft(case, key, now=now)
-        except UnknownOption:
-            found = ", ".join(o.key for o in case_options(case, now=now)) or "none"
             raise Error(
-                f"{key} does not apply to case {case.pk} now. Its options: {found}."
+                _("No option %(key)s. The options are: %(options)s.")
+                % {"key": repr(key), "options": ", ".join(KEYS)}
+            )
+        try:
+            # The JSON is English whatever --lang says, and so is the file (as the JSON).
+            with translation.override("en"):
+                draft = option_draft(case, key, now=now)
+        except UnknownOption:
+            found = ", ".join(o.key for o in case_options(case, now=now))
+            if not found:
+                raise Error(
+                    _("%(key)s does not apply to case %(case)s now. It has no options now.")
+                    % {"key": key, "case": case.pk}
+                ) from None
+            raise Error(
+                _("%(key)s does not apply to case %(case)s now. Its options: %(options)s.")
+                % {"key": key, "case": case.pk, "options": found}
             ) from None
         except NoDraft:
-            raise Error(f"{key} has no draft: see `reinstate next {case.pk}` for how.") from None
+            raise Error(
+                _("%(key)s has no draft: see `reinstate next %(case)s` for how.")
+                % {"key": key, "case": case.pk}
+            ) from None
         if options["output"] is None:
             self.emit(
                 {
@@ -54,5 +69,8 @@ class Command(JsonCommand):
         try:
             path.write_bytes(data)
         except OSError as error:
-            raise Error(f"Cannot write {path}: {error.strerror or error}.") from None
+            raise Error(
+                _("Cannot write %(path)s: %(error)s.")
+                % {"path": path, "error": error.strerror or error}
+            ) from None
         self.emit({"key": draft.key, "path": str(path), "bytes": len(data)})

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from reinstate.appeals.packet_build import FORMATS, build_packet
 from reinstate.appeals.packet_content import PacketRefused
@@ -40,9 +41,15 @@ class Command(JsonCommand):
             out.suffix[1:].lower() if out.suffix[1:].lower() in FORMATS else "pdf"
         )
         if out.is_dir():
-            raise Error(f"{out} is a folder: give a file name, e.g. {out / f'appeal.{fmt}'}.")
+            raise Error(
+                _("%(path)s is a folder: give a file name, e.g. %(example)s.")
+                % {"path": out, "example": out / f"appeal.{fmt}"}
+            )
         if not out.parent.is_dir():
-            raise Error(f"No folder {out.parent} to write {out.name} into.")
+            raise Error(
+                _("No folder %(folder)s to write %(file)s into.")
+                % {"folder": out.parent, "file": out.name}
+            )
         try:
             packet = build_packet(case=case, fmt=fmt, draft=options["draft"], actor=None, out=out)
         except PacketRefused as error:

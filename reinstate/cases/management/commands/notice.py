@@ -9,6 +9,8 @@ from __future__ import annotations
 from argparse import ArgumentParser
 from typing import Any
 
+from django.utils import translation
+
 from reinstate.cases.cli_input import add_notice_read_arguments, notice_read
 from reinstate.core.cli import JsonCommand
 
@@ -20,4 +22,5 @@ class Command(JsonCommand):
         add_notice_read_arguments(self.add_subcommands(parser).add_parser("read", help=self.help))
 
     def handle(self, *args: Any, **options: Any) -> None:
-        self.emit(notice_read(options))
+        # The error line follows --lang; the JSON is English whatever it says.
+        self.emit(notice_read(options, in_english=lambda: translation.override("en")))

@@ -9,8 +9,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from reinstate.accounts.queries import user_named
+from reinstate.cases.cli_input import not_a_time
 from reinstate.cases.queries import case_numbered
 from reinstate.comms.actions import CommsInputError, Upload, do_add_contact
 from reinstate.comms.imports import file_source, import_files
@@ -18,7 +20,7 @@ from reinstate.comms.mail import MailFilter
 from reinstate.comms.models import Channel, Direction
 from reinstate.comms.presenters import case_follow_up, contact_json
 from reinstate.comms.queries import contacts_of
-from reinstate.core.cli import Error, JsonCommand
+from reinstate.core.cli import Error, JsonCommand, not_a_day
 from reinstate.lib.iso import iso
 
 
@@ -27,10 +29,7 @@ def parse_at(value: str, tz: ZoneInfo, option: str = "--at") -> datetime:
     try:
         parsed = datetime.fromisoformat(value.strip())
     except ValueError:
-        raise Error(
-            f"{option} {value!r} is not a date and time: use ISO 8601, "
-            "e.g. 2026-11-03T10:30:00-08:00."
-        ) from None
+        raise Error(not_a_time(value, option, example="2026-11-03T10:30:00-08:00")) from None
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=tz)
 
 
@@ -40,14 +39,14 @@ def parse_day(value: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise Error(f"{option} {value!r} is not a date: use YYYY-MM-DD.") from None
+        raise Error(not_a_day(value, option)) from None
 
 
 def existing_files(names: list[str]) -> list[Path]:
     paths = [Path(name) for name in names]
     for path in paths:
         if not path.is_file():
-            raise Error(f"No such file: {path}")
+            raise Error(_("No such file: %(file)s") % {"file": path})
     return paths
 
 

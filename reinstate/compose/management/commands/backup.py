@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
 from reinstate.compose.backup.make import make_backup, rotate, timed_name
 from reinstate.core.cli import Error, JsonCommand
@@ -37,11 +38,11 @@ class Command(JsonCommand):
     def _handle(self, options: dict[str, Any]) -> None:
         keep = options["keep"]
         if keep is not None and (options["dir"] is None or keep < 1):
-            raise Error("--keep N goes with --dir, and N is at least 1.")
+            raise Error(_("--keep N goes with --dir, and N is at least 1."))
         if options["dir"] is not None:
             folder = Path(options["dir"]).expanduser()
             if not folder.is_dir():
-                raise Error(f"No folder {folder}.")
+                raise Error(_("No folder %(folder)s.") % {"folder": folder})
             made = make_backup(folder / timed_name())
             made.removed = rotate(folder, keep) if keep else []
             self.emit({**made.as_json(), "removed": made.removed})

@@ -11,12 +11,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from reinstate.accounts.queries import user_named
 from reinstate.appeals.after_sending import after_sending
 from reinstate.appeals.models import Decision
-from reinstate.appeals.send_actions import do_record_decision
+from reinstate.appeals.send_actions import disagreement, do_record_decision
 from reinstate.appeals.sent_presenters import sent_json
 from reinstate.cases.actions import (
     ENDINGS,
@@ -30,7 +31,7 @@ from reinstate.cases.models import Case
 from reinstate.cases.presenters import case_json
 from reinstate.cases.queries import case_numbered, cases_for_docket
 from reinstate.compose.journey import case_stage
-from reinstate.core.cli import Error, JsonCommand
+from reinstate.core.cli import Error, JsonCommand, not_a_day
 from reinstate.evidence.notice_pictures import keep_notice_pictures
 from reinstate.lib.tz import parse_time_zone
 from reinstate.rules.notice.reading import PLATFORMS
@@ -107,7 +108,7 @@ class Command(JsonCommand):
             self.emit(_case_json(case, now=now))
         elif action == "received":
             case = case_numbered(options["id"])
-            at = parse_received(options["at"], case.tz, name="The time")
+            at = parse_received(options["at"], case.tz, name=None)
             assert at is not None
             # Done as the driver, as when they change it on the web.
             do_set_received(case=case, actor=case.owner, received=at, now=now)
@@ -144,14 +145,17 @@ def decide(case: Case, options: dict[str, Any], *, now: datetime) -> dict[str, A
         now=now,
     )
     case.refresh_from_db()
-    return sent_json(case, after_sending(case, now=now)) | {
+    with translation.override("en"):  # the JSON is English whatever --lang says
+        warning = disagreement(decided.decision.outcome, decided.read_as)
+        after = sent_json(case, after_sending(case, now=now))
+    return after | {
         "stage": case_stage(case, now=now),
         "decision": {
             "id": decided.decision.pk,
             "outcome": decided.decision.outcome,
             "decided_on": decided.decision.decided_on.isoformat(),
         },
-        "warning": decided.warning or None,
+        "warning": warning or None,
         "status": case.status,
         "outcome": case.outcome,
     }
@@ -162,14 +166,14 @@ def close(case: Case, options: dict[str, Any], *, now: datetime) -> Case:
     outcome, on, note = options["outcome"], options["on"], options["note"]
     if outcome is None:
         if on is not None or note:
-            raise Error("--on and --note say how the case ended: add --outcome as well.")
+            raise Error(_("--on and --note say how the case ended: add --outcome as well."))
         return do_set_case_status(case=case, actor=case.owner, status=Case.Status.CLOSED)
     if outcome != Case.Outcome.REINSTATED and on is not None:
         raise Error(
-            "--on is the day your account was reinstated: use it with --outcome reinstated."
+            _("--on is the day your account was reinstated: use it with --outcome reinstated.")
         )
     if outcome == Case.Outcome.REINSTATED and on is None:
-        raise Error("Add --on YYYY-MM-DD: the day your account was reinstated.")
+        raise Error(_("Add --on YYYY-MM-DD: the day your account was reinstated."))
     return do_set_case_outcome(
         case=case,
         actor=case.owner,
@@ -184,4 +188,4 @@ def _day(value: str) -> date:
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise Error(f"--on {value!r} is not a date: use YYYY-MM-DD, e.g. 2026-11-20.") from None
+        raise Error(not_a_day(value, "--on")) from None

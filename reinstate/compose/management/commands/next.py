@@ -7,7 +7,7 @@ from __future__ import annotations
 from argparse import ArgumentParser
 from typing import Any
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from reinstate.appeals.options import case_options
 from reinstate.cases.queries import case_numbered
@@ -24,9 +24,9 @@ class Command(JsonCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         case = case_numbered(options["case"])
         now = timezone.now()
-        self.emit(
-            {
+        with translation.override("en"):  # the JSON is English whatever --lang says
+            payload = {
                 "stage": case_stage(case, now=now),
                 "options": [option.as_json() for option in case_options(case, now=now)],
             }
-        )
+        self.emit(payload)

@@ -1,4 +1,4 @@
-"""reinstate org add|advocate|docket|demo
+"""reinstate org add|advocate|docket|stats|demo
 
 In compose, not accounts: `docket` shows each case's stage and readiness, which read every app
 (Django runs the first installed app's command of a name, so there is one `org` command).
@@ -7,15 +7,19 @@ In compose, not accounts: `docket` shows each case's stage and readiness, which 
 from __future__ import annotations
 
 from argparse import ArgumentParser
+from datetime import date
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from reinstate.accounts.actions import do_add_advocate, do_create_organisation
 from reinstate.accounts.models import Organisation
 from reinstate.accounts.queries import user_named
 from reinstate.compose.docket import DocketQuery, docket_csv, docket_page
 from reinstate.compose.docket_demo import fill_demo
+from reinstate.compose.org_stats import organisation_outcomes, outcomes_json
+from reinstate.compose.stats_forms import range_problem
 from reinstate.core.cli import Error, JsonCommand
 from reinstate.rules.appeal.stage import STAGES
 
@@ -64,6 +68,12 @@ class Command(JsonCommand):
         docket.add_argument("--desc", action="store_true")
         docket.add_argument("--page", type=int, default=1)
         docket.add_argument("--format", choices=["json", "csv"], default="json")
+        stats = actions.add_parser(
+            "stats", help="its cases counted by platform, reason, stage, outcome and month"
+        )
+        stats.add_argument("organisation", help="its id or name")
+        stats.add_argument("--since", metavar="DAY", help="notices from this day (YYYY-MM-DD)")
+        stats.add_argument("--until", metavar="DAY", help="notices to this day (YYYY-MM-DD)")
         demo = actions.add_parser("demo", help='fill a "demo…" organisation with made-up cases')
         demo.add_argument("organisation", help="its id or name")
         demo.add_argument("--cases", type=int, required=True)
@@ -81,6 +91,8 @@ class Command(JsonCommand):
             do_add_advocate(organisation=organisation, user=user_named(options["user"]), actor=None)
         elif action == "docket":
             return self.docket(organisation_named(options["organisation"]), options)
+        elif action == "stats":
+            return self.stats(organisation_named(options["organisation"]), options)
         else:
             filled = fill_demo(
                 organisation_named(options["organisation"]),
@@ -90,6 +102,17 @@ class Command(JsonCommand):
             )
             return self.emit(filled.__dict__)
         self.emit(organisation_json(organisation))
+
+    def stats(self, organisation: Organisation, options: dict[str, Any]) -> None:
+        """The outcomes page's figures, exact (no small count hidden: this is the server's
+        operator); no bound given counts every case."""
+        since = _day(options["since"], "--since")
+        until = _day(options["until"], "--until")
+        problem = range_problem(since, until)
+        if problem:
+            raise Error(problem)
+        found = organisation_outcomes(organisation, since=since, until=until)
+        self.emit(outcomes_json(organisation, found))
 
     def docket(self, organisation: Organisation, options: dict[str, Any]) -> None:
         """The same rows as the docket page, with the same query (one page of 50)."""
@@ -124,3 +147,15 @@ class Command(JsonCommand):
                 "rows": [row.as_json() for row in found.rows],
             }
         )
+
+
+def _day(given: str | None, flag: str) -> date | None:
+    if given is None:
+        return None
+    try:
+        return date.fromisoformat(given.strip())
+    except ValueError:
+        raise Error(
+            _("%(flag)s must be a day written YYYY-MM-DD, like 2026-01-31, not %(given)s.")
+            % {"flag": flag, "given": repr(given)}
+        ) from None

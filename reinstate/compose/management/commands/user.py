@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from reinstate.accounts.actions import (
     do_change_password,
@@ -34,7 +35,7 @@ from reinstate.compose.export import do_export_account
 from reinstate.core.cli import Error, JsonCommand
 from reinstate.lib.tz import parse_time_zone
 
-STATES = ["", *(code for code, _ in US_STATES)]
+STATES = ["", *(code for code, _label in US_STATES)]
 
 
 def user_json(user: User) -> dict[str, Any]:
@@ -58,7 +59,7 @@ def _read_password(path: str) -> str:
     try:
         return Path(path).read_text(encoding="utf-8").strip()
     except (OSError, UnicodeDecodeError) as error:
-        raise Error(f"Cannot read the password file: {error}") from None
+        raise Error(_("Cannot read the password file: %(error)s") % {"error": error}) from None
 
 
 class Command(JsonCommand):
@@ -163,7 +164,9 @@ class Command(JsonCommand):
         user = user_named(options["name"])
         out = Path(options["output"])
         if out.is_dir():
-            raise Error(f"{out} is a folder: give the name of the zip file to write.")
+            raise Error(
+                _("%(path)s is a folder: give the name of the zip file to write.") % {"path": out}
+            )
         temp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.part")
         try:
             with temp.open("xb") as handle:
@@ -172,7 +175,10 @@ class Command(JsonCommand):
                 os.fsync(handle.fileno())
             temp.replace(out)
         except OSError as error:
-            raise Error(f"Cannot write {out}: {error.strerror or error}") from None
+            raise Error(
+                _("Cannot write %(path)s: %(error)s")
+                % {"path": out, "error": error.strerror or error}
+            ) from None
         finally:
             temp.unlink(missing_ok=True)
         return {"path": str(out.resolve()), "bytes": out.stat().st_size, "files": exported.files}
@@ -181,6 +187,7 @@ class Command(JsonCommand):
         user = user_named(options["name"])
         if not options["yes"]:
             raise Error(
-                f"This deletes {user.username} and all their data for good. Add --yes to do it."
+                _("This deletes %(name)s and all their data for good. Add --yes to do it.")
+                % {"name": user.username}
             )
         return do_delete_account(user=user, actor=None).as_json()

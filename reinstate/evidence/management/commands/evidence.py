@@ -6,6 +6,8 @@ from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from reinstate.accounts.queries import user_named
 from reinstate.cases.queries import case_numbered
 from reinstate.core.cli import Error, JsonCommand
@@ -38,7 +40,7 @@ class Command(JsonCommand):
         paths = [Path(name) for name in options["files"]]
         for path in paths:
             if not path.is_file():
-                raise Error(f"No such file: {path}")
+                raise Error(_("No such file: %(file)s") % {"file": path})
         results, refused = [], []
         for path in paths:
             try:
@@ -52,7 +54,7 @@ class Command(JsonCommand):
                         note=options["note"],
                     )
             except EvidenceFileError as error:
-                refused.append(f"{path.name}: {error}")
+                refused.append(_("%(file)s: %(problem)s") % {"file": path.name, "problem": error})
             else:
                 results.append(evidence_json(added.item, duplicate=added.duplicate))
         # Each file stands alone: those added are printed even when another was refused.

@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from reinstate.accounts.queries import user_named
+from reinstate.cases.cli_input import not_a_time
 from reinstate.core.cli import Error, JsonCommand
 from reinstate.health.actions import HealthInputError
 from reinstate.health.assessment import assess
@@ -54,7 +56,7 @@ class Command(JsonCommand):
     def _import(self, user: Any, options: dict[str, Any]) -> dict[str, Any]:
         path = Path(options["file"])
         if not path.is_file():
-            raise Error(f"No such file: {options['file']}")
+            raise Error(_("No such file: %(file)s") % {"file": options["file"]})
         tz = parse_time_zone(options["tz"] or user.time_zone)
         with path.open("rb") as stream:
             run = do_import_blocks(
@@ -75,8 +77,5 @@ def as_of_option(value: str | None, zone: str) -> datetime:
     try:
         parsed = datetime.fromisoformat(value.strip())
     except ValueError:
-        raise Error(
-            f"--as-of {value!r} is not a date and time: use ISO 8601, "
-            "e.g. 2026-11-20T09:30:00-08:00."
-        ) from None
+        raise Error(not_a_time(value, "--as-of", example="2026-11-20T09:30:00-08:00")) from None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=parse_time_zone(zone))
