@@ -101,7 +101,7 @@ def wait_for(condition, what: str, writer: subprocess.Popen[bytes]) -> None:
 
 
 def test_a_backup_taken_under_writes_restores_whole(tmp_path: Path) -> None:
-    env = process_env(tmp_path / "home")
+    env = process_env(tmp_path / "home", migrated=True)
     log, stop = tmp_path / "writes.log", tmp_path / "stop"
     log.touch()
     writer = subprocess.Popen(
@@ -158,7 +158,7 @@ def test_a_backup_taken_under_writes_restores_whole(tmp_path: Path) -> None:
 def backup(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small data folder (one case, a photo, a packet) and its backup, made once."""
     folder = tmp_path_factory.mktemp("small")
-    env = process_env(folder / "home")
+    env = process_env(folder / "home", migrated=True)
     (folder / "stop").touch()  # the writer sets up its case, evidence and packet, then stops
     done = subprocess.run(
         [sys.executable, "-c", WRITER, str(folder / "writes.log"), str(folder / "stop")],

@@ -68,7 +68,7 @@ def _wait_until_up(url: str, process: subprocess.Popen[bytes]) -> None:
 def test_serve_answers_with_its_processes_and_sigterm_stops_them_all(
     tmp_path: Path, server: str, processes: int
 ) -> None:
-    env = process_env(tmp_path / "home")
+    env = process_env(tmp_path / "home", migrated=True)
     env["REINSTATE_WORKERS"] = "2"
     port = _free_port()
     command = [REINSTATE, "serve", "--port", str(port), "--server", server]
@@ -106,7 +106,7 @@ def test_serve_answers_with_its_processes_and_sigterm_stops_them_all(
 
 
 def test_a_server_that_cannot_run_is_a_one_line_error(tmp_path: Path) -> None:
-    env = process_env(tmp_path / "home")
+    env = process_env(tmp_path / "home", migrated=True)
     command = [REINSTATE, "serve", "--port", str(_free_port()), "--workers", "0"]
     try:
         done = subprocess.run(command, env=env, capture_output=True, timeout=60, check=False)

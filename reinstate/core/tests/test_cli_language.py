@@ -210,7 +210,7 @@ def test_sending_and_deciding_print_the_same_json_in_every_language(
 def test_a_real_process_speaks_the_language_of_its_locale(
     tmp_path: Path, args: list[str], stdin: str | None, spanish: str
 ) -> None:
-    env = process_env(tmp_path / "home") | {"LANG": "es_US.UTF-8"}
+    env = process_env(tmp_path / "home", migrated=True) | {"LANG": "es_US.UTF-8"}
     result = run_process(env, *args, stdin=stdin)
     assert result.returncode == 2
     assert result.stderr.decode().strip().startswith(spanish)

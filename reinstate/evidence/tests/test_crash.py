@@ -73,7 +73,7 @@ def new_case(env: dict[str, str], folder: Path) -> str:
 def test_a_killed_add_leaves_no_row_and_verify_names_the_file(
     tmp_path: Path, stage: str, left: str
 ) -> None:
-    env = process_env(tmp_path / "home")
+    env = process_env(tmp_path / "home", migrated=True)
     case = new_case(env, tmp_path)
     photo = tmp_path / "door.jpg"
     photo.write_bytes(files.jpeg((1200, 900)) + b"\0" * 300_000)  # several chunks long
