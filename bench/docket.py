@@ -19,6 +19,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 CASES = 5_000
 SMALL = 50
@@ -37,6 +38,43 @@ def median_s(run: Callable[[], object], runs: int = RUNS) -> float:
     return statistics.median(times)
 
 
+def count_queries(run: Callable[[], object]) -> int:
+    """Counted at the cursor: the request's start clears Django's own query log."""
+    from django.db import connection
+
+    count = 0
+
+    def counting(execute: Callable[..., object], *args: object) -> object:
+        nonlocal count
+        count += 1
+        return execute(*args)
+
+    with connection.execute_wrapper(counting):
+        run()
+    return count
+
+
+def demo_organisations(label: str) -> tuple[Any, Any, Any, Any, float]:
+    """An advocate of a big (CASES) and a small (SMALL) demo organisation, an empty one beside,
+    and how long filling the big one took. Django must be set up and migrated."""
+    from django.utils import timezone
+
+    from reinstate.accounts.models import Membership, Organisation, User
+    from reinstate.compose.docket_demo import fill_demo
+
+    advocate = User.objects.create_user(username=f"bench-{label}-{time.time_ns()}")
+    big = Organisation.objects.create(name=f"Demo big union ({label})")
+    small = Organisation.objects.create(name=f"Demo small clinic ({label})")
+    empty = Organisation.objects.create(name=f"Demo empty clinic ({label})")
+    for org in (big, small):
+        Membership.objects.create(organisation=org, user=advocate)
+    started = time.perf_counter()
+    fill_demo(big, count=CASES, seed=1, now=timezone.now())
+    fill_s = time.perf_counter() - started
+    fill_demo(small, count=SMALL, seed=2, now=timezone.now())
+    return advocate, big, small, empty, fill_s
+
+
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reinstate.settings")
     import django
@@ -46,22 +84,11 @@ def main() -> None:
     from django.db import connection
     from django.test import Client
     from django.urls import reverse
-    from django.utils import timezone
 
-    from reinstate.accounts.models import Membership, Organisation, User
-    from reinstate.compose.docket_demo import fill_demo
+    from reinstate.accounts.models import Organisation
 
     call_command("migrate", interactive=False, verbosity=0)
-    advocate = User.objects.create_user(username="bench-advocate")
-    big = Organisation.objects.create(name="Demo big union")
-    small = Organisation.objects.create(name="Demo small clinic")
-    empty = Organisation.objects.create(name="Demo empty clinic")
-    for org in (big, small):
-        Membership.objects.create(organisation=org, user=advocate)
-    started = time.perf_counter()
-    fill_demo(big, count=CASES, seed=1, now=timezone.now())
-    fill_s = time.perf_counter() - started
-    fill_demo(small, count=SMALL, seed=2, now=timezone.now())
+    advocate, big, small, empty, fill_s = demo_organisations("docket")
 
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(advocate)
@@ -75,20 +102,7 @@ def main() -> None:
 
         return get
 
-    def queries(run: Callable[[], object]) -> int:
-        """Counted at the cursor: the request's start clears Django's own query log."""
-        count = 0
-
-        def counting(execute: Callable[..., object], *args: object) -> object:
-            nonlocal count
-            count += 1
-            return execute(*args)
-
-        with connection.execute_wrapper(counting):
-            run()
-        return count
-
-    big_queries, small_queries = queries(page(big)), queries(page(small))
+    big_queries, small_queries = count_queries(page(big)), count_queries(page(small))
     page_s = median_s(page(big))
     page_sorted_s = median_s(page(big, sort="driver", due="30"))
     page_small_s = median_s(page(small))

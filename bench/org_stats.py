@@ -19,27 +19,14 @@ import os
 import random
 import statistics
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
-CASES = 5_000
-SMALL = 50
+from bench.docket import BIN, CASES, count_queries, demo_organisations, median_s
+
 TARGET_S = 0.5
-RUNS = 15
-BIN = Path(sys.executable).parent
-
-
-def median_s(run: Callable[[], object], runs: int = RUNS) -> float:
-    run()  # warm: the catalogue, the templates
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -53,24 +40,14 @@ def main() -> None:
     from django.urls import reverse
     from django.utils import timezone
 
-    from reinstate.accounts.models import Membership, Organisation, User
+    from reinstate.accounts.models import Organisation
     from reinstate.appeals.models import Decision, Sending
     from reinstate.cases.models import Case
-    from reinstate.compose.docket_demo import fill_demo
     from reinstate.compose.org_stats import organisation_outcomes
 
     call_command("migrate", interactive=False, verbosity=0)
-    advocate = User.objects.create_user(username=f"bench-stats-{time.time_ns()}")
-    big = Organisation.objects.create(name="Demo big union (stats)")
-    small = Organisation.objects.create(name="Demo small clinic (stats)")
-    empty = Organisation.objects.create(name="Demo empty clinic (stats)")
-    for org in (big, small):
-        Membership.objects.create(organisation=org, user=advocate)
+    advocate, big, small, empty, fill_s = demo_organisations("stats")
     now = timezone.now()
-    started = time.perf_counter()
-    fill_demo(big, count=CASES, seed=1, now=now)
-    fill_s = time.perf_counter() - started
-    fill_demo(small, count=SMALL, seed=2, now=now)
     rng = random.Random(3)  # noqa: S311  # made-up data, repeatable
     sendings, decisions = [], []
     for case in Case.objects.filter(organisation__in=[big, small], status="open"):
@@ -83,19 +60,6 @@ def main() -> None:
                 decisions.append(Decision(case=case, outcome=outcome, decided_on=decided))
     Sending.objects.bulk_create(sendings, batch_size=1000)
     Decision.objects.bulk_create(decisions, batch_size=1000)
-
-    def queries(run: Callable[[], object]) -> int:
-        """Counted at the cursor: the request's start clears Django's own query log."""
-        count = 0
-
-        def counting(execute: Callable[..., object], *args: object) -> object:
-            nonlocal count
-            count += 1
-            return execute(*args)
-
-        with connection.execute_wrapper(counting):
-            run()
-        return count
 
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(advocate)
@@ -114,10 +78,10 @@ def main() -> None:
 
     counted = organisation_outcomes(big, since=None, until=None).total.cases
     assert counted == CASES, counted
-    stats_queries = queries(stats(big))
+    stats_queries = count_queries(stats(big))
     page_queries, small_page_queries = (
-        queries(get("accounts:org_stats", big)),
-        queries(get("accounts:org_stats", small)),
+        count_queries(get("accounts:org_stats", big)),
+        count_queries(get("accounts:org_stats", small)),
     )
     stats_s = median_s(stats(big))
     with Path(os.devnull).open("w") as devnull:

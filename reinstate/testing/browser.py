@@ -60,6 +60,17 @@ def fits_the_screen(page: Page) -> bool:
     return bool(width <= PHONE["width"])
 
 
+def small_targets(page: Page) -> list[str]:
+    """Links, buttons and fields in the page's main part smaller than 24 px high or wide."""
+    found: list[str] = page.evaluate(
+        """() => [...document.querySelectorAll('main a, main button, main input, main select')]
+        .filter(e => e.offsetParent !== null && e.type !== 'hidden')
+        .filter(e => { const r = e.getBoundingClientRect(); return r.height < 24 || r.width < 24; })
+        .map(e => e.outerHTML.slice(0, 80))"""
+    )
+    return found
+
+
 def screenshot(page: Page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

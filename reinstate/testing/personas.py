@@ -35,3 +35,8 @@ def client_for(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return client
+
+
+def clinic(advocate: User) -> Organisation:
+    """The one organisation an advocate persona belongs to."""
+    return Organisation.objects.get(membership__user=advocate)

@@ -17,15 +17,11 @@ from reinstate.accounts.actions import (
 )
 from reinstate.accounts.models import Membership, Organisation, User
 from reinstate.audit.models import AuditEvent
-from reinstate.testing.personas import client_for, make_user
+from reinstate.testing.personas import client_for, clinic, make_user
 
 pytestmark = pytest.mark.django_db
 
 HTMX = {"HX-Request": "true"}
-
-
-def clinic(admin: User) -> Organisation:
-    return Organisation.objects.get(membership__user=admin)
 
 
 def roles(organisation: Organisation) -> dict[str, str]:

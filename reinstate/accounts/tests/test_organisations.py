@@ -11,15 +11,11 @@ from reinstate.audit.models import AuditEvent
 from reinstate.cases.actions import CaseInputError, do_share_case
 from reinstate.cases.models import Case
 from reinstate.testing.notices import FLEX_LATE
-from reinstate.testing.personas import client_for, make_user
+from reinstate.testing.personas import client_for, clinic, make_user
 
 pytestmark = pytest.mark.django_db
 
 HTMX = {"HX-Request": "true"}
-
-
-def clinic(advocate: User) -> Organisation:
-    return Organisation.objects.get(membership__user=advocate)
 
 
 def advocates_of(organisation: Organisation) -> set[str]:

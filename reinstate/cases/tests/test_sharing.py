@@ -10,13 +10,9 @@ from reinstate.accounts.models import Organisation, User
 from reinstate.audit.models import AuditEvent
 from reinstate.cases.models import Case
 from reinstate.testing.notices import FLEX_LATE
-from reinstate.testing.personas import client_for
+from reinstate.testing.personas import client_for, clinic
 
 pytestmark = pytest.mark.django_db
-
-
-def clinic(advocate: User) -> Organisation:
-    return Organisation.objects.get(membership__user=advocate)
 
 
 def test_a_driver_shares_a_case_with_the_advocates_code(

@@ -5,25 +5,20 @@ from __future__ import annotations
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
 
 from reinstate.accounts.models import Membership, Organisation
 from reinstate.compose.docket_demo import fill_demo
-from reinstate.testing.browser import fits_the_screen, phone_page, screenshot, sign_in
+from reinstate.testing.browser import (
+    fits_the_screen,
+    phone_page,
+    screenshot,
+    sign_in,
+    small_targets,
+)
 from reinstate.testing.personas import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def small_targets(page: Page) -> list[str]:
-    """Links, buttons and fields in the docket smaller than 24 px high or wide."""
-    found: list[str] = page.evaluate(
-        """() => [...document.querySelectorAll('main a, main button, main input, main select')]
-        .filter(e => e.offsetParent !== null && e.type !== 'hidden')
-        .filter(e => { const r = e.getBoundingClientRect(); return r.height < 24 || r.width < 24; })
-        .map(e => e.outerHTML.slice(0, 80))"""
-    )
-    return found
 
 
 def test_an_advocate_works_the_docket_on_a_phone(chromium: Browser, live_server: object) -> None:

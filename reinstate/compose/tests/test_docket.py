@@ -14,13 +14,9 @@ from reinstate.accounts.models import Membership, Organisation, User
 from reinstate.cases.actions import do_unshare_case
 from reinstate.cases.models import Case
 from reinstate.testing.notices import DISPUTE, FLEX_LATE
-from reinstate.testing.personas import client_for, make_user
+from reinstate.testing.personas import client_for, clinic, make_user
 
 pytestmark = pytest.mark.django_db
-
-
-def clinic(advocate: User) -> Organisation:
-    return Organisation.objects.get(membership__user=advocate)
 
 
 def shared(case: Case, organisation: Organisation) -> Case:

@@ -21,16 +21,12 @@ from reinstate.cases.models import Case
 from reinstate.compose.org_stats import organisation_outcomes, outcomes_csv
 from reinstate.testing.cli import ok, reinstate
 from reinstate.testing.notices import DISPUTE, FLEX_LATE
-from reinstate.testing.personas import client_for, make_user
+from reinstate.testing.personas import client_for, clinic, make_user
 
 pytestmark = pytest.mark.django_db
 
 QUERY = "?since=2026-10-01&until=2026-11-30"
 NOW = datetime(2026, 12, 1, 12, tzinfo=ZoneInfo("UTC"))
-
-
-def clinic(advocate: User) -> Organisation:
-    return Organisation.objects.get(membership__user=advocate)
 
 
 def shared(case: Case, organisation: Organisation) -> Case:
