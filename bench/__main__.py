@@ -13,6 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench.audit import figures as audit_chain_figures
+
 BIN = Path(sys.executable).parent
 ROOT = Path(__file__).resolve().parents[1]
 # The first development notice (a copy of shared/examples/notices/dev.jsonl is in the tests).
@@ -106,6 +108,7 @@ def main() -> None:
         lambda: run_bench_module("bench.comms"),  # a 10,000-message .mbox, beside the stdlib
         lambda: run_bench_module("bench.docket"),  # 5,000 cases, beside 50 and an empty docket
         lambda: run_bench_module("bench.org_stats"),  # outcomes of 5,000 cases, beside 50
+        audit_chain_figures,  # 8 writers beside 1, on DATABASE_URL's PostgreSQL when set
     ]
     all_met = True
     for bench in benches:

@@ -59,8 +59,22 @@ def execute(args: list[str], *, language: str = "en") -> None:
 
     with translation.override(language):
         if args and args[0] not in NO_DATABASE:
-            ensure_database()
+            try:
+                ensure_database()
+            except Exception as error:
+                _exit_if_disk_full(error)
+                raise
         ManagementUtility(["reinstate", *args]).execute()
+
+
+def _exit_if_disk_full(error: Exception) -> None:
+    """No room to set up the database: one line and exit 2, as every command's errors."""
+    from reinstate.core.cli import DISK_FULL, EXIT_BAD_INPUT
+    from reinstate.core.disk_full import is_disk_full
+
+    if is_disk_full(error):
+        sys.stderr.write(f"Error: {DISK_FULL}\n")  # i18n: "Error" is the label Django gives
+        raise SystemExit(EXIT_BAD_INPUT) from None
 
 
 def ensure_database() -> None:

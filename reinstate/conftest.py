@@ -33,6 +33,14 @@ def pytest_configure(config: pytest.Config) -> None:
     # Argon2 is meant to be slow (a quarter of a second a user); the tests make hundreds of
     # users and check no hashing. tests/test_settings checks the app itself uses Argon2.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3"):
+        # A file, as the app uses (WAL, busy timeout), not Django's shared in-memory database:
+        # there a second connection (the live server's thread, the queue's worker) fails at
+        # once with "database table is locked" or "schema is locked" whenever another holds a
+        # lock, where a file waits its turn. Each xdist worker gets its own file.
+        test_file = Path(settings.REINSTATE_HOME) / "test.sqlite3"
+        database.setdefault("TEST", {})["NAME"] = str(test_file)
     config.addinivalue_line("markers", "database: uses the database (set by conftest)")
 
 
@@ -71,10 +79,8 @@ def fresh_cache(request: pytest.FixtureRequest) -> None:
     the browser tests' sign-ins from 127.0.0.1 add up across tests until one is refused.
     (Tests in a rolled-back transaction lose their cache rows anyway.)
 
-    With a live server, the cache is this process's memory instead: the server's thread and
-    the queue's worker thread (its heartbeat) would otherwise write the cache table at once,
-    and the in-memory SQLite of the tests refuses the second writer outright ("database table
-    is locked") where a real database file waits its turn."""
+    With a live server, the cache is this process's memory instead: its entries go with the
+    test, whatever the server's thread and the queue's worker thread wrote."""
     if "live_server" in request.fixturenames:
         settings = request.getfixturevalue("settings")
         settings.CACHES = {

@@ -12,6 +12,7 @@ import dj_database_url
 import django_stubs_ext
 
 from reinstate.lib.env import env_bool, env_int, env_list, env_secret, env_str
+from reinstate.lib.mail_env import email_settings
 
 # Lets the typed generics of django-stubs (UserCreationForm[User], ...) run.
 django_stubs_ext.monkeypatch()
@@ -81,7 +82,10 @@ INSTALLED_APPS = [
     "reinstate.evidence",
     "reinstate.health",
     "reinstate.comms",
+    "reinstate.policies",
     "reinstate.appeals",
+    "reinstate.advocacy",
+    "reinstate.records",
     "reinstate.compose",
 ]
 
@@ -97,6 +101,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "reinstate.core.middleware.RefuseNul",
+    "reinstate.core.middleware.DiskFull",
     "reinstate.core.middleware.ContentSecurityPolicy",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -163,7 +168,11 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # A job whose worker died is run again this many times in all before its packet says failed.
 TASK_MAX_ATTEMPTS = env_int("REINSTATE_TASK_MAX_ATTEMPTS", 3)
 # Work each worker queues every so many minutes (0: never): `reinstate remind` without cron.
-TASK_SCHEDULE = {"reinstate.compose.tasks.remind": env_int("REINSTATE_REMIND_EVERY", 60)}
+TASK_SCHEDULE = {
+    "reinstate.compose.tasks.remind": env_int("REINSTATE_REMIND_EVERY", 60),
+    # `reinstate policy fetch`: read the platforms' policy pages once a day (0: never).
+    "reinstate.policies.tasks.fetch": env_int("REINSTATE_POLICY_FETCH_EVERY", 24 * 60),
+}
 # Finished jobs (done or failed) stay in the queue's table this many days, then the workers
 # delete them (0: kept for ever); `reinstate worker --prune` does it at once.
 KEEP_JOBS_DAYS = env_int("REINSTATE_KEEP_JOBS_DAYS", 14)
@@ -212,6 +221,35 @@ TIME_ZONE = env_str("REINSTATE_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
 
+
+def data_storage(bucket: str) -> dict[str, Any]:
+    """Where originals, renditions and packets are kept: the data folder; or, when
+    REINSTATE_S3_BUCKET is set, that S3-compatible bucket (several machines share it). The
+    keys come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or boto3's other sources."""
+    if not bucket:
+        return {"BACKEND": "reinstate.lib.stored_files.HomeStorage"}
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": env_str("REINSTATE_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("REINSTATE_S3_REGION") or None,
+            "location": env_str("REINSTATE_S3_PREFIX").strip("/"),  # a folder in the bucket
+            "file_overwrite": True,  # names are hashes or packet numbers: never renamed
+            "default_acl": None,  # private: the bucket's own policy applies
+            "querystring_auth": True,
+            # path-style (https://host/bucket/key) works with MinIO and most S3 lookalikes
+            "addressing_style": env_str("REINSTATE_S3_ADDRESSING_STYLE") or None,
+        },
+    }
+
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "data": data_storage(env_str("REINSTATE_S3_BUCKET")),
+}
+
 STATIC_URL = "static/"
 STATIC_ROOT = REINSTATE_HOME / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
@@ -244,7 +282,17 @@ WITHDRAWN_KEEP_DAYS = env_int("REINSTATE_WITHDRAWN_KEEP_DAYS", 30)
 # Support log: days without an answer from support before the case says to follow up.
 FOLLOW_UP_DAYS = env_int("REINSTATE_FOLLOW_UP_DAYS", 3)
 
-EMAIL_BACKEND = env_str("REINSTATE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Email (password resets, invitations, reminders): a mail server when REINSTATE_SMTP_HOST names
+# one (lib/mail_env.py), else printed on the console.
+_email = email_settings(os.environ, password=env_secret("REINSTATE_SMTP_PASSWORD"))
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_HOST = _email["EMAIL_HOST"]
+EMAIL_PORT = _email["EMAIL_PORT"]
+EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
+EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
+EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
+EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
+EMAIL_TIMEOUT = _email["EMAIL_TIMEOUT"]
 DEFAULT_FROM_EMAIL = env_str("REINSTATE_FROM_EMAIL", "reinstate@localhost")
 
 LOGGING = {

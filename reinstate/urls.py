@@ -4,6 +4,7 @@ from reinstate.accounts import urls as accounts_urls
 from reinstate.cases import urls as cases_urls
 from reinstate.compose import urls as compose_urls
 from reinstate.core import views as core_views
+from reinstate.policies import help as policies_help
 
 urlpatterns = [
     path("", core_views.home, name="home"),
@@ -20,7 +21,11 @@ urlpatterns = [
     path("cases/<int:case_id>/evidence/", include("reinstate.evidence.urls")),
     path("cases/<int:case_id>/support/", include("reinstate.comms.urls")),
     path("health/", include("reinstate.health.urls")),
+    path("records/", include("reinstate.records.urls")),
     path("cases/<int:case_id>/appeal/", include("reinstate.appeals.urls")),
+    path("policies/", include("reinstate.policies.urls")),
+    path("help/", policies_help.help_view, name="help"),
+    path("cases/<int:case_id>/work/", include("reinstate.advocacy.urls")),
 ]
 
 handler400 = "reinstate.core.views.bad_request"

@@ -42,6 +42,9 @@ class User(AbstractUser):
     # The language of the pages and of the emails sent to this person ("en", "es"); blank until
     # chosen, when the browser's language is used for pages and English for emails.
     language = models.CharField(max_length=8, blank=True, choices=settings.LANGUAGES)
+    # Holds a case an advocate opened for a driver until the driver claims it: it has no
+    # usable password and no email, so nobody ever signs in as it (cases.ClaimInvite).
+    placeholder = models.BooleanField(default=False)
 
     def display_name(self) -> str:
         """The name an appeal is signed with: the legal name, else the user name."""

@@ -89,7 +89,8 @@ def find_user(username: str) -> User | None:
     username = username.strip()
     if not username:
         return None
-    active = User.objects.filter(is_active=True)
+    # A placeholder holding an unclaimed case is nobody to add or name.
+    active = User.objects.filter(is_active=True, placeholder=False)
     exact = active.filter(username=username).first()
     if exact is not None:
         return exact

@@ -56,6 +56,9 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("cases:list")
     form = SignUpForm(request.POST or None)
+    # A driver sent here by a link (an advocate's case to claim) goes back to it after.
+    then = safe_next(request, fallback="")
+    context = {"form": form, "next": then.url}
     if request.method == "POST":
         by_address = {throttle.SIGNUPS: throttle.client_address(request)}
         wait = throttle.wait_seconds("signup", by_address)
@@ -65,7 +68,7 @@ def signup(request: HttpRequest) -> HttpResponse:
                 _("Many accounts were just made from here. Wait %(wait)s, then try again.")
                 % {"wait": throttle.wait_words(wait)},
             )
-            return render(request, "accounts/signup.html", {"form": form}, status=429)
+            return render(request, "accounts/signup.html", context, status=429)
         throttle.record_failure("signup", by_address)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -85,9 +88,12 @@ def signup(request: HttpRequest) -> HttpResponse:
             form.add_error(None, str(error))
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            if then.given:
+                messages.success(request, _("Welcome."))
+                return redirect(then.url)
             messages.success(request, _("Welcome. Start with the notice you received."))
             return redirect("cases:new")
-    return render(request, "accounts/signup.html", {"form": form})
+    return render(request, "accounts/signup.html", context)
 
 
 def limited_per(field: str) -> Callable[[type[Any]], type[Any]]:

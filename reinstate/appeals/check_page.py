@@ -10,6 +10,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from reinstate.accounts.models import User
 from reinstate.appeals import guided
 from reinstate.appeals.forms import STANCE_CHOICES
 from reinstate.appeals.presenters import AppealPage
@@ -62,20 +63,25 @@ class CheckPage:
     answers: tuple[AnswerRow, ...]
 
 
-def check_page(case: Case, page: AppealPage) -> CheckPage:
+def check_page(case: Case, page: AppealPage, viewer: User) -> CheckPage:
+    """`viewer`: the name and accounts page is the viewer's own, so only the driver is sent
+    there; an advocate reads those rows without a link (they are the driver's to change)."""
+    own = viewer.pk == case.owner_id
     return CheckPage(
         findings=tuple(
-            FindingRow(f, *_finding_link(case, f, page)) for f in page.readiness.findings
+            FindingRow(f, *_finding_link(case, f, page, own=own)) for f in page.readiness.findings
         ),
-        answers=_answers(case, page),
+        answers=_answers(case, page, own=own),
     )
 
 
 _LINK_WORDS = {"deadline": gettext_lazy("What to do"), "support": gettext_lazy("Log a contact")}
 
 
-def _finding_link(case: Case, finding: Finding, page: AppealPage) -> tuple[str, str]:
-    """Where the finding's link goes, and what it says."""
+def _finding_link(case: Case, finding: Finding, page: AppealPage, *, own: bool) -> tuple[str, str]:
+    """Where the finding's link goes, and what it says (no link: nothing the viewer changes)."""
+    if finding.check == "identity" and not own:
+        return "", ""
     if finding.code == "no_approved_letter" and page.latest_letter is not None:
         return "#approve-h", _("Approve it below")  # on this very page
     lazy = _LINK_WORDS.get(finding.check)
@@ -96,7 +102,7 @@ def fix_url(case: Case, check: str, sections: AppealSections) -> str:
     return guided.url_of(case, _CHECK_PAGE.get(check, "happened"))
 
 
-def _answers(case: Case, page: AppealPage) -> tuple[AnswerRow, ...]:
+def _answers(case: Case, page: AppealPage, *, own: bool) -> tuple[AnswerRow, ...]:
     sections = page.facts.appeal
     explanation, plan, record = sections.explanation, sections.plan, sections.record
     facts = page.facts
@@ -124,7 +130,7 @@ def _answers(case: Case, page: AppealPage) -> tuple[AnswerRow, ...]:
         ]
     held = [record.driving_since, record.work_completed, record.metrics]
     rows.append(row(_("Your record"), "; ".join(v for v in held if v), "record"))
-    identity = reverse("accounts:identity") + f"?next={guided.url_of(case, 'check')}"
+    identity = fix_url(case, "identity", sections) if own else ""
     rows.append(AnswerRow(_("Your legal name"), facts.legal_name, identity))
     rows.append(AnswerRow(_("Your account"), facts.platform_account, identity))
     return tuple(rows)

@@ -22,6 +22,13 @@ from django_stubs_ext import StrOrPromise
 from reinstate.appeals import forms as section_forms
 from reinstate.appeals.facts import appeal_sections
 from reinstate.appeals.inputs import AppealInput, from_form
+from reinstate.appeals.policy_clauses import (
+    ClauseChoice,
+    chosen_clause,
+    clause_choice,
+    clause_field,
+    use_clause,
+)
 from reinstate.appeals.queries import appeal_of
 from reinstate.cases.models import Case
 from reinstate.rules.appeal import next_step
@@ -192,11 +199,16 @@ class PartForm(forms.Form):
         names: tuple[str, ...],
         policies: list[tuple[str, str]],
         causes: tuple[str, ...],
+        clauses: ClauseChoice | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.clauses = clauses
         for name in names:
             self.fields[name] = copy.deepcopy(_FORM_OF[name].base_fields[name])
+            if name == "policies" and clauses and clauses.options:
+                # Just before the quote it fills: the policy library's clauses for the case.
+                self.fields["clause"] = clause_field(clauses.options)
         for name, choices in (
             ("policies", policies),
             ("commitment_policies", policies),
@@ -213,6 +225,12 @@ class PartForm(forms.Form):
     def clean_commitment_policies(self) -> list[str]:
         return section_forms.known_policies(self.cleaned_data["commitment_policies"])
 
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if self.clauses is not None and "clause" in cleaned:
+            use_clause(self, cleaned, self.clauses)
+        return cleaned
+
 
 def part_form(
     case: Case, key: str, sections: AppealSections, data: Mapping[str, Any] | None = None
@@ -228,12 +246,15 @@ def part_form(
         | section_forms.initial(sections.record)
     )
     names = field_names(key, stance)
+    clauses = clause_choice(case)
+    stored["clause"] = chosen_clause(case, sections.explanation.policy_quote)
     return PartForm(
         data,
         names=names,
         policies=policy_choices(case, sections),
         causes=causes,
-        initial={name: stored[name] for name in names if name in stored},
+        clauses=clauses,
+        initial={name: stored[name] for name in (*names, "clause") if name in stored},
     )
 
 

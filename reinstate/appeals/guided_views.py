@@ -21,6 +21,7 @@ from reinstate.appeals.after_sending import after_sending
 from reinstate.appeals.check_page import check_page
 from reinstate.appeals.facts import first_draft, letter_language, reading_language
 from reinstate.appeals.models import Consent, Sending
+from reinstate.appeals.policy_clauses import clause_options
 from reinstate.appeals.queries import approval_of
 from reinstate.appeals.sent_forms import DecisionForm, MarkSentForm
 from reinstate.appeals.sent_presenters import sent_panel
@@ -59,8 +60,9 @@ def render_step(
     }
     if key in guided.WRITING_PAGES:
         context["form"] = guided.part_form(case, key, sections)
+        context["clause_options"] = clause_options(case)
     if key == "check":
-        context["check"] = check_page(case, page)
+        context["check"] = check_page(case, page, request.user)
         latest = page.latest_letter
         approved = latest is not None and latest.status == latest.Status.APPROVED
         context["approval"] = approval_of(latest) if approved and latest else None

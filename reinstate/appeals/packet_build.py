@@ -14,6 +14,7 @@ import shutil
 import tempfile
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO, cast
 
 from django.conf import settings
 from django.db import transaction
@@ -37,8 +38,10 @@ from reinstate.appeals.packet_pdf import render_pdf
 from reinstate.appeals.packet_text import TextCount, character_count, plain_text
 from reinstate.appeals.queries import approved_letter
 from reinstate.cases.models import Case
+from reinstate.core.disk_full import is_disk_full
 from reinstate.evidence.actions import do_lock_exhibit_labels
 from reinstate.evidence.blobstore import default_store
+from reinstate.lib.stored_files import data_storage, is_local, put, walk
 
 log = logging.getLogger(__name__)
 FORMATS = ("pdf", "txt", "docx")
@@ -82,11 +85,15 @@ def build_packet(
     try:
         _build(packet, out=out, actor=actor, now=now or timezone.now())
     except Exception as error:
-        message = (
-            str(error)
-            if isinstance(error, PacketRefused)
-            else gettext_noop("The packet could not be built.")
-        )
+        if isinstance(error, PacketRefused):
+            message = str(error)
+        elif is_disk_full(error):
+            message = gettext_noop(
+                "The server's disk is full, so the packet could not be saved. Your case is "
+                "safe; tell whoever runs this site, then build it again."
+            )
+        else:
+            message = gettext_noop("The packet could not be built.")
         do_fail_packet(packet=packet, error=message)
         raise
     return packet
@@ -98,23 +105,34 @@ def _build(packet: Packet, *, out: Path | None, actor: User | None, now: datetim
     # In the letter's language, whatever the page's (or the worker's) language is.
     with translation.override(letter_language(case)):
         content = gather(case, store=store, draft=packet.draft, now=now)
-    target = out or packets_dir() / str(case.pk) / f"{packet.pk}.{packet.format}"
-    target.parent.mkdir(parents=True, exist_ok=True)
+    storage = data_storage()
+    name = f"packets/{case.pk}/{packet.pk}.{packet.format}"
+    # On disk the file is written beside its place and renamed into it; for a bucket it is
+    # written in the work folder and sent up whole once complete.
+    target = out or (Path(storage.path(name)) if is_local(storage) else None)
     work_root = packets_dir() / "tmp"
     work_root.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(dir=work_root, prefix=f"{packet.pk}-"))
-    fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    beside = target.parent if target is not None else work
+    beside.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(
+        dir=beside, prefix=f".{packet.pk}.{packet.format}.", suffix=".tmp"
+    )
     os.close(fd)
     temp = Path(temp_name)
     try:
         with translation.override(letter_language(case)):
             pages = _render(packet, content, temp, work)
         digest, size = _hash_and_sync(temp)
-        temp.replace(target)
+        if target is not None:
+            temp.replace(target)
+        else:
+            put(storage, name, temp)
     finally:
         temp.unlink(missing_ok=True)
         shutil.rmtree(work, ignore_errors=True)
-    packet.path = "" if out else str(target.relative_to(Path(settings.REINSTATE_HOME)))
+        store.close()  # the originals fetched from a bucket
+    packet.path = "" if out else name
     packet.sha256, packet.bytes, packet.pages = digest, size, pages
     packet.exhibits = len(content.exhibits)
     packet.letter = approved_letter(case) if not packet.draft else None
@@ -144,7 +162,8 @@ def text_count(packet: Packet) -> TextCount | None:
     """The character count of a plain-text packet against the web form's limit."""
     if packet.format != "txt" or not packet.path:
         return None
-    text = (Path(settings.REINSTATE_HOME) / packet.path).read_text(encoding="utf-8")
+    with open_packet(packet.path) as handle:
+        text = handle.read().decode("utf-8")
     return character_count(text, limit=settings.WEB_FORM_LIMIT)
 
 
@@ -160,9 +179,29 @@ def _hash_and_sync(path: Path) -> tuple[str, int]:
 def _remove_older(packet: Packet) -> None:
     """Only the newest file of each format is kept; older rows stay as the history."""
     older = Packet.objects.filter(case=packet.case, format=packet.format, pk__lt=packet.pk)
+    storage = data_storage()
     for old in older.exclude(path=""):
-        (Path(settings.REINSTATE_HOME) / old.path).unlink(missing_ok=True)
+        storage.delete(old.path)
     older.update(path="")
+
+
+def open_packet(path: str) -> BinaryIO:
+    """A built packet's file, by its Packet.path (FileNotFoundError when it is gone)."""
+    if not path:
+        raise FileNotFoundError("the packet has no file")
+    return cast(BinaryIO, data_storage().open(path, "rb"))
+
+
+def remove_case_packets(case_ids: list[int]) -> None:
+    """Every built packet of these cases (a deleted account's)."""
+    storage = data_storage()
+    if is_local(storage):
+        for pk in case_ids:
+            shutil.rmtree(packets_dir() / str(pk), ignore_errors=True)
+        return
+    for pk in case_ids:
+        for name in walk(storage, f"packets/{int(pk)}"):
+            storage.delete(name)
 
 
 def build_in_background(packet: Packet, *, actor: User | None) -> None:

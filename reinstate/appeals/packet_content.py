@@ -19,7 +19,6 @@ from reinstate.evidence.blobstore import BlobStore
 from reinstate.evidence.file_facts import PDF_ERRORS, open_pdf
 from reinstate.evidence.models import EvidenceItem
 from reinstate.evidence.presenters import item_time
-from reinstate.evidence.renditions import make_renditions
 from reinstate.evidence.sniff import EvidenceFileError
 from reinstate.rules.appeal.letter import long_date
 
@@ -243,6 +242,8 @@ def _exhibit(item: EvidenceItem, *, store: BlobStore, tz_case: Case) -> ExhibitE
     taken = item_time(item, tz).at
     lat, lon = blob.info.get("lat"), blob.info.get("lon")
     kind = str(EvidenceItem.Kind(item.kind).label)  # in the letter's language (packet_build)
+    # A file on this machine (fetched from a bucket): the PDF tools read paths.
+    original = _original(store, blob.sha256)
     return ExhibitEntry(
         label=item.exhibit,
         title=item.description or kind,
@@ -254,10 +255,12 @@ def _exhibit(item: EvidenceItem, *, store: BlobStore, tz_case: Case) -> ExhibitE
         place=f"{lat:.5f}, {lon:.5f}" if lat is not None and lon is not None else "",
         sha256=blob.sha256,
         family=blob.family,
-        original=store.path_for(blob.sha256),
-        picture=_picture(store, blob.sha256, blob.media_type) if blob.family == "image" else None,
+        original=original,
+        picture=_picture(store, blob.sha256, original, blob.media_type)
+        if blob.family == "image"
+        else None,
         text=blob.text[:6000] if blob.family == "text" else "",
-        locked=blob.family == "pdf" and _locked(store.path_for(blob.sha256)),
+        locked=blob.family == "pdf" and _locked(original),
     )
 
 
@@ -270,18 +273,22 @@ def _locked(original: Path) -> bool:
         return False
 
 
-def _picture(store: BlobStore, sha256: str, media_type: str) -> Path | None:
+def _original(store: BlobStore, sha256: str) -> Path:
+    """The original's file; a lost one is the path it should have (merging it then says the
+    exhibit is missing, as `reinstate verify` does)."""
+    try:
+        return store.local_path(sha256)
+    except FileNotFoundError:
+        return store.path_for(sha256) if store.local else Path(store.name_for(sha256))
+
+
+def _picture(store: BlobStore, sha256: str, original: Path, media_type: str) -> Path | None:
     """The page-width rendition, made again from the original when it was deleted."""
-    page = store.rendition_path(sha256, "page")
-    if page.exists():
+    page = store.local_rendition(sha256, "page")
+    if page is not None:
         return page
     try:
-        made = make_renditions(
-            store.path_for(sha256),
-            media_type,
-            page=page,
-            thumb=store.rendition_path(sha256, "thumb"),
-        )
-    except EvidenceFileError:
+        made = store.make_renditions(original, sha256, media_type)
+    except (EvidenceFileError, FileNotFoundError):
         return None
-    return page if made else None
+    return store.local_rendition(sha256, "page") if made else None

@@ -7,9 +7,6 @@ actions are added and removed one at a time, each by its own action.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.forms import Form
@@ -39,7 +36,12 @@ from reinstate.appeals.guided import PAGES, url_of
 from reinstate.appeals.guided_views import consent_context, letter_language_context, render_step
 from reinstate.appeals.inputs import AppealInput, AppealInputError, from_form
 from reinstate.appeals.models import Packet
-from reinstate.appeals.packet_build import MEDIA_TYPES, build_in_background, check_buildable
+from reinstate.appeals.packet_build import (
+    MEDIA_TYPES,
+    build_in_background,
+    check_buildable,
+    open_packet,
+)
 from reinstate.appeals.packet_content import PacketRefused
 from reinstate.appeals.queries import (
     appeal_of,
@@ -375,15 +377,18 @@ def packet_download(
     request: AuthenticatedHttpRequest, case_id: int, packet_id: int
 ) -> HttpResponseBase:
     packet = get_packet_for_user(request.user, case_id, packet_id)  # 404 for outsiders
-    path = Path(settings.REINSTATE_HOME) / packet.path
-    if not packet.path or packet.status != packet.Status.READY or not path.is_file():
+    try:
+        handle = open_packet(packet.path) if packet.status == packet.Status.READY else None
+    except FileNotFoundError:
+        handle = None
+    if handle is None:
         # An old link (a rebuilt packet, a bookmark): say so, and point at the newest one.
         newest = latest_packets(packet.case).get(packet.format)
         context = {"case": packet.case, "packet": packet, "newest": newest}
         gone = packet.status == packet.Status.READY  # it was built, and its file is gone
         return render(request, "appeals/packet_gone.html", context, status=410 if gone else 404)
     name = f"appeal-case-{packet.case.pk}{'-draft' if packet.draft else ''}.{packet.format}"
-    response = FileResponse(path.open("rb"), as_attachment=True, filename=name)
+    response = FileResponse(handle, as_attachment=True, filename=name)
     response["Content-Type"] = MEDIA_TYPES[packet.format]
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -39,6 +39,12 @@ class EventKind(StrEnum):
     CASE_UNSHARED = "case.unshared"
     CASE_STEP_SEEN = "case.step_seen"  # a reading step of the guided path, read
     CASE_DEADLINE_REMINDED = "case.deadline_reminded"  # {"hours": 72 or 24, "deadline"}
+    # An advocate opened the case for a driver at intake, shared with their organisation.
+    CASE_OPENED_FOR_DRIVER = "case.opened_for_driver"
+    CASE_INVITE_SENT = "case.invite_sent"  # the claim link emailed to the driver
+    CASE_INVITE_RENEWED = "case.invite_renewed"  # a new claim link; the old one stops working
+    CASE_INVITE_REVOKED = "case.invite_revoked"
+    CASE_CLAIMED = "case.claimed"  # the driver took the case into their own account
     CHECKLIST_TICKED = "checklist.ticked"
     CHECKLIST_UNTICKED = "checklist.unticked"
 
@@ -87,6 +93,8 @@ class EventKind(StrEnum):
     HEALTH_TARGET_ADDED = "health.target_added"
     HEALTH_TARGET_DELETED = "health.target_deleted"
     HEALTH_READING = "health.reading"
+    HEALTH_STANDING_RECORDED = "health.standing_recorded"
+    HEALTH_STANDING_DELETED = "health.standing_deleted"
     HEALTH_PAYMENT_CHANGE = "health.payment_change"
     HEALTH_DOCUMENT_ADDED = "health.document_added"
     HEALTH_DOCUMENT_RENEWED = "health.document_renewed"
@@ -94,3 +102,17 @@ class EventKind(StrEnum):
     HEALTH_ALERT_OPENED = "health.alert_opened"
     HEALTH_ALERT_DISMISSED = "health.alert_dismissed"
     HEALTH_REMINDER_SENT = "health.reminder_sent"
+
+    # policies: the stored versions of the platforms' policy pages
+    POLICY_VERSION_STORED = "policy.version_stored"  # {"policy", "version", "url", "sha256"}
+
+    # records: the driver's own diary, kept before any case, and its use in a case
+    RECORDS_ADDED = "records.added"
+    RECORDS_ADDED_TO_CASE = "records.added_to_case"
+
+    # advocacy: the organisation's own work on a case (never the note's text: the log outlives it)
+    CASE_ASSIGNED = "case.assigned"  # {"organisation", "assignee": a user name or null}
+    NOTE_ADDED = "note.added"  # {"organisation", "note"}: a private note of the organisation
+    TASK_ADDED = "task.added"  # {"organisation", "task", "due_on"}
+    TASK_DONE = "task.done"  # {"organisation", "task"}
+    TASK_REOPENED = "task.reopened"  # {"organisation", "task"}

@@ -55,11 +55,15 @@ def do_open_case(
     tz: ZoneInfo,
     platform_hint: str | None = None,
     now: datetime | None = None,
+    opened_for: Organisation | None = None,
+    actor: User | None = None,
 ) -> Case:
     """Read a notice and open a case for it, with its deadline and checklist.
 
     ``received``: when the driver said it arrived; without it, the email's Date header, and
-    only without that, now (and the case says it was assumed).
+    only without that, now (and the case says it was assumed). ``opened_for``: an advocate
+    (``actor``) of this organisation opens it for the driver, shared with it from the start
+    (cases/claim_actions.py).
     """
     now = now or timezone.now()
     if received is not None:
@@ -98,15 +102,18 @@ def do_open_case(
                 reading.stated_deadline.text[:300] if reading.stated_deadline else ""
             ),
             plan_anchor=now,
+            organisation=opened_for,
         )
         _apply_decision(case, decision)
         case.save()
         _sync_checklist(case)
+        for_driver = {"organisation": opened_for.pk, "name": opened_for.name} if opened_for else {}
         record_event(
-            kind=EventKind.CASE_OPENED,
-            actor=owner,
+            kind=EventKind.CASE_OPENED_FOR_DRIVER if opened_for else EventKind.CASE_OPENED,
+            actor=actor or owner,
             case_id=case.pk,
             data={
+                **for_driver,
                 "platform": case.platform,
                 "kind": case.kind,
                 "reason": case.reason,

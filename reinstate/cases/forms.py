@@ -328,3 +328,58 @@ class CaseOutcomeForm(forms.Form):
         if reinstated and not data.get("reinstated_on") and "reinstated_on" not in self.errors:
             self.add_error("reinstated_on", _("Enter the day your account was reinstated."))
         return data
+
+
+class DriverIntakeForm(NewCaseForm):
+    """An advocate opens a case for a driver: who the driver is, then the same notice reading
+    as the driver's own "new case"."""
+
+    driver_name = forms.CharField(
+        max_length=200,
+        label=gettext_lazy("Driver's name"),
+        help_text=gettext_lazy("As on their ID: the appeal is signed with it."),
+        error_messages={"required": gettext_lazy("Enter the driver's name.")},
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    driver_email = forms.EmailField(
+        required=False,
+        label=gettext_lazy("Driver's email"),
+        help_text=gettext_lazy("We email them the link to take the case into their account."),
+        error_messages={"invalid": gettext_lazy("Enter an email address like name@example.com.")},
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    driver_phone = forms.CharField(
+        required=False,
+        max_length=40,
+        label=gettext_lazy("Driver's phone"),
+        help_text=gettext_lazy("To text them the link yourself."),
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+    )
+    driver_platform_account = forms.CharField(
+        required=False,
+        max_length=200,
+        label=gettext_lazy("Email or phone on their platform account"),
+        help_text=gettext_lazy("The appeal names it, so the platform can find the account."),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    driver_language = forms.ChoiceField(
+        label=gettext_lazy("Driver's language"),
+        choices=settings.LANGUAGES,
+        help_text=gettext_lazy("The email is written in it."),
+    )
+
+    def __init__(self, *args: Any, language: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("driver_language", language)
+
+    def clean_driver_name(self) -> str:
+        name = " ".join(str(self.cleaned_data["driver_name"]).split())
+        if not any(ch.isalpha() for ch in name):
+            raise forms.ValidationError(_("Enter the driver's name, in letters."))
+        return name
+
+    def clean_driver_phone(self) -> str:
+        phone = str(self.cleaned_data.get("driver_phone") or "").strip()
+        if phone and not 7 <= sum(ch.isdigit() for ch in phone) <= 15:
+            raise forms.ValidationError(_("Enter a phone number of 7 to 15 digits, or leave it."))
+        return phone

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -187,3 +188,39 @@ class ChecklistItem(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["case", "key"], name="one_checklist_item_per_key")
         ]
+
+
+def token_digest(token: str) -> str:
+    """What a claim link's secret is stored and looked up as."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+class ClaimInvite(models.Model):
+    """A case an advocate opened for a driver at intake, and the one-time link the driver opens
+    to take it into their own account. Only the link's SHA-256 is kept: a copy of the database
+    cannot claim a case. Claimed, revoked or replaced, the old link no longer works."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="claim_invite")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    opened_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    driver_name = models.CharField(max_length=200)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    # The language the invitation email is written in.
+    language = models.CharField(max_length=8, blank=True)
+    # None once claimed or revoked: no link then matches.
+    token_hash = models.CharField(max_length=64, null=True, unique=True)
+    expires_at = models.DateTimeField()
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    claimed_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Claim invite for case {self.case_id}"
+
+    @property
+    def claimed(self) -> bool:
+        return self.claimed_at is not None
+
+    def link_works(self, now: datetime) -> bool:
+        return self.token_hash is not None and not self.claimed and self.expires_at > now

@@ -7,7 +7,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from reinstate.accounts.models import User
-from reinstate.cases.models import Case, ChecklistItem
+from reinstate.cases.models import Case, ChecklistItem, ClaimInvite, token_digest
 from reinstate.core.cli import Error
 
 
@@ -72,3 +72,37 @@ def case_numbered(case_id: int) -> Case:
             _("No case %(id)s. See your cases with: reinstate case list --user NAME")
             % {"id": case_id}
         ) from None
+
+
+def get_invite_for_advocate(user: User, case_id: int) -> ClaimInvite:
+    """The claim invite of a case not yet claimed, for an advocate of the organisation that
+    opened it; 404 for anyone else (the driver, once they claimed it, included)."""
+    case = get_case_for_user(user, case_id)
+    invite = (
+        ClaimInvite.objects.select_related("case__owner", "organisation", "opened_by")
+        .filter(case=case, claimed_at__isnull=True, organisation__membership__user=user)
+        .first()
+    )
+    if invite is None:
+        raise Http404("No such invite")
+    return invite
+
+
+def invite_for_token(token: str) -> ClaimInvite | None:
+    """The invite a claim link names, claimed or not; None when no link matches."""
+    if not token or "\x00" in token:
+        return None
+    return (
+        ClaimInvite.objects.select_related("case", "organisation", "opened_by")
+        .filter(token_hash=token_digest(token))
+        .first()
+    )
+
+
+def waiting_invites(organisation_id: int) -> list[ClaimInvite]:
+    """The cases an organisation opened for drivers who have not claimed them yet, newest first."""
+    return list(
+        ClaimInvite.objects.select_related("case")
+        .filter(organisation_id=organisation_id, claimed_at__isnull=True)
+        .order_by("-created_at", "-pk")
+    )

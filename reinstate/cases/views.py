@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -54,31 +55,61 @@ def case_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def case_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     tz, now = ZoneInfo(request.user.time_zone), timezone.now()
-    form = NewCaseForm(request.POST or None, request.FILES or None, tz=tz, now=now)
+
+    def remake(data: QueryDict | None, files: Any) -> NewCaseForm:
+        return NewCaseForm(data, files, tz=tz, now=now)
+
+    def open_it(form: NewCaseForm) -> Case:
+        return do_open_case(
+            owner=request.user,
+            notice=form.notice,
+            received=form.received,
+            tz=tz,
+            platform_hint=form.cleaned_data.get("platform") or None,
+            now=now,
+        )
+
+    def then(case: Case) -> HttpResponse:
+        if lacks_identity_for(request.user, case.platform):
+            return _ask_identity(request, case)
+        return redirect("cases:detail", case_id=case.pk)
+
+    return read_notice(request, remake, open_it, then, template="cases/new.html", context={})
+
+
+# The notice form again, from this data and these files: the page's own kind of NewCaseForm.
+Remake = Callable[[QueryDict | None, Any], NewCaseForm]
+
+
+def read_notice(
+    request: AuthenticatedHttpRequest,
+    remake: Remake,
+    open_it: Callable[[NewCaseForm], Case],
+    then: Callable[[Case], HttpResponse],
+    *,
+    template: str,
+    context: dict[str, object],
+) -> HttpResponse:
+    """The notice form's whole course, for a driver's own case and for an advocate's intake
+    alike: text read from a screenshot comes back to be checked, a refusal keeps what was typed,
+    and the screenshots become the case's first evidence once it opens."""
+    form = remake(request.POST or None, request.FILES or None)
     valid = request.method == "POST" and form.is_valid()
     read = getattr(form, "notice", None)
     if read is not None and read.ocr is not None:  # even when a date was refused: keep the text
         held = notice_pictures.hold(request.user.pk, form.pictures)
-        return _check_screenshot_text(request, read.text, held, tz=tz, now=now)
-    if valid:
+        form = _check_screenshot_text(request, read.text, held, remake)
+    elif valid:
         try:
-            case = do_open_case(
-                owner=request.user,
-                notice=form.notice,
-                received=form.received,
-                tz=tz,
-                platform_hint=form.cleaned_data.get("platform") or None,
-                now=now,
-            )
+            case = open_it(form)
         except CaseInputError as error:
             form.add_error(None, str(error))
         else:
             if form.cleaned_data.get("read_from_screenshot"):
                 _keep_pictures(request, case, form.cleaned_data.get("screenshots") or "")
-            if lacks_identity_for(request.user, case.platform):
-                return _ask_identity(request, case)
-            return redirect("cases:detail", case_id=case.pk)
-    return render(request, "cases/new.html", {"form": form}, status=400 if form.errors else 200)
+            return then(case)
+    status = 400 if form.errors else 200
+    return render(request, template, {**context, "form": form}, status=status)
 
 
 def _keep_pictures(request: AuthenticatedHttpRequest, case: Case, token: str) -> None:
@@ -102,18 +133,21 @@ def _keep_pictures(request: AuthenticatedHttpRequest, case: Case, token: str) ->
 
 
 def _check_screenshot_text(
-    request: AuthenticatedHttpRequest, text: str, held: str, *, tz: ZoneInfo, now: datetime
-) -> HttpResponse:
+    request: AuthenticatedHttpRequest,
+    text: str,
+    held: str,
+    remake: Remake,
+) -> NewCaseForm:
     """Text read from a picture may be wrong: it goes into the paste box for the driver to check,
     with everything else they gave, and the case opens only when they send it again."""
     data = request.POST.copy()
     data["notice_text"] = text
     data["read_from_screenshot"] = "1"
     data["screenshots"] = held
-    form = NewCaseForm(data, tz=tz, now=now)
+    form = remake(data, None)
     form.fields["notice_text"].widget.attrs["rows"] = 16  # the whole text, to check at a glance
     form.is_valid()  # a refused day or time is shown now, not after the check
-    return render(request, "cases/new.html", {"form": form}, status=400 if form.errors else 200)
+    return form
 
 
 def _ask_identity(request: AuthenticatedHttpRequest, case: Case) -> HttpResponse:

@@ -76,6 +76,38 @@ class ChatForm(forms.Form):
     )
 
 
+class ChatPicturesForm(forms.Form):
+    """Screenshots of a chat; then the text read from them, to check, and the signed list of
+    the pictures held until it is saved."""
+
+    screenshots = MultipleFileField(
+        required=False,
+        label=gettext_lazy("Screenshots of the chat"),
+        help_text=gettext_lazy(
+            "A long chat: choose its screenshots in order, from the top of the conversation."
+        ),
+    )
+    text = forms.CharField(
+        required=False,
+        label=gettext_lazy("The chat, as we read it"),
+        max_length=2_000_000,
+        widget=forms.Textarea(attrs={"rows": 14, "autocapitalize": "off"}),
+        help_text=gettext_lazy("Fix any word we misread: this text is what is kept."),
+    )
+    at = forms.DateTimeField(label=gettext_lazy("When the chat started"), widget=TIME_INPUT)
+    tickets = TicketsField(
+        required=False, max_length=300, label=gettext_lazy("Ticket or case numbers")
+    )
+    pictures = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, checking: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["screenshots"].widget.attrs["accept"] = "image/*"
+        # First the pictures are needed; once read, the text is.
+        self.fields["screenshots"].required = not checking
+        self.fields["text"].required = checking
+
+
 class ImportForm(forms.Form):
     mail_files = MultipleFileField(
         label=gettext_lazy("Email files (.eml or .mbox)"),

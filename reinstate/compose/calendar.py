@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from django.utils.translation import gettext as _
 from icalendar import Alarm, Calendar, Event
 
+from reinstate.advocacy.models import Task
 from reinstate.cases.models import Case
 from reinstate.cases.presenters import case_title, deadline_rule_text, work_plan
 from reinstate.comms.presenters import case_follow_up
@@ -15,7 +16,16 @@ from reinstate.comms.presenters import case_follow_up
 PRODID = "-//Reinstate//Appeal deadlines//EN"
 
 
-def calendar_for(cases: Iterable[Case], *, name: str, now: datetime, site_url: str = "") -> bytes:
+def calendar_for(
+    cases: Iterable[Case],
+    *,
+    name: str,
+    now: datetime,
+    site_url: str = "",
+    tasks: Iterable[Task] = (),
+) -> bytes:
+    """The cases' deadlines, plan steps and follow-ups; and, for an advocate's own feed, the
+    open tasks of their organisations' cases (advocacy/queries.py:open_tasks_for_calendar)."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -26,7 +36,29 @@ def calendar_for(cases: Iterable[Case], *, name: str, now: datetime, site_url: s
             continue
         for event in _events(case, now=now, site_url=site_url):
             calendar.add_component(event)
+    for task in tasks:
+        calendar.add_component(_task_event(task, now=now, site_url=site_url))
     return bytes(calendar.to_ical())
+
+
+def _task_event(task: Task, *, now: datetime, site_url: str) -> Event:
+    """A task is due on a day, not at a time: an all-day event."""
+    url = f"{site_url}/cases/{task.case_id}/" if site_url else ""
+    event = Event()
+    event.add("uid", f"task-{task.pk}@reinstate")
+    event.add("dtstamp", now)
+    event.add("dtstart", task.due_on)
+    event.add("dtend", task.due_on + timedelta(days=1))
+    event.add(
+        "summary",
+        _("Task: %(task)s (%(case)s)") % {"task": task.title, "case": case_title(task.case)},
+    )
+    if task.assignee is not None:
+        who = _("For %(name)s.") % {"name": task.assignee.display_name()}
+        event.add("description", f"{who}\n{url}".strip())
+    elif url:
+        event.add("description", url)
+    return event
 
 
 def _events(case: Case, *, now: datetime, site_url: str) -> list[Event]:

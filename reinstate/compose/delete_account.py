@@ -6,7 +6,8 @@ health records, imports, alerts; their platform accounts and memberships. An org
 were the only advocate of is closed too (the cases drivers shared with it stop being shared);
 one they were the only admin of keeps going, with its earliest other member as admin.
 
-Files: an evidence original goes unless an item of another account holds the same content
+Files: an evidence original (of a case, or of the driver's own records) goes unless an item or
+a record of another account holds the same content
 (the store keeps each content once, by its SHA-256); it is moved to blobs/trash/ inside the
 transaction and deleted after the commit, or put back if the transaction fails, as
 evidence/purge.py does. Built packets (REINSTATE_HOME/packets/<case>/) and uploads waiting
@@ -29,7 +30,7 @@ from django.db import transaction
 from django.db.models import Count
 
 from reinstate.accounts.models import Membership, Organisation, User
-from reinstate.appeals.packet_build import packets_dir
+from reinstate.appeals.packet_build import remove_case_packets
 from reinstate.audit.actions import record_event
 from reinstate.audit.kinds import EventKind
 from reinstate.cases.models import Case
@@ -37,8 +38,10 @@ from reinstate.cases.notice_pictures import intake_folder
 from reinstate.comms.imports import pending_folder
 from reinstate.comms.models import PendingImport
 from reinstate.evidence.blobstore import BlobStore, default_store
+from reinstate.evidence.holders import held_originals
 from reinstate.evidence.models import Blob, EvidenceItem
 from reinstate.health.models import Block
+from reinstate.records.models import RecordFile
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,9 @@ def do_delete_account(*, user: User, actor: User | None, store: BlobStore | None
     try:
         with transaction.atomic():
             items = EvidenceItem.all_objects.filter(case__owner=user)
-            blob_ids = sorted(set(items.values_list("blob_id", flat=True)))
+            # The originals of their evidence and of their own records (records/).
+            kept = RecordFile.objects.filter(record__owner=user).values_list("blob_id", flat=True)
+            blob_ids = sorted(set(items.values_list("blob_id", flat=True)) | set(kept))
             # The lock adding, withdrawing and purging take: no other case can start holding
             # one of these originals while we decide whether it is orphaned.
             blobs = list(Blob.objects.select_for_update().filter(pk__in=blob_ids).order_by("pk"))
@@ -141,11 +146,8 @@ def do_delete_account(*, user: User, actor: User | None, store: BlobStore | None
             for organisation in closing:
                 organisation.delete()
             user.delete()
-            still_held = set(
-                EvidenceItem.all_objects.filter(blob_id__in=blob_ids).values_list(
-                    "blob_id", flat=True
-                )
-            )
+            # By another account's evidence or records.
+            still_held = held_originals(blob_ids)
             orphaned = [b for b in blobs if b.pk not in still_held]
             for blob in orphaned:
                 blob.delete()
@@ -156,10 +158,10 @@ def do_delete_account(*, user: User, actor: User | None, store: BlobStore | None
                     trashed.append((path, blob.sha256))
             gone = list(trashed)
             # The case's packets, and screenshots still waiting to open a case.
-            packet_folders = [packets_dir() / str(pk) for pk in case_ids]
-            packet_folders.append(intake_folder(user_pk))
+            folders = [intake_folder(user_pk)]
             pending = [pending_folder() / name for name in pending_files]
-            transaction.on_commit(lambda: _remove_files(store, gone, packet_folders, pending))
+            transaction.on_commit(lambda: _remove_files(store, gone, folders, pending))
+            transaction.on_commit(lambda: remove_case_packets(case_ids))
     except BaseException:
         for path, _ in trashed:
             store.restore(path)

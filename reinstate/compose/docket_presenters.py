@@ -7,9 +7,11 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from reinstate.compose.docket import PAGE_SORTS, WEEK, DocketPage, stage_title
+from reinstate.lib.dates import when
+from reinstate.rules.advocacy.waves import Wave
 from reinstate.rules.appeal.stage import STAGES
 from reinstate.rules.catalogue.files import load_catalogue
 
@@ -21,6 +23,8 @@ COLUMNS = (
     ("deadline", gettext_lazy("Deadline")),
     ("readiness", gettext_lazy("Readiness")),
     ("activity", gettext_lazy("Last activity")),
+    ("assignee", gettext_lazy("Assigned to")),
+    ("tasks", gettext_lazy("Tasks")),
 )
 
 
@@ -32,6 +36,33 @@ class SortLink:
     current: bool
     arrow: str  # "▲" ascending, "▼" descending, "" when not sorted by it
     aria_sort: str  # for the column header: "ascending", "descending" or "none"
+
+
+WAVES_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class WaveLine:
+    key: str
+    text: str  # "3 cases look like one batch: Amazon Flex · Deliveries · week of 2 Nov"
+    url: str  # the docket showing only them
+    current: bool
+
+
+def wave_text(wave: Wave) -> str:
+    catalogue = load_catalogue()
+    platform = catalogue.platforms.get(wave.platform)
+    reason = catalogue.reasons.get(wave.reason)
+    return ngettext(
+        "%(count)s case looks like one batch: %(platform)s · %(reason)s · week of %(day)s",
+        "%(count)s cases look like one batch: %(platform)s · %(reason)s · week of %(day)s",
+        len(wave.case_ids),
+    ) % {
+        "count": len(wave.case_ids),
+        "platform": platform.name if platform else wave.platform,
+        "reason": gettext(reason.title) if reason else wave.reason,
+        "day": when(wave.week_start, "month_day"),
+    }
 
 
 def docket_context(found: DocketPage) -> dict[str, Any]:
@@ -61,7 +92,24 @@ def docket_context(found: DocketPage) -> dict[str, Any]:
             )
         )
     platforms = sorted((p.name, key) for key, p in load_catalogue().platforms.items())
-    filtered = bool(query.stage or query.platform or query.due_within is not None or query.search)
+    filtered = bool(
+        query.stage
+        or query.platform
+        or query.due_within is not None
+        or query.search
+        or query.assignee
+        or query.wave
+    )
+    # The wave asked for first, then the largest: a docket of thousands may hold many.
+    chosen = [w for w in found.waves if w.key == query.wave]
+    shown = chosen + [w for w in found.waves if w.key != query.wave][: WAVES_SHOWN - len(chosen)]
+    waves = [
+        WaveLine(w.key, wave_text(w), link(wave=w.key, page=1), w.key == query.wave) for w in shown
+    ]
+    members = sorted(
+        ((str(m.user_id), m.user.display_name()) for m in found.organisation.membership_set.all()),
+        key=lambda pair: pair[1].lower(),
+    )
     return {
         "docket": found,
         "organisation": found.organisation,
@@ -77,4 +125,8 @@ def docket_context(found: DocketPage) -> dict[str, Any]:
         "previous_url": link(page=found.page - 1) if found.page > 1 else "",
         "next_url": link(page=found.page + 1) if found.page < found.pages else "",
         "within_page": query.sort in PAGE_SORTS,
+        "waves": waves,
+        "more_waves": len(found.waves) - len(waves),
+        "members": members,
+        "mine_url": link(assignee="me", page=1),
     }

@@ -22,7 +22,12 @@ from reinstate.compose.docket_presenters import docket_context
 @login_required
 def docket(request: AuthenticatedHttpRequest, organisation_id: int) -> HttpResponse:
     organisation = organisation_for_docket(request.user, organisation_id)
-    found = docket_page(organisation, DocketQuery.from_params(request.GET), now=timezone.now())
+    found = docket_page(
+        organisation,
+        DocketQuery.from_params(request.GET),
+        now=timezone.now(),
+        viewer=request.user,
+    )
     return render(request, "compose/docket.html", docket_context(found))
 
 
@@ -31,7 +36,12 @@ def docket(request: AuthenticatedHttpRequest, organisation_id: int) -> HttpRespo
 def docket_download(request: AuthenticatedHttpRequest, organisation_id: int) -> HttpResponse:
     """The rows of the page with the same filters, sort and page number, as CSV."""
     organisation = organisation_for_docket(request.user, organisation_id)
-    found = docket_page(organisation, DocketQuery.from_params(request.GET), now=timezone.now())
+    found = docket_page(
+        organisation,
+        DocketQuery.from_params(request.GET),
+        now=timezone.now(),
+        viewer=request.user,
+    )
     response = HttpResponse(docket_csv(found.rows), content_type="text/csv; charset=utf-8")
     name = f"docket-{organisation.pk}-page-{found.page}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

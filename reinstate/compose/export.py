@@ -14,6 +14,8 @@
     health/blocks.csv              delivery blocks, one row each
     health/records.json            watch levels, targets, readings, payment changes, documents,
                                    alerts
+    records/records.json           the driver's own records (records/), each file's name here
+    records/files/<id> - <name>    their originals, byte for byte
 
 Built outside any transaction (a large locker takes a while, and SQLite would hold every
 writer meanwhile); the audit event is written once the file is complete.
@@ -30,7 +32,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -43,8 +44,8 @@ from reinstate.audit.kinds import EventKind
 from reinstate.cases.models import Case
 from reinstate.cases.presenters import case_json
 from reinstate.comms.presenters import contact_json
-from reinstate.evidence.blobstore import default_store
-from reinstate.evidence.models import EvidenceItem
+from reinstate.evidence.blobstore import BlobStore, default_store
+from reinstate.evidence.models import Blob, EvidenceItem
 from reinstate.evidence.presenters import evidence_json
 from reinstate.health.models import (
     Alert,
@@ -56,6 +57,9 @@ from reinstate.health.models import (
     WatchLevel,
 )
 from reinstate.lib.iso import iso
+from reinstate.lib.stored_files import data_storage, fetched
+from reinstate.records.presenters import record_json
+from reinstate.records.queries import records_of
 
 BLOCK_COLUMNS = [
     "platform",
@@ -85,6 +89,7 @@ cases/<number>/     one folder a case: case.json (deadline, plan, checklist), no
                     evidence.json and evidence/ (your files, exactly as you added them),
                     contacts.json (the support log), appeal.json, letters/, packets/
 health/blocks.csv   your delivery blocks; health/records.json the rest of your health records
+records/            the records you kept before any case: records.json and files/
 
 Times are ISO 8601 with their offset.
 """
@@ -114,6 +119,7 @@ def write_export(user: User, target: BinaryIO) -> int:
         for case in Case.objects.filter(owner=user).select_related("owner").order_by("pk"):
             _case(writer, case, now=now)
         _health(writer, user)
+        _records(writer, user)
         return writer.count
 
 
@@ -201,11 +207,7 @@ def _case(writer: _Writer, case: Case, *, now: Any) -> None:
     for item in evidence.order_by("position", "pk"):
         sub = "evidence/withdrawn" if item.withdrawn_at else "evidence"
         name = safe_name(f"{item.exhibit} - {item.filename}")
-        stored = writer.file(
-            f"{folder}/{sub}/{name}",
-            store.path_for(item.blob.sha256),
-            media_type=item.blob.media_type,
-        )
+        stored = _add_original(writer, store, f"{folder}/{sub}/{name}", item.blob)
         items.append(
             evidence_json(item)
             | {
@@ -234,9 +236,26 @@ def _case(writer: _Writer, case: Case, *, now: Any) -> None:
     for letter in LetterVersion.objects.filter(case=case).order_by("number"):
         writer.text(f"{folder}/letters/letter-{letter.number}-{letter.status}.txt", letter.text)
 
-    home = Path(settings.REINSTATE_HOME)
+    storage = data_storage()
     for packet in Packet.objects.filter(case=case).exclude(path="").order_by("pk"):
-        writer.file(f"{folder}/packets/{Path(packet.path).name}", home / packet.path)
+        try:
+            with fetched(storage, packet.path) as path:
+                writer.file(f"{folder}/packets/{Path(packet.path).name}", path)
+        except FileNotFoundError:
+            continue  # rebuilt or deleted meanwhile
+
+
+def _add_original(writer: _Writer, store: BlobStore, name: str, blob: Blob) -> str | None:
+    """The original into the archive; None when it is missing from the store."""
+    try:
+        path = store.local_path(blob.sha256)
+    except FileNotFoundError:
+        return None
+    try:
+        return writer.file(name, path, media_type=blob.media_type)
+    finally:
+        if not store.local:  # a copy fetched from the bucket: one at a time on this machine
+            path.unlink(missing_ok=True)
 
 
 def _rows(queryset: models.QuerySet[Any], skip: tuple[str, ...] = ("id", "owner")) -> list[Any]:
@@ -278,3 +297,17 @@ def _health(writer: _Writer, user: User) -> None:
             "alerts": _rows(Alert.objects.filter(owner=user)),
         },
     )
+
+
+def _records(writer: _Writer, user: User) -> None:
+    """The driver's own records (records/), with their originals."""
+    store = default_store()
+    kept = []
+    for record in records_of(user).prefetch_related("uses"):
+        shown = record_json(record, list(record.uses.all()))
+        for file, listed in zip(record.files.all(), shown["files"], strict=True):
+            name = f"records/files/{record.pk} - {safe_name(file.filename)}"
+            listed["file"] = _add_original(writer, store, name, file.blob)
+        kept.append(shown)
+    if kept:
+        writer.json("records/records.json", kept)

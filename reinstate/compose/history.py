@@ -34,6 +34,15 @@ SENTENCES: dict[str, Promise] = {
     "case.unshared": gettext_lazy("Stopped sharing the case."),
     "case.step_seen": gettext_lazy("Read a step of the guide."),
     "case.deadline_reminded": gettext_lazy("Sent a deadline reminder by email."),
+    "case.opened_for_driver": gettext_lazy(
+        "Opened the case for the driver from the notice, shared with the organisation."
+    ),
+    "case.invite_sent": gettext_lazy("Emailed the driver the link to claim the case."),
+    "case.invite_renewed": gettext_lazy("Made a new link to claim the case."),
+    "case.invite_revoked": gettext_lazy("Stopped the link to claim the case from working."),
+    "case.claimed": gettext_lazy(
+        "Claimed the case with its link: it is now in the driver's own account."
+    ),
     "checklist.ticked": gettext_lazy("Ticked a document on the checklist."),
     "checklist.unticked": gettext_lazy("Unticked a document on the checklist."),
     "evidence.added": gettext_lazy("Added evidence."),
@@ -62,7 +71,15 @@ SENTENCES: dict[str, Promise] = {
     "appeal.sent": gettext_lazy("Recorded that the appeal was sent."),
     "appeal.decided": gettext_lazy("Recorded the platform's decision."),
     "appeal.request_sent": gettext_lazy("Recorded that a request was sent."),
+    "case.assigned": gettext_lazy("Chose who carries the case for the organisation."),
+    "note.added": gettext_lazy("Added a private note."),
+    "task.added": gettext_lazy("Added a task."),
+    "task.done": gettext_lazy("Ticked a task done."),
+    "task.reopened": gettext_lazy("Opened a task again."),
 }
+# The organisation's private work: only its members see these events, never the driver (not
+# even that a note was written). Who carries the case stays in everyone's history.
+PRIVATE_KINDS = ("note.added", "task.added", "task.done", "task.reopened")
 GENERIC = gettext_lazy("Made a change to the case.")
 
 
@@ -83,7 +100,6 @@ class HistoryPage:
 
 
 def history_page(case: Case, *, reader: User, page: str | None = None) -> HistoryPage:
-    shown = Paginator(case_history(case.pk), PAGE_SIZE).get_page(page)
     members: set[int] = set()
     if case.organisation_id is not None:
         members = set(
@@ -91,6 +107,10 @@ def history_page(case: Case, *, reader: User, page: str | None = None) -> Histor
                 "user_id", flat=True
             )
         )
+    events = case_history(case.pk)
+    if reader.pk not in members or reader.pk == case.owner_id:
+        events = events.exclude(kind__in=PRIVATE_KINDS)
+    shown = Paginator(events, PAGE_SIZE).get_page(page)
     rows = [_row(event, case, reader, members) for event in shown]
     return HistoryPage(case=case, rows=rows, page=shown)
 

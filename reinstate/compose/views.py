@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from reinstate.accounts.http import AuthenticatedHttpRequest
+from reinstate.advocacy.presenters import work_section
+from reinstate.advocacy.queries import is_advocate_on, open_tasks_for_calendar
 from reinstate.appeals.presenters import appeal_summary
 from reinstate.appeals.protective import protective_offered
 from reinstate.cases.actions import CaseInputError, do_set_case_outcome
@@ -30,6 +32,8 @@ from reinstate.compose.calendar import calendar_for
 from reinstate.compose.journey import next_card, progress_and_readiness
 from reinstate.health.presenters.targets import plan_watch
 from reinstate.lib.page_context import page_context
+from reinstate.policies.presenters import policy_changes
+from reinstate.records.queries import offered as offered_records
 
 
 @require_GET
@@ -67,6 +71,20 @@ def _detail(
         "journey": next_card(case, now=now, progress=progress),
         # Nothing sent, 24 hours or less left: offer the short protective appeal.
         "protective": protective_offered(case, now=now),
+        # A policy of the case's platform changed lately (policies/presenters.py).
+        "policy_changes": policy_changes([case.platform or ""], now=now),
+        # The driver's own records from the days before the notice, not yet in the case.
+        "records_offer": (
+            offered_records(case)
+            if case.owner_id == request.user.pk and case.status == Case.Status.OPEN
+            else []
+        ),
+        # The organisation's own work (assignee, tasks, private notes): its members only.
+        "work": (
+            work_section(request.user, case, today=timezone.localdate(now))
+            if is_advocate_on(request.user, case)
+            else None
+        ),
     }
     return render(request, "compose/case_page.html", context, status=status)
 
@@ -118,7 +136,11 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     # A calendar app sends no sign-in: the feed is in the language its owner chose.
     with translation.override(user.language or translation.get_language()):
         body = calendar_for(
-            cases, name=_("Reinstate deadlines"), now=timezone.now(), site_url=_site(request)
+            cases,
+            name=_("Reinstate deadlines"),
+            now=timezone.now(),
+            site_url=_site(request),
+            tasks=open_tasks_for_calendar(user),
         )
     return _ics_response(body, filename=None)
 

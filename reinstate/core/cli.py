@@ -9,10 +9,17 @@ from typing import Any, NoReturn
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from reinstate.core.disk_full import is_disk_full
 from reinstate.lib.errors import UserInputError
 
 EXIT_BAD_INPUT = 2
+# Not the person's mistake, but nothing they can do here either: one line, exit 2, no traceback.
+DISK_FULL = gettext_lazy(
+    "The disk is full: nothing was saved. Free some space on this machine (or ask whoever runs "
+    "it to) and run the command again."
+)
 
 
 class Error(CommandError):
@@ -54,6 +61,8 @@ class JsonCommand(BaseCommand):
         except Exception as error:
             if isinstance(error, UserInputError):
                 raise Error(str(error)) from None
+            if is_disk_full(error):
+                raise Error(str(DISK_FULL)) from None
             raise
 
     def emit(self, payload: dict[str, Any] | list[Any]) -> None:

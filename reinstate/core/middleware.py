@@ -3,13 +3,17 @@ or query reads them, and the Content-Security-Policy every page is sent with."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from urllib.parse import unquote_to_bytes, urlsplit
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
-from reinstate.core.views import bad_request
+from reinstate.core.disk_full import is_disk_full
+from reinstate.core.views import bad_request, disk_full
+
+logger = logging.getLogger("reinstate.disk")
 
 NUL = "\x00"
 
@@ -67,3 +71,23 @@ class ContentSecurityPolicy:
         if response.get("Content-Type", "").startswith("text/html"):
             response.headers.setdefault("Content-Security-Policy", self.policy)
         return response
+
+
+class DiskFull:
+    """No room left on the server's disk (or in its database) while a request stored something:
+    the person gets a page that says nothing was saved, with what they typed to copy, instead
+    of a server error; whoever runs the server gets one log line. The write's transaction has
+    already rolled back, and the blob store never leaves a half-written file."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not is_disk_full(exception):
+            return None
+        logger.error("The disk is full: %s %s was not saved (%s)", request.method, request.path,
+                     exception)  # fmt: skip
+        return disk_full(request)

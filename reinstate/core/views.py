@@ -42,3 +42,20 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 def server_error(request: HttpRequest) -> HttpResponse:
     return render(request, "core/500.html", status=500)
+
+
+# Fields whose values are never shown back: secrets, and the form's own machinery.
+_NOT_SHOWN = ("password", "csrfmiddlewaretoken", "token", "code")
+
+
+def disk_full(request: HttpRequest) -> HttpResponse:
+    """507: the server had no room to store what was sent. What was typed is shown to copy."""
+    typed: list[str] = []
+    try:
+        fields = request.POST.lists() if request.method == "POST" else []
+        for name, values in fields:
+            if not any(word in name.lower() for word in _NOT_SHOWN):
+                typed += [value for value in values if len(value.strip()) > 1]
+    except Exception:
+        typed = []
+    return render(request, "core/disk_full.html", {"typed": typed}, status=507)

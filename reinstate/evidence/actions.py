@@ -34,7 +34,6 @@ from reinstate.cases.models import Case, ChecklistItem
 from reinstate.evidence.blobstore import BlobStore, Staged, TooLarge, default_store
 from reinstate.evidence.file_facts import FileFacts, inspect_file
 from reinstate.evidence.models import Blob, EvidenceItem, IncidentDay, RetiredLabel
-from reinstate.evidence.renditions import make_renditions
 from reinstate.evidence.sniff import SNIFF_BYTES, EvidenceFileError, sniff
 from reinstate.rules.evidence.exhibits import Exhibit, assign_labels
 
@@ -133,12 +132,7 @@ def do_add_evidence(
                     return held
                 # Deleted for good a moment ago: added below as a new item.
             facts = inspect_file(staged.path, name)
-            renditions = make_renditions(
-                staged.path,
-                facts.media_type,
-                page=store.rendition_path(staged.sha256, "page"),
-                thumb=store.rendition_path(staged.sha256, "thumb"),
-            )
+            renditions = store.make_renditions(staged.path, staged.sha256, facts.media_type)
             record = partial(
                 _record,
                 case=case,

@@ -43,20 +43,21 @@ def check_store(case_id: int | None = None, store: BlobStore | None = None) -> l
 
 
 def _check_blob(blob: Blob, store: BlobStore) -> StoreProblem | None:
-    path = store.path_for(blob.sha256)
     # Withdrawn items count: their originals are kept, and checked, until deleted for good.
     cases = sorted(
         set(EvidenceItem.all_objects.filter(blob=blob).values_list("case_id", flat=True))
     )
-    if not path.is_file():
+    try:
+        size = store.size(blob.sha256)
+        if size != blob.size:
+            problem = f"its size is {size} bytes, not the {blob.size} recorded"
+        elif store.hash_of(blob.sha256) != blob.sha256:
+            problem = "its content was changed: it no longer matches its SHA-256"
+        else:
+            return None
+    except FileNotFoundError:
         problem = "the stored original is missing"
-    elif path.stat().st_size != blob.size:
-        problem = f"its size is {path.stat().st_size} bytes, not the {blob.size} recorded"
-    elif store.hash_of(blob.sha256) != blob.sha256:
-        problem = "its content was changed: it no longer matches its SHA-256"
-    else:
-        return None
-    return StoreProblem("blob", str(path), problem, blob.sha256, cases)
+    return StoreProblem("blob", store.shown(blob.sha256), problem, blob.sha256, cases)
 
 
 def _check_items_against_log(case_id: int | None) -> list[StoreProblem]:

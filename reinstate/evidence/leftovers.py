@@ -12,6 +12,9 @@ Removed, with the reason it is safe:
 - renditions/aa/bb/<sha256>-page.jpg|-thumb.jpg that no Blob row names: made before the row of
   their add commits, so an hour old as well (derived data: nothing is lost with them).
 
+In a bucket (REINSTATE_S3_BUCKET) the originals and renditions are objects: the same rules
+apply to them by their last-modified time; blobs/tmp/ stays on this machine.
+
 Each folder is read entry by entry without following links (a link is reported and left, never
 its target), a file's row is checked again just before it goes, and nothing outside the data
 folder is ever unlinked.
@@ -33,6 +36,7 @@ from reinstate.audit.actions import record_event
 from reinstate.audit.kinds import EventKind
 from reinstate.evidence.blobstore import HEX, BlobStore, default_store
 from reinstate.evidence.models import Blob
+from reinstate.lib.stored_files import walk
 
 MIN_AGE = timedelta(hours=1)
 RENDITION = re.compile(r"([0-9a-f]{64})-(?:page|thumb)\.jpg")
@@ -40,6 +44,12 @@ RENDITION = re.compile(r"([0-9a-f]{64})-(?:page|thumb)\.jpg")
 LINK = "a link, not a file the store made: not followed and not removed"
 UNKNOWN = "not a file the store makes: left alone"
 ON_RECORD = "evidence refers to it now: not removed"
+TRASHED_ON_RECORD = (
+    "an original that evidence still refers to, set aside by a deletion that did not finish: "
+    "not removed (it may be the only copy)"
+)
+TRASHED_YOUNG = "a deletion that may still be finishing (less than an hour old)"
+TRASHED = "an original whose deletion did not finish: no evidence refers to it"
 
 
 @dataclass
@@ -99,6 +109,59 @@ class _Sweep:
             if _is_pair(path.name):
                 for rendition in self._two_levels(path):
                     self._rendition(rendition)
+        if not self.store.local:
+            self._bucket()
+
+    def _bucket(self) -> None:
+        """The same rules for a bucket's objects (no links there; its temporary files are on
+        this machine, swept above). An object's age is its last-modified time."""
+        for name in self.store.stored_names():
+            sha256 = name.rsplit("/", 1)[-1]
+            if not _is_sha(sha256):
+                self._keep_name(name, UNKNOWN)
+            elif sha256 in self.known:
+                continue
+            elif self._young_object(name):
+                why = "a stored file no evidence refers to yet: an add may be finishing"
+                self._keep_name(name, f"{why} (less than an hour old)")
+            else:
+                why = "a stored file that no evidence refers to (an add that did not finish)"
+                self._remove_object(name, why, "unreferenced_originals", sha256)
+        for name in walk(self.store.storage, "blobs/trash"):
+            sha256 = name.rsplit("/", 1)[-1].split(".")[0]
+            if not _is_sha(sha256):
+                self._keep_name(name, UNKNOWN)
+            elif sha256 in self.known:
+                self._keep_name(name, TRASHED_ON_RECORD)
+            elif self._young_object(name):
+                self._keep_name(name, TRASHED_YOUNG)
+            else:
+                self._remove_object(name, TRASHED, "deleted_originals", sha256)
+        for name in walk(self.store.storage, "renditions"):
+            match = RENDITION.fullmatch(name.rsplit("/", 1)[-1])
+            if match is None:
+                self._keep_name(name, UNKNOWN)
+            elif match.group(1) in self.known:
+                continue
+            elif self._young_object(name):
+                self._keep_name(name, "a picture made for an add that may still be finishing")
+            else:
+                why = "a picture made from an original that no evidence refers to"
+                self._remove_object(name, why, "renditions", match.group(1))
+
+    def _young_object(self, name: str) -> bool:
+        return self.store.storage.get_modified_time(name).timestamp() > self.cutoff
+
+    def _remove_object(self, name: str, why: str, count: str, sha256: str) -> None:
+        if Blob.objects.filter(sha256=sha256).exists():  # committed since the sweep began
+            self._keep_name(name, ON_RECORD)
+            return
+        self.store.storage.delete(name)
+        self.done.removed.append({"path": name, "why": why})
+        self.done.counts[count] += 1
+
+    def _keep_name(self, name: str, why: str) -> None:
+        self.done.kept.append({"path": name, "why": why})
 
     def _temp(self, path: Path) -> None:
         if not self._plain_file(path):
@@ -115,16 +178,11 @@ class _Sweep:
         if not _is_sha(sha256):
             self._keep(path, UNKNOWN)
         elif sha256 in self.known:
-            self._keep(
-                path,
-                "an original that evidence still refers to, set aside by a deletion that did "
-                "not finish: not removed (it may be the only copy)",
-            )
+            self._keep(path, TRASHED_ON_RECORD)
         elif self._young(path):
-            self._keep(path, "a deletion that may still be finishing (less than an hour old)")
+            self._keep(path, TRASHED_YOUNG)
         else:
-            why = "an original whose deletion did not finish: no evidence refers to it"
-            self._remove(path, why, "deleted_originals", sha256)
+            self._remove(path, TRASHED, "deleted_originals", sha256)
 
     def _stored(self, path: Path) -> None:
         if not self._plain_file(path):

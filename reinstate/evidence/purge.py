@@ -24,6 +24,7 @@ from django.db import transaction
 from reinstate.audit.actions import record_event
 from reinstate.audit.kinds import EventKind
 from reinstate.evidence.blobstore import BlobStore, default_store
+from reinstate.evidence.holders import held_originals
 from reinstate.evidence.models import Blob, EvidenceItem
 
 log = logging.getLogger(__name__)
@@ -67,7 +68,7 @@ def _purge_one(pk: int, blob_id: int, *, cutoff: datetime, store: BlobStore) -> 
                 "withdrawn_at": item.withdrawn_at.isoformat() if item.withdrawn_at else None,
             }
             item.delete()
-            orphaned = not EvidenceItem.all_objects.filter(blob=blob).exists()
+            orphaned = not held_originals([blob.pk])  # no item, nor a driver's record
             if orphaned:
                 blob.delete()
             record_event(

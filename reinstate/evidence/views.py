@@ -34,7 +34,6 @@ from reinstate.evidence.actions import (
 from reinstate.evidence.blobstore import default_store
 from reinstate.evidence.forms import AddEvidenceForm, DescribeEvidenceForm, IncidentDayForm
 from reinstate.evidence.presenters import item_views, locker_page
-from reinstate.evidence.renditions import make_renditions
 from reinstate.evidence.sniff import EvidenceFileError
 from reinstate.evidence.uploads import EvidenceLimitHandler, request_limit
 from reinstate.lib.dates import when
@@ -320,15 +319,17 @@ def preview(
     if size not in ("page", "thumb") or not blob.has_renditions:
         raise Http404("No preview")
     store = default_store()
-    path = store.rendition_path(blob.sha256, size)
-    if not path.exists():
-        make_renditions(
-            store.path_for(blob.sha256),
-            blob.media_type,
-            page=store.rendition_path(blob.sha256, "page"),
-            thumb=store.rendition_path(blob.sha256, "thumb"),
-        )
-    response = FileResponse(path.open("rb"), content_type="image/jpeg")
+    try:
+        handle = store.open_rendition(blob.sha256, size)
+    except FileNotFoundError:
+        try:
+            store.make_renditions(store.local_path(blob.sha256), blob.sha256, blob.media_type)
+            handle = store.open_rendition(blob.sha256, size)
+        except FileNotFoundError:
+            raise Http404("No preview: run `reinstate verify`.") from None
+        finally:
+            store.close()
+    response = FileResponse(handle, content_type="image/jpeg")
     response["Content-Disposition"] = "inline"
     return _guarded(response, cache="private, max-age=86400")
 

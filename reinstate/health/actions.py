@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -22,6 +23,7 @@ from reinstate.health.models import (
     Document,
     PaymentChange,
     Reading,
+    StandingReading,
     Target,
     WatchLevel,
 )
@@ -31,6 +33,7 @@ from reinstate.rules.health.blocks_csv import check_consistent
 from reinstate.rules.health.csv_values import ValueProblem
 from reinstate.rules.health.expiry import DOCUMENT_KINDS
 from reinstate.rules.health.standing import BlockRecord
+from reinstate.rules.health.standing_screen import TIERS, measures_for
 from reinstate.rules.notice.reading import PLATFORMS
 
 CLOCK_SKEW = timedelta(minutes=5)
@@ -248,6 +251,98 @@ def do_record_reading(
     return reading
 
 
+@dataclass(frozen=True)
+class ScreenshotRead:
+    """The picture a standing was read from: its SHA-256 and the text read off it."""
+
+    sha256: str
+    text: str
+
+
+def do_record_standing(
+    *,
+    owner: User,
+    platform: str,
+    observed_on: date,
+    tier: str,
+    parts: dict[str, str],
+    percents: dict[str, float],
+    screenshot: ScreenshotRead | None = None,
+    note: str = "",
+    now: datetime | None = None,
+) -> StandingReading:
+    """Keep the standing the app showed on a day; a second one for that day replaces it."""
+    check_platform(platform)
+    now = now or timezone.now()
+    measures = {m.key: m for m in measures_for(platform)}
+    if not measures:
+        raise HealthInputError(_("This platform's app shows no standing to record."))
+    if observed_on > now.astimezone(ZoneInfo(owner.time_zone)).date():
+        raise HealthInputError(_("That date is in the future."))
+    if tier and tier not in TIERS:
+        raise HealthInputError(
+            _("Unknown tier %(tier)s: use one of %(tiers)s.")
+            % {"tier": repr(tier), "tiers": ", ".join(TIERS)}
+        )
+    given: list[tuple[str, str | float]] = [*parts.items(), *percents.items()]
+    for key, value in given:
+        measure = measures.get(key)
+        if measure is None:
+            raise HealthInputError(
+                _("Unknown measure %(key)s: use one of %(keys)s.")
+                % {"key": repr(key), "keys": ", ".join(measures)}
+            )
+        if key in parts and (measure.shown != "tier" or value not in TIERS):
+            raise HealthInputError(
+                _("%(measure)s takes a tier: one of %(tiers)s.")
+                % {"measure": _(measure.title), "tiers": ", ".join(TIERS)}
+            )
+        if key in percents and (measure.shown != "percent" or not 0 <= percents[key] <= 1):
+            raise HealthInputError(
+                _("%(measure)s must be a percentage from 0 to 100.") % {"measure": _(measure.title)}
+            )
+    if not (tier or parts or percents):
+        raise HealthInputError(_("Give the tier or at least one number the app shows."))
+    fields = {
+        "tier": tier,
+        "parts": dict(parts),
+        "percents": {key: round(float(value), 4) for key, value in percents.items()},
+        "source": StandingReading.Source.SCREENSHOT if screenshot else StandingReading.Source.FORM,
+        "screenshot_sha256": screenshot.sha256 if screenshot else "",
+        "screenshot_text": screenshot.text if screenshot else "",
+        "note": note[:300],
+        "recorded_at": now,
+    }
+    with transaction.atomic():
+        reading, created = StandingReading.objects.update_or_create(
+            owner=owner, platform=platform, observed_on=observed_on, defaults=fields
+        )
+        record_event(
+            kind=EventKind.HEALTH_STANDING_RECORDED,
+            actor=owner,
+            data={
+                "platform": platform,
+                "observed_on": observed_on.isoformat(),
+                "tier": tier,
+                "parts": fields["parts"],
+                "percents": fields["percents"],
+                "screenshot_sha256": fields["screenshot_sha256"],
+                "replaced": not created,
+            },
+        )
+    return reading
+
+
+def do_delete_standing(*, reading: StandingReading, actor: User) -> None:
+    with transaction.atomic():
+        record_event(
+            kind=EventKind.HEALTH_STANDING_DELETED,
+            actor=actor,
+            data={"platform": reading.platform, "observed_on": reading.observed_on.isoformat()},
+        )
+        reading.delete()
+
+
 def do_record_payment_change(
     *,
     owner: User,
@@ -352,16 +447,19 @@ def _sentence(problem: str) -> str:
 
 __all__ = [
     "HealthInputError",
+    "ScreenshotRead",
     "check_platform",
     "do_add_document",
     "do_add_target",
     "do_delete_block",
     "do_delete_document",
+    "do_delete_standing",
     "do_delete_target",
     "do_dismiss_alert",
     "do_record_block",
     "do_record_payment_change",
     "do_record_reading",
+    "do_record_standing",
     "do_set_watch_level",
     "do_update_document",
     "do_watch_plan",

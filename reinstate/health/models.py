@@ -141,6 +141,36 @@ class Reading(models.Model):
         indexes = [models.Index(fields=["owner", "platform", "metric", "observed_at"])]
 
 
+class StandingReading(models.Model):
+    """The standing the platform's app showed on a day: its tier and the measures behind it,
+    typed in or read from a screenshot (then the picture's SHA-256 and the text read from it
+    are kept beside what the driver confirmed; the picture itself is not)."""
+
+    class Source(models.TextChoices):
+        FORM = "form", gettext_lazy("Typed in")
+        SCREENSHOT = "screenshot", gettext_lazy("Read from a screenshot")
+
+    owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="standing_readings")
+    platform = models.CharField(max_length=32)
+    observed_on = models.DateField()
+    tier = models.CharField(max_length=16, blank=True)  # rules/health/standing_screen.py TIERS
+    parts = models.JSONField(default=dict, blank=True)  # {"reliability": "great"}
+    percents = models.JSONField(default=dict, blank=True)  # {"delivery_completion": 0.985}
+    source = models.CharField(max_length=12, choices=Source.choices, default=Source.FORM)
+    screenshot_sha256 = models.CharField(max_length=64, blank=True)
+    screenshot_text = models.TextField(blank=True)
+    note = models.CharField(max_length=300, blank=True)
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-observed_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "platform", "observed_on"], name="one_standing_a_day"
+            )
+        ]
+
+
 class PaymentChange(models.Model):
     """The driver's note that the payment details on a platform account changed."""
 

@@ -17,6 +17,7 @@ from reinstate.health.models import (
     BlockImport,
     Document,
     Reading,
+    StandingReading,
     Target,
     WatchLevel,
 )
@@ -62,6 +63,20 @@ def get_alert_for_user(user: User, alert_id: int) -> Alert:
 
 def get_reading_for_user(user: User, reading_id: int) -> Reading:
     return _owned(Reading.objects.all(), user, reading_id, "reading")
+
+
+def get_standing_for_user(user: User, reading_id: int) -> StandingReading:
+    return _owned(StandingReading.objects.all(), user, reading_id, "standing reading")
+
+
+# A year of days: the chart and the list stay short, the JSON too.
+STANDING_HISTORY = 366
+
+
+def standing_readings(user: User, platform: str) -> list[StandingReading]:
+    """The standing the driver recorded from the app, oldest first (the last year of them)."""
+    found = StandingReading.objects.filter(owner=user, platform=platform).order_by("-observed_on")
+    return list(reversed(found[:STANDING_HISTORY]))
 
 
 def platform_for(user: User, requested: str | None) -> str:

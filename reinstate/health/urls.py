@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from reinstate.health.views import blocks, documents, imports, standing, targets
+from reinstate.health.views import app_standing, blocks, documents, imports, standing, targets
 
 app_name = "health"
 urlpatterns = [
@@ -19,6 +19,18 @@ urlpatterns = [
     path("documents/", documents.documents, name="documents"),
     path("documents/<int:document_id>/renew/", documents.document_renew, name="document_renew"),
     path("documents/<int:document_id>/delete/", documents.document_delete, name="document_delete"),
+    # The app's standing screen (a tier and its measures) before any single measure's form.
+    path("measures/<str:platform>/standing/", app_standing.standing_record, name="standing_new"),
+    path(
+        "measures/<str:platform>/standing/history/",
+        app_standing.standing_history_page,
+        name="standing_history",
+    ),
+    path(
+        "measures/<str:platform>/standing/<int:reading_id>/delete/",
+        app_standing.standing_delete,
+        name="standing_delete",
+    ),
     path("measures/<str:platform>/<str:metric>/", standing.reading_new, name="reading_new"),
     path("payment-change/", documents.payment_change, name="payment_change"),
     path("alerts/<int:alert_id>/dismiss/", standing.alert_dismiss, name="alert_dismiss"),

@@ -35,8 +35,7 @@ def run_queue(worker_id: str = "test-worker") -> None:
 def worker_on_demand() -> Iterator[None]:
     """Each job queued starts a worker thread that empties the queue, as the worker beside
     `reinstate serve` would. A thread that only runs when there is work, rather than one
-    polling all along: in-memory SQLite refuses a write at once while another thread's
-    transaction holds its lock, and a poller would take that lock every second."""
+    polling all along: nothing else in a test takes the database's write lock behind its back."""
     threads: list[threading.Thread] = []
 
     def start(sender: Any, **kwargs: Any) -> None:

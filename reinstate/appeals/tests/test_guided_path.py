@@ -13,7 +13,7 @@ from reinstate.appeals.inputs import AppealInput
 from reinstate.appeals.queries import appeal_of
 from reinstate.cases.models import Case
 from reinstate.rules.appeal.shape import Explanation, Record
-from reinstate.testing.personas import client_for
+from reinstate.testing.personas import client_for, clinic
 
 pytestmark = pytest.mark.django_db
 
@@ -140,6 +140,20 @@ def test_the_check_page_links_each_finding_to_where_it_is_fixed(case: Case) -> N
     assert f'href="{url(case, "facts")}">Fix it' in page  # no facts yet
     assert f'href="{url(case, "letter")}">Fix it' in page  # no approved letter
     assert "Your legal name" in page and "Not given" in page
+
+
+def test_only_the_driver_is_sent_to_change_the_name_and_accounts(
+    case: Case, advocate: User
+) -> None:
+    """That page is the viewer's own: an advocate following it would change their own name."""
+    identity = reverse("accounts:identity")
+    assert (
+        f'href="{identity}?next=' in client_for(case.owner).get(url(case, "check")).content.decode()
+    )
+    case.organisation = clinic(advocate)
+    case.save(update_fields=["organisation"])
+    page = client_for(advocate).get(url(case, "check")).content.decode()
+    assert "Your legal name" in page and f'href="{identity}' not in page
 
 
 def test_approving_on_the_check_page_comes_back_to_it_and_on_to_sending(evidence: Case) -> None:

@@ -36,6 +36,7 @@ from reinstate.accounts.actions import (
     do_update_profile,
 )
 from reinstate.accounts.models import Organisation, User
+from reinstate.advocacy.actions import do_add_note, do_add_task, do_assign_case, do_set_task_done
 from reinstate.appeals.actions import (
     do_add_plan_action,
     do_add_statement,
@@ -70,9 +71,17 @@ from reinstate.cases.actions import (
     do_share_case,
     do_unshare_case,
 )
-from reinstate.cases.models import Case
+from reinstate.cases.claim_actions import (
+    DriverDetails,
+    do_claim_case,
+    do_open_case_for_driver,
+    do_renew_claim_link,
+    do_revoke_claim_link,
+    do_send_claim_invite,
+)
+from reinstate.cases.models import Case, ClaimInvite
 from reinstate.comms import imports as comms_imports
-from reinstate.comms.actions import do_add_contact, do_import_mails
+from reinstate.comms.actions import Upload, do_add_contact, do_import_mails
 from reinstate.comms.mail import Mail, read_message
 from reinstate.compose.deadline_reminders import do_send_deadline_reminder
 from reinstate.compose.delete_account import do_delete_account
@@ -93,17 +102,22 @@ from reinstate.health.actions import (
     do_add_target,
     do_delete_block,
     do_delete_document,
+    do_delete_standing,
     do_delete_target,
     do_dismiss_alert,
     do_record_block,
     do_record_payment_change,
     do_record_reading,
+    do_record_standing,
     do_set_watch_level,
     do_update_document,
     do_watch_plan,
 )
 from reinstate.health.models import Alert, Block, BlockImport, Document, Target
 from reinstate.lib.notice_file import notice_from_text
+from reinstate.policies.actions import do_store_policy_version
+from reinstate.records.actions import do_add_record, do_add_records_to_case
+from reinstate.records.models import Record
 from reinstate.rules.appeal import shape
 from reinstate.testing import files, mails
 from reinstate.testing.appeal_samples import STRONG
@@ -288,6 +302,40 @@ def share_case(s: Scene) -> Step:
 def unshare_case(s: Scene) -> Step:
     do_share_case(case=s.case, actor=s.driver, invite_code=s.organisation.invite_code)
     return partial(do_unshare_case, case=s.case, actor=s.driver)
+
+
+def open_case_for_driver(s: Scene) -> Step:
+    return partial(
+        do_open_case_for_driver,
+        advocate=s.advocate,
+        organisation=s.organisation,
+        driver=DriverDetails(name="Maria Lopez", email="maria@example.com"),
+        notice=notice_from_text(FLEX_LATE),
+        received=None,
+        tz=LA,
+    )
+
+
+def _invite(s: Scene) -> tuple[ClaimInvite, str]:
+    case, token = open_case_for_driver(s)()
+    return ClaimInvite.objects.get(case=case), token
+
+
+def send_claim_invite(s: Scene) -> Step:
+    invite, token = _invite(s)
+    return partial(do_send_claim_invite, invite=invite, actor=s.advocate, link=f"/c/{token}/")
+
+
+def renew_claim_link(s: Scene) -> Step:
+    return partial(do_renew_claim_link, invite=_invite(s)[0], actor=s.advocate)
+
+
+def revoke_claim_link(s: Scene) -> Step:
+    return partial(do_revoke_claim_link, invite=_invite(s)[0], actor=s.advocate)
+
+
+def claim_case(s: Scene) -> Step:
+    return partial(do_claim_case, token=_invite(s)[1], driver=s.driver)
 
 
 # evidence
@@ -566,6 +614,30 @@ def record_reading(s: Scene) -> Step:
     )
 
 
+def record_standing(s: Scene) -> Step:
+    return partial(
+        do_record_standing,
+        owner=s.driver,
+        platform=FLEX,
+        observed_on=date(2026, 11, 1),
+        tier="great",
+        parts={"reliability": "fantastic"},
+        percents={"delivery_completion": 0.985},
+    )
+
+
+def delete_standing(s: Scene) -> Step:
+    reading = do_record_standing(
+        owner=s.driver,
+        platform=FLEX,
+        observed_on=date(2026, 11, 1),
+        tier="fair",
+        parts={},
+        percents={},
+    )
+    return partial(do_delete_standing, reading=reading, actor=s.driver)
+
+
 def record_payment_change(s: Scene) -> Step:
     return partial(
         do_record_payment_change,
@@ -654,8 +726,85 @@ def purge_stale_imports(s: Scene) -> Step:
     return partial(health_imports.do_purge_stale_imports, now=staged.created_at + timedelta(days=8))
 
 
+# policies
+
+
+def store_policy_version(s: Scene) -> Step:
+    url = "https://www.doordash.com/deactivationpolicy/"
+    policy, at = "doordash.deactivation_policy", timezone.now()
+    do_store_policy_version(policy=policy, url=url, text="Version one.", fetched_at=at)
+    return partial(
+        do_store_policy_version, policy=policy, url=url, text="Version two.", fetched_at=at
+    )
+
+
+# advocacy: the organisation's own work on a case
+
+
+def _shared(s: Scene) -> Case:
+    s.case.organisation = s.organisation
+    s.case.save(update_fields=["organisation"])
+    return s.case
+
+
+def assign_case(s: Scene) -> Step:
+    return partial(do_assign_case, case=_shared(s), assignee=s.advocate, actor=s.advocate)
+
+
+def add_note(s: Scene) -> Step:
+    return partial(do_add_note, case=_shared(s), text="Call back Monday", actor=s.advocate)
+
+
+def add_task(s: Scene) -> Step:
+    return partial(
+        do_add_task,
+        case=_shared(s),
+        title="Ask for the logs",
+        due_on=date(2026, 11, 20),
+        assignee=None,
+        actor=s.advocate,
+    )
+
+
+def set_task_done(s: Scene) -> Step:
+    task = add_task(s)()
+    return partial(do_set_task_done, task=task, done=True, actor=s.advocate)
+
+
+# records
+
+
+def _kept_record(s: Scene) -> Record:
+    return do_add_record(
+        owner=s.driver,
+        at=s.case.received_at - timedelta(days=2),
+        kind="locked_building",
+        files=[Upload("gate.jpg", io.BytesIO(files.jpeg()))],
+        now=s.case.received_at,
+    )
+
+
+def add_record(s: Scene) -> Step:
+    return partial(
+        do_add_record,
+        owner=s.driver,
+        at=s.case.received_at - timedelta(days=2),
+        kind="note",
+        note="Dog loose at 12 Elm; left the parcel at the office",
+        now=s.case.received_at,
+    )
+
+
+def add_records_to_case(s: Scene) -> Step:
+    return partial(do_add_records_to_case, case=s.case, actor=s.driver, records=[_kept_record(s)])
+
+
 K = EventKind
 AUDITED: dict[Action, Audited] = {
+    do_assign_case: Audited(assign_case, (K.CASE_ASSIGNED,)),
+    do_add_note: Audited(add_note, (K.NOTE_ADDED,)),
+    do_add_task: Audited(add_task, (K.TASK_ADDED,)),
+    do_set_task_done: Audited(set_task_done, (K.TASK_DONE,)),
     do_create_user: Audited(create_user, (K.USER_CREATED,)),
     do_update_profile: Audited(update_profile, (K.USER_PROFILE_CHANGED,)),
     do_reset_calendar_token: Audited(reset_calendar_token, (K.USER_CALENDAR_RESET,)),
@@ -679,6 +828,11 @@ AUDITED: dict[Action, Audited] = {
     do_set_case_outcome: Audited(set_case_outcome, (K.CASE_STATUS, K.CASE_OUTCOME)),
     do_share_case: Audited(share_case, (K.CASE_SHARED,)),
     do_unshare_case: Audited(unshare_case, (K.CASE_UNSHARED,)),
+    do_open_case_for_driver: Audited(open_case_for_driver, (K.CASE_OPENED_FOR_DRIVER,)),
+    do_send_claim_invite: Audited(send_claim_invite, (K.CASE_INVITE_SENT,)),
+    do_renew_claim_link: Audited(renew_claim_link, (K.CASE_INVITE_RENEWED,)),
+    do_revoke_claim_link: Audited(revoke_claim_link, (K.CASE_INVITE_REVOKED,)),
+    do_claim_case: Audited(claim_case, (K.CASE_CLAIMED,)),
     do_add_evidence: Audited(add_evidence, (K.EVIDENCE_ADDED,)),
     do_withdraw_evidence: Audited(withdraw_evidence, (K.EVIDENCE_WITHDRAWN,)),
     do_restore_evidence: Audited(restore_evidence, (K.EVIDENCE_RESTORED,)),
@@ -711,6 +865,8 @@ AUDITED: dict[Action, Audited] = {
     do_watch_plan: Audited(watch_plan, (K.HEALTH_TARGET_ADDED,)),
     do_delete_target: Audited(delete_target, (K.HEALTH_TARGET_DELETED,)),
     do_record_reading: Audited(record_reading, (K.HEALTH_READING,)),
+    do_record_standing: Audited(record_standing, (K.HEALTH_STANDING_RECORDED,)),
+    do_delete_standing: Audited(delete_standing, (K.HEALTH_STANDING_DELETED,)),
     do_record_payment_change: Audited(record_payment_change, (K.HEALTH_PAYMENT_CHANGE,)),
     do_add_document: Audited(add_document, (K.HEALTH_DOCUMENT_ADDED,)),
     do_update_document: Audited(update_document, (K.HEALTH_DOCUMENT_RENEWED,)),
@@ -722,6 +878,11 @@ AUDITED: dict[Action, Audited] = {
     health_imports.do_import_blocks: Audited(import_blocks, (K.HEALTH_IMPORTED,)),
     health_imports.do_discard_import: Audited(discard_import, (K.HEALTH_IMPORT_DISCARDED,)),
     health_imports.do_purge_stale_imports: Audited(purge_stale_imports, (K.HEALTH_IMPORTS_PURGED,)),
+    do_store_policy_version: Audited(store_policy_version, (K.POLICY_VERSION_STORED,)),
+    do_add_record: Audited(add_record, (K.RECORDS_ADDED,)),
+    do_add_records_to_case: Audited(
+        add_records_to_case, (K.EVIDENCE_ADDED, K.RECORDS_ADDED_TO_CASE)
+    ),
 }
 
 UNAUDITED: dict[Action, str] = {

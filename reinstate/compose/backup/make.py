@@ -3,7 +3,10 @@
 Originals are only ever added (and, rarely, deleted for good), never changed: every original a
 snapshot's row names is on disk when the copy reaches it, unless it was deleted in between. An
 original added after the snapshot is not copied (no row of the backup names it, so a restore
-would only show it to `verify` as a leftover)."""
+would only show it to `verify` as a leftover).
+
+With the files in an S3 bucket (REINSTATE_S3_BUCKET) the backup holds the database and the
+secret key only, and says so: the bucket is kept by its own versioning and replication."""
 
 from __future__ import annotations
 
@@ -26,6 +29,7 @@ from reinstate.compose.backup import archive
 from reinstate.compose.backup.archive import BackupError, Writer
 from reinstate.compose.backup.database import Snapshot, take_snapshot
 from reinstate.evidence.blobstore import BlobStore
+from reinstate.lib.stored_files import data_storage, describe
 
 ATTEMPTS = 3
 # Names `--dir` gives its backups; `--keep` removes only files named like this.
@@ -45,9 +49,10 @@ class Made:
     files: int
     seconds: float
     removed: list[str] = field(default_factory=list)
+    bucket: str | None = None  # the originals and packets are there, not in this file
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        made = {
             "file": str(self.file),
             "bytes": self.bytes,
             "originals": self.originals,
@@ -55,6 +60,17 @@ class Made:
             "files": self.files,
             "seconds": round(self.seconds, 3),
         }
+        if self.bucket is not None:
+            made["stored_files"] = {"in": self.bucket, "copied": False, "note": BUCKET_NOTE}
+        return made
+
+
+BUCKET_NOTE = (
+    "The originals, renditions and packets are in the bucket, not in this backup: keep "
+    "versioning (and replication) on for the bucket, as docs/deploy.md says. This backup holds "
+    "the database and the secret key; restoring it with the same bucket configured brings "
+    "everything back."
+)
 
 
 def timed_name(now: datetime | None = None) -> str:
@@ -85,7 +101,7 @@ def make_backup(out: Path, *, force: bool = False) -> Made:
 
 def _attempt(out: Path) -> Made:
     home = Path(settings.REINSTATE_HOME)
-    store = BlobStore(home)
+    store = BlobStore(home, data_storage())
     part = out.with_name(f".{out.name}.{uuid.uuid4().hex}.part")
     with TemporaryDirectory(dir=out.parent, prefix=".reinstate-backup-") as work:
         snapshot = take_snapshot(Path(work))  # first: see the module's docstring
@@ -93,7 +109,10 @@ def _attempt(out: Path) -> Made:
             with tarfile.open(part, "w:", format=tarfile.PAX_FORMAT) as tar:
                 writer = Writer(tar)
                 writer.add(snapshot.file, f"database/{snapshot.file.name}")
-                _add_files(writer, snapshot, store, home)
+                if store.local:
+                    _add_files(writer, snapshot, store, home)
+                else:  # a bucket keeps its own copies (versioning, replication)
+                    _add_secret_key(writer, home)
                 manifest = writer.finish(_header(snapshot))
             _durable_rename(part, out)
         finally:
@@ -101,6 +120,7 @@ def _attempt(out: Path) -> Made:
     return Made(
         out, out.stat().st_size, len(snapshot.originals), snapshot.engine,
         len(manifest["files"]), 0.0,
+        bucket=None if store.local else describe(store.storage),
     )  # fmt: skip
 
 
@@ -119,6 +139,10 @@ def _add_files(writer: Writer, snapshot: Snapshot, store: BlobStore, home: Path)
     for packet in snapshot.packets:
         # The newest packet replaces an older one's file: one gone meanwhile is left out.
         _add_if_there(writer, home / packet, home)
+    _add_secret_key(writer, home)
+
+
+def _add_secret_key(writer: Writer, home: Path) -> None:
     if (home / "secret_key").is_file():
         # Sessions, reset links and calendar feed addresses stay valid after a restore.
         _add_if_there(writer, home / "secret_key", home)

@@ -20,6 +20,7 @@ from reinstate.health.alerts import shown_alerts
 from reinstate.health.assessment import Assessment, ReadingStatus
 from reinstate.health.models import Alert, Block
 from reinstate.health.platforms import platform_choices, platform_name
+from reinstate.health.presenters.app_standing import StandingRow, standing_row
 from reinstate.health.presenters.documents import DocumentRow, document_rows
 from reinstate.health.presenters.targets import plan_offers, target_rows
 from reinstate.health.target_status import TargetStatus
@@ -39,6 +40,7 @@ from reinstate.rules.health.standing import (
     more_bad_events,
     next_bad_event,
 )
+from reinstate.rules.health.standing_screen import measures_for
 from reinstate.rules.health.watch import LEVEL_NAMES, Level
 
 CHART_WEEKS = 12
@@ -214,6 +216,8 @@ class HealthPage:
     plan_offers: list[Case]
     documents: list[DocumentRow]
     blocks: list[Block]
+    has_standing_screen: bool = False  # the app shows a tier: it can be recorded by date
+    app_standing: StandingRow | None = None  # the last one recorded
 
 
 def health_page(user: User, assessment: Assessment, *, now: datetime) -> HealthPage:
@@ -239,7 +243,14 @@ def health_page(user: User, assessment: Assessment, *, now: datetime) -> HealthP
         plan_offers=plan_offers(user, platform),
         documents=document_rows(queries.documents(user), today),
         blocks=queries.recent_blocks(user, platform, limit=5),
+        has_standing_screen=bool(measures_for(platform)),
+        app_standing=_last_app_standing(user, platform),
     )
+
+
+def _last_app_standing(user: User, platform: str) -> StandingRow | None:
+    found = queries.standing_readings(user, platform)
+    return standing_row(found[-1]) if found else None
 
 
 def levels_json(assessment: Assessment) -> dict[str, list[dict[str, Any]]]:

@@ -19,6 +19,7 @@ from reinstate.lib.i18n import _
 from reinstate.rules.health.standing import Unit
 
 WIDTH, HEIGHT = 340, 170
+LEGEND_H = 36  # under the chart, when a second series is drawn beside the first
 LEFT, RIGHT, TOP, BOTTOM = 46, 10, 12, 26
 
 
@@ -76,12 +77,22 @@ def line_chart(
     points: Sequence[tuple[datetime, float | None]],
     lines: Sequence[Line],
     tz: ZoneInfo,
+    beside: Beside | None = None,
 ) -> str:
-    """An SVG line chart of ``points`` (oldest first) with ``lines`` drawn across it."""
+    """An SVG line chart of ``points`` (oldest first) with ``lines`` drawn across it, and
+    ``beside`` (another series at the same times, dashed, with a legend) if given."""
     known = [(at, v) for at, v in points if v is not None]
     desc = _describe(unit, known, lines, tz)
+    if beside is not None:
+        desc = f"{beside.label}: {desc} {beside.other_label}: " + _describe(
+            unit,
+            [(at, v) for (at, _v), v in zip(points, beside.values, strict=True) if v is not None],
+            (),
+            tz,
+        )
     head = (
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT + (LEGEND_H if beside else 0)}" '
+        f'role="img" '
         f'aria-labelledby="{chart_id}-t {chart_id}-d" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{chart_id}-t">{escape(title)}</title>'
         f'<desc id="{chart_id}-d">{escape(desc)}</desc>'
@@ -92,7 +103,8 @@ def line_chart(
             f'{head}<text x="{WIDTH / 2}" y="{HEIGHT / 2}" text-anchor="middle" '
             f'class="chart-empty">{nothing}</text></svg>'
         )
-    low, high = _range(unit, [v for _, v in known] + [line.value for line in lines])
+    others = [v for v in beside.values if v is not None] if beside else []
+    low, high = _range(unit, [v for _, v in known] + others + [line.value for line in lines])
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     count = len(points)
 
@@ -113,7 +125,9 @@ def line_chart(
             f'<text class="tick" x="{LEFT - 4}" y="{y(value) + 4:.1f}" text-anchor="end">'
             f"{escape(_axis_value(unit, value))}</text>"
         )
-    for anchor, index in (("start", 0), ("end", count - 1)):
+    # The first and last days under the axis; one day alone, once, under its point.
+    ends = (("start", 0), ("end", count - 1)) if count > 1 else (("middle", 0),)
+    for anchor, index in ends:
         parts.append(
             f'<text class="tick" x="{x(index):.1f}" y="{HEIGHT - 8}" text-anchor="{anchor}">'
             f"{escape(_day(points[index][0], tz))}</text>"
@@ -125,6 +139,11 @@ def line_chart(
             f'y="{y(line.value) - 3:.1f}" text-anchor="end">{escape(line.label)} '
             f"{escape(_axis_value(unit, line.value))}</text>"
         )
+    if beside is not None:
+        for run in _runs([(at, v) for (at, _v), v in zip(points, beside.values, strict=True)]):
+            coords = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in run)
+            parts.append(f'<polyline class="series series-beside" points="{coords}"/>')
+        parts.append(_legend(beside))
     for run in _runs(points):
         coords = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in run)
         parts.append(f'<polyline class="series" points="{coords}"/>')
@@ -133,6 +152,28 @@ def line_chart(
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Beside:
+    """A second series at the same times as the chart's points: the driver's own estimate
+    beside the number the platform's app showed."""
+
+    values: Sequence[float | None]
+    label: str  # the chart's own series: "the app's number"
+    other_label: str  # this one: "your estimate"
+
+
+def _legend(beside: Beside) -> str:
+    """Two short keys under the chart, clear of the lines: a solid line, then a dashed one."""
+    y = HEIGHT + 8
+    return (
+        f'<line class="series" x1="{LEFT + 6}" y1="{y}" x2="{LEFT + 22}" y2="{y}"/>'
+        f'<text class="legend" x="{LEFT + 26}" y="{y + 4}">{escape(beside.label)}</text>'
+        f'<line class="series series-beside" x1="{LEFT + 6}" y1="{y + 14}" x2="{LEFT + 22}" '
+        f'y2="{y + 14}"/><text class="legend" x="{LEFT + 26}" y="{y + 18}">'
+        f"{escape(beside.other_label)}</text>"
+    )
 
 
 def _runs(points: Sequence[tuple[datetime, float | None]]) -> list[list[tuple[int, float]]]:

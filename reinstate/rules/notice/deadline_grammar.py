@@ -15,7 +15,7 @@ compiler) are in patterns.py.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
@@ -64,6 +64,7 @@ class Candidate:
     at: datetime
     rule: str
     labelled: bool  # introduced by a label such as "Deadline:"
+    final: bool = False  # "after 10 days this decision becomes final": the driver's last moment
 
 
 class _Grammar:
@@ -83,7 +84,8 @@ class _Grammar:
         # hold every lead, number word, unit, month, weekday and zone name
         self.relative = LazyPattern(
             {
-                "leads": g["leads"]["relative"] + g["leads"]["labelled"],
+                "leads": g["leads"]["relative"] + g["leads"]["labelled"] + g["leads"]["after"],
+                "limits": g["leads"].get("limits", []),
                 "tails": g["leads"]["tails"],
                 "numbers": [re.escape(w) for w in self.numbers],
                 "digits": list("0123456789"),
@@ -110,6 +112,9 @@ class _Grammar:
         self.platform_self = lazy_phrases(d["platform_self"])
         self.not_deadline = lazy_phrases(d["not_deadlines"])
         self.driver_subject = lazy_phrases(d["driver_subjects"])
+        self.after = compile_phrases(g["leads"].get("after", []))
+        self.limit = compile_phrases(g["leads"].get("limits", []))
+        self.finality = lazy_phrases(g["leads"].get("finality", []))
 
 
 def _relative_source(lists: dict[str, list[str]], units: list[str]) -> str | None:
@@ -119,8 +124,10 @@ def _relative_source(lists: dict[str, list[str]], units: list[str]) -> str | Non
     word = "|".join(sorted(lists["numbers"], key=len, reverse=True)) or r"(?!x)x"
     number = rf"(?:\d{{1,3}}|(?:{word})(?:(?:\s*-\s*|\s+(?:y\s+)?)(?:{word}))?)"
     unit_groups = "|".join(f"(?P<{unit}>{phrase_choices(lists[unit])})" for unit in units)
+    # "you have up to 14 days": a limit word between the lead and the number
+    limit = rf"(?:(?P<limit>{alternation(lists['limits'])})\s+)?" if lists["limits"] else ""
     return (
-        rf"(?<!\w)(?=\w)(?:(?P<lead>{alternation(lists['leads'])})\s+(?:(?:a|an|un|una)\s+(?=\d))?)?"
+        rf"(?<!\w)(?=\w)(?:(?P<lead>{alternation(lists['leads'])})\s+{limit}(?:(?:a|an|un|una)\s+(?=\d))?)?"
         rf"(?:(?P<low>{number})(?:\s+(?:to|a|o)\s+|\s*-\s*(?=\d)))?"
         rf"(?<!\w)(?P<num>{number})(?:\s*\(\s*\d{{1,3}}\s*\))?(?:\s*-\s*|\s+)(?:{unit_groups})(?!\w)"
         rf"(?P<tail>\s+{alternation(lists['tails'])})?"
@@ -166,7 +173,7 @@ def _date(month: str, weekday: str) -> str:
         rf"|{wd}(?:the\s+)?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:de\s+|of\s+)?(?P<mon2>{month})\.?"
         rf"(?:,?\s+(?:de\s+|del\s+)?(?P<year2>\d{{4}}))?"
         rf"|(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})"
-        rf"|{wd}(?P<na>\d{{1,2}})/(?P<nb>\d{{1,2}})(?:/(?P<ny>\d{{4}}|\d{{2}}))?(?![/\d]))"
+        rf"|{wd}(?P<na>\d{{1,2}})\s*/\s*(?P<nb>\d{{1,2}})(?:\s*/\s*(?P<ny>\d{{4}}|\d{{2}}))?(?!\s*/|\d))"
     )
 
 
@@ -184,13 +191,27 @@ def find_candidates(
     local = received.astimezone(tz)
     found: list[Candidate] = []
     for match in g.relative.finditer(scan):
-        if match.group("lead") is None and match.group("tail") is None:
+        lead = match.group("lead")
+        if lead is None and match.group("tail") is None:
             continue  # "for 90 days", "over the past 30 days": a duration, not a deadline
-        if g.duration.search(scan, max(0, match.start() - 20), match.start()):
-            continue  # "for the next 7 days", "durante los próximos 7 días"
+        final = False
+        if lead is not None and g.after.fullmatch(lead):
+            # "after 10 days": a deadline only where the decision then becomes final
+            lo, hi = clause_bounds(scan, match.start(), match.end())
+            if not g.finality.search(scan, lo, hi):
+                continue
+            final = True
         candidate = _relative(match, g, local, tz)
-        if candidate is not None:
-            found.append(candidate)
+        if candidate is None:
+            continue
+        if g.duration.search(scan, max(0, match.start() - 20), match.start()):
+            # "for the next 7 days" is the length of a state; "submit it for up to 10 days"
+            # is a period the driver has to act in
+            if not (match.groupdict().get("limit") or g.limit.fullmatch(lead or "")):
+                continue
+            if not _driver_acts_before(scan, candidate):
+                continue
+        found.append(replace(candidate, final=final) if final else candidate)
     for match in g.absolute.finditer(scan):
         candidate = _absolute(match, g, local, tz, language)
         # a past date is not a deadline (compared in UTC: one tzinfo compares as wall clocks)
@@ -322,6 +343,17 @@ def _squash(name: str) -> str:
     return re.sub(r"\s+", " ", name).lower()
 
 
+def _driver_acts_before(scan: str, candidate: Candidate) -> bool:
+    """Whether the nearest trigger before the candidate, in its clause, is a driver action."""
+    g = _grammar()
+    lo, _ = clause_bounds(scan, candidate.start, candidate.end)
+    if g.platform_self.search(scan, lo, candidate.start):
+        return False
+    before = [(m.end(), True) for m in g.driver.finditer(scan, lo, candidate.start)]
+    before += [(m.end(), False) for m in g.not_deadline.finditer(scan, lo, candidate.start)]
+    return bool(before) and max(before)[1]
+
+
 def is_drivers(scan: str, candidate: Candidate) -> bool:
     """Whether the deadline belongs to an action the driver takes.
 
@@ -363,7 +395,7 @@ def find_stated_deadline(
     candidates = [
         c
         for c in find_candidates(text, received=received, tz=tz, language=language)
-        if is_drivers(scan, c)
+        if c.final or is_drivers(scan, c)
     ]
     if not candidates:
         return None

@@ -5,6 +5,10 @@ Pure Python, no Django. ``read_notice`` weighs phrase evidence from the catalogu
 is re-read in context, so that "may be deactivated" is evidence of a warning and "unable to
 reinstate your account" evidence of a denied appeal. Every decision keeps the phrases that
 made it, with offsets into the original text, so the reading can explain itself.
+
+The phrase lists read the notice with its misspelt key words corrected (spelling.py), and an
+adverse notice whose phrases name no reason is given the reason its story clearly tells, or
+"unknown" when it tells none clearly (vocabulary.py); the words it went by are its phrases.
 """
 
 from __future__ import annotations
@@ -36,6 +40,8 @@ from reinstate.rules.notice.reading import (
     Phrase,
     References,
 )
+from reinstate.rules.notice.spelling import Respelt, respell
+from reinstate.rules.notice.vocabulary import reason_from_words
 
 __all__ = ["read_notice"]
 
@@ -193,19 +199,23 @@ def read_notice(
     reader = _reader()
     scan = fold(text[:SCAN_LIMIT])
     language = _language(scan)
-    platform, platform_phrases = _platform(reader, scan, text, _hint(reader, platform_hint))
-    reason_hits = _distinct(reader.reasons.hits(scan), scan)
-    kind, kind_hits = _kind(reader, scan, reason_hits)
-    reason, reason_hits = _reason(reader, reason_hits, kind)
+    # the phrase lists read the text with its misspelt key words corrected ("deactiavted");
+    # every phrase shown is mapped back to the notice's own words
+    respelt = respell(scan)
+    fixed = respelt.text
+    platform, platform_hits = _platform(reader, fixed, _hint(reader, platform_hint))
+    reason_hits = _distinct(reader.reasons.hits(fixed), fixed)
+    kind, kind_hits = _kind(reader, fixed, reason_hits)
+    reason, reason_hits = _reason(reader, reason_hits, kind, fixed)
     deadline = find_stated_deadline(text, received=received, tz=tz, language=language)
     return NoticeReading(
         platform=platform,
         kind=kind,
         reason=reason,
         stated_deadline=deadline,
-        platform_phrases=platform_phrases,
-        kind_phrases=_phrases(text, kind_hits, kind),
-        reason_phrases=_phrases(text, reason_hits, reason or ""),
+        platform_phrases=_phrases(text, platform_hits, platform or "", respelt),
+        kind_phrases=_phrases(text, kind_hits, kind, respelt),
+        reason_phrases=_phrases(text, reason_hits, reason or "", respelt),
         references=_references(scan, text),
         language=language,
     )
@@ -247,12 +257,10 @@ def _best(scores: dict[str, int], order: list[str]) -> tuple[str | None, int]:
     return ranked[0] if ranked else (None, 0)
 
 
-def _platform(
-    reader: _Reader, scan: str, text: str, hint: str | None
-) -> tuple[str | None, list[Phrase]]:
+def _platform(reader: _Reader, scan: str, hint: str | None) -> tuple[str | None, list[_Hit]]:
     hits = _distinct(reader.platforms.hits(scan), scan)
     platform = hint or _best(_scores(hits), reader.platforms.order)[0]
-    return platform, _phrases(text, hits, platform or "")
+    return platform, hits
 
 
 def _kind(reader: _Reader, scan: str, reason_hits: list[_Hit]) -> tuple[str, list[_Hit]]:
@@ -309,7 +317,9 @@ def _reread(reader: _Reader, scan: str, hit: _Hit) -> str:
     return hit.label if target == "keep" else target
 
 
-def _reason(reader: _Reader, hits: list[_Hit], kind: str) -> tuple[str | None, list[_Hit]]:
+def _reason(
+    reader: _Reader, hits: list[_Hit], kind: str, scan: str
+) -> tuple[str | None, list[_Hit]]:
     rules = reader.reason_rules
     if kind in rules["no_reason"]:
         return None, []
@@ -318,18 +328,24 @@ def _reason(reader: _Reader, hits: list[_Hit], kind: str) -> tuple[str | None, l
         stated = best if score >= rules["outcome_min_score"] else None
     elif score >= rules["min_score"]:
         stated = best
+    elif kind in rules["default_for_kind"]:
+        return str(rules["default_for_kind"][kind]), []
     else:
-        stated = rules["default_for_kind"].get(kind, rules["unknown"])
-        return stated, []
+        # no phrase names a reason: the story the words tell, when it clearly points one way
+        told, words = reason_from_words(scan)
+        if told is None:
+            return str(rules["unknown"]), []
+        return told, [_Hit(told, 0, w.start, w.end) for w in words]
     return stated, [h for h in hits if h.label == stated]
 
 
-def _phrases(text: str, hits: list[_Hit], label: str) -> list[Phrase]:
-    return [
-        Phrase(text=text[h.start : h.end], start=h.start, end=h.end, label=label)
-        for h in sorted(hits, key=lambda h: h.start)
-        if h.label == label
-    ]
+def _phrases(text: str, hits: list[_Hit], label: str, respelt: Respelt) -> list[Phrase]:
+    phrases = []
+    for hit in sorted(hits, key=lambda h: h.start):
+        if hit.label == label:
+            start, end = respelt.original(hit.start), respelt.original(hit.end, end=True)
+            phrases.append(Phrase(text=text[start:end], start=start, end=end, label=label))
+    return phrases
 
 
 # Frequent short words of each language: enough to tell a Spanish notice from an English one.

@@ -11,6 +11,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -26,13 +28,20 @@ from reinstate.cases.actions import (
     do_set_case_status,
     do_set_received,
 )
+from reinstate.cases.claim_actions import (
+    DriverDetails,
+    do_open_case_for_driver,
+    do_send_claim_invite,
+)
 from reinstate.cases.cli_input import load_notice, parse_received
-from reinstate.cases.models import Case
+from reinstate.cases.models import Case, ClaimInvite
 from reinstate.cases.presenters import case_json
 from reinstate.cases.queries import case_numbered, cases_for_docket
 from reinstate.compose.journey import case_stage
+from reinstate.compose.management.commands.org import organisation_named
 from reinstate.core.cli import Error, JsonCommand, not_a_day
 from reinstate.evidence.notice_pictures import keep_notice_pictures
+from reinstate.lib.iso import iso
 from reinstate.lib.tz import parse_time_zone
 from reinstate.rules.notice.reading import PLATFORMS
 
@@ -43,7 +52,23 @@ class Command(JsonCommand):
     def add_arguments(self, parser: ArgumentParser) -> None:
         actions = self.add_subcommands(parser)
         new = actions.add_parser("new", help="open a case from a notice")
-        new.add_argument("--user", required=True)
+        new.add_argument("--user", help="the driver whose case it is (or --for-org)")
+        new.add_argument(
+            "--for-org",
+            metavar="ORG",
+            help="open it for a driver, as an advocate of this organisation (its id or name); "
+            "the driver claims it by the link printed",
+        )
+        new.add_argument("--advocate", metavar="USER", help="with --for-org: who opens it")
+        new.add_argument("--driver-name", metavar="NAME", help="with --for-org: the driver")
+        new.add_argument("--driver-email", default="", help="with --for-org: email them the link")
+        new.add_argument("--driver-phone", default="", help="with --for-org: to text them")
+        new.add_argument(
+            "--driver-language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            default="en",
+            help="with --for-org: the email's language",
+        )
         new.add_argument("--notice", required=True, help="a .txt or .eml file, or - for stdin")
         new.add_argument(
             "--received",
@@ -84,7 +109,11 @@ class Command(JsonCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         now = timezone.now()
         action = options["action"]
-        if action == "new":
+        if action == "new" and options["for_org"]:
+            self.emit(open_for_driver(options, now=now))
+        elif action == "new":
+            if not options["user"]:
+                raise Error(_("Name the driver with --user NAME (or use --for-org)."))
             user = user_named(options["user"])
             tz = parse_time_zone(options["tz"] or user.time_zone)
             notice = load_notice(options["notice"])
@@ -126,6 +155,46 @@ class Command(JsonCommand):
         else:
             user = user_named(options["user"])
             self.emit({"cases": [_case_json(c, now=now) for c in cases_for_docket(user)]})
+
+
+def open_for_driver(options: dict[str, Any], *, now: datetime) -> dict[str, Any]:
+    """An advocate's intake, as on the web: the case shared with the organisation, and the
+    one-time link the driver claims it by (emailed too when an address and the site's URL are
+    known: a link in an email must be whole)."""
+    if options["user"]:
+        raise Error(_("Give --user for a driver's own case, or --for-org: not both."))
+    if not options["advocate"] or not options["driver_name"]:
+        raise Error(_("With --for-org, give --advocate USER and --driver-name NAME."))
+    organisation = organisation_named(options["for_org"])
+    advocate = user_named(options["advocate"])
+    tz = parse_time_zone(options["tz"] or advocate.time_zone)
+    driver = DriverDetails(
+        name=options["driver_name"],
+        email=options["driver_email"],
+        phone=options["driver_phone"],
+        language=options["driver_language"],
+    )
+    case, token = do_open_case_for_driver(
+        advocate=advocate,
+        organisation=organisation,
+        driver=driver,
+        notice=load_notice(options["notice"]),
+        received=parse_received(options["received"], tz),
+        tz=tz,
+        platform_hint=options["platform"],
+        now=now,
+    )
+    invite = ClaimInvite.objects.get(case=case)
+    link = f"{settings.SITE_URL}{reverse('cases:claim', args=[token])}"
+    emailed = bool(invite.email and settings.SITE_URL)
+    if emailed:
+        do_send_claim_invite(invite=invite, actor=advocate, link=link)
+    return _case_json(case, now=now) | {
+        "driver": invite.driver_name,
+        "claim_link": link,
+        "claim_expires": iso(invite.expires_at),
+        "emailed": emailed,
+    }
 
 
 def _case_json(case: Case, *, now: datetime) -> dict[str, Any]:

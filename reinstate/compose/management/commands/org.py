@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from reinstate.accounts.actions import do_add_advocate, do_create_organisation
 from reinstate.accounts.models import Organisation
 from reinstate.accounts.queries import user_named
-from reinstate.compose.docket import DocketQuery, docket_csv, docket_page
+from reinstate.compose.docket import SORTS, DocketQuery, docket_csv, docket_page
 from reinstate.compose.docket_demo import fill_demo
 from reinstate.compose.org_stats import organisation_outcomes, outcomes_json
 from reinstate.compose.stats_forms import range_problem
@@ -30,6 +30,11 @@ def organisation_json(organisation: Organisation) -> dict[str, Any]:
         "name": organisation.name,
         "invite_code": organisation.invite_code,
         "advocates": sorted(m.user.username for m in organisation.membership_set.all()),
+        # Each member with their role: "admin" (manages members and the code) or "advocate".
+        "members": [
+            {"user": m.user.username, "role": m.role}
+            for m in sorted(organisation.membership_set.all(), key=lambda m: m.user.username)
+        ],
     }
 
 
@@ -64,6 +69,10 @@ class Command(JsonCommand):
         docket.add_argument("--due-within", type=int, metavar="DAYS")
         docket.add_argument("--platform")
         docket.add_argument("--search")
+        docket.add_argument(
+            "--assignee", metavar="USER", help="the cases a member carries; none: nobody does"
+        )
+        docket.add_argument("--wave", metavar="KEY", help="the cases of one batch (see waves)")
         docket.add_argument("--sort", default="deadline")
         docket.add_argument("--desc", action="store_true")
         docket.add_argument("--page", type=int, default=1)
@@ -123,6 +132,8 @@ class Command(JsonCommand):
             "platform": options["platform"] or "",
             "due": "" if options["due_within"] is None else str(options["due_within"]),
             "q": options["search"] or "",
+            "assignee": _assignee(organisation, options["assignee"]),
+            "wave": options["wave"] or "",
             "sort": options["sort"],
             "dir": "desc" if options["desc"] else "",
             "page": str(max(1, options["page"])),
@@ -130,10 +141,10 @@ class Command(JsonCommand):
         query = DocketQuery.from_params(params)
         if params["platform"] and not query.platform:
             raise Error(f"No platform {params['platform']!r}.")
+        if params["wave"] and not query.wave:
+            raise Error(f"No wave {params['wave']!r}: the docket's JSON lists the waves' keys.")
         if query.sort != options["sort"]:
-            raise Error(
-                "Sort by one of: driver, platform, reason, deadline, activity, stage, readiness."
-            )
+            raise Error(f"Sort by one of: {', '.join(SORTS)}.")
         found = docket_page(organisation, query, now=timezone.now())
         if options["format"] == "csv":
             self.stdout.write(docket_csv(found.rows), ending="")
@@ -145,8 +156,30 @@ class Command(JsonCommand):
                 "page": found.page,
                 "pages": found.pages,
                 "rows": [row.as_json() for row in found.rows],
+                "waves": [
+                    {
+                        "key": wave.key,
+                        "platform": wave.platform,
+                        "reason": wave.reason,
+                        "week_of": wave.week_start.isoformat(),
+                        "cases": list(wave.case_ids),
+                    }
+                    for wave in found.waves
+                ],
             }
         )
+
+
+def _assignee(organisation: Organisation, given: str | None) -> str:
+    """--assignee: a member's user name, or "none" for the cases nobody carries."""
+    if not given:
+        return ""
+    if given.strip().lower() == "none":
+        return "none"
+    member = organisation.membership_set.filter(user__username=given.strip()).first()
+    if member is None:
+        raise Error(f"{given!r} is not a member of {organisation.name}: name a member, or none.")
+    return str(member.user_id)
 
 
 def _day(given: str | None, flag: str) -> date | None:

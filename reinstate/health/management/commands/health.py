@@ -1,4 +1,4 @@
-"""reinstate health import|standing"""
+"""reinstate health import|standing|reading"""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from reinstate.health.assessment import assess
 from reinstate.health.imports import do_import_blocks
 from reinstate.health.presenters.imports import import_json
 from reinstate.health.presenters.standing import standing_json
+from reinstate.health.standing_cli import record_from_options
 from reinstate.lib.tz import parse_time_zone
 from reinstate.rules.notice.reading import PLATFORMS
 
@@ -40,12 +41,32 @@ class Command(JsonCommand):
         standing.add_argument(
             "--as-of", help="ISO 8601 (default: now); without an offset, the user's zone"
         )
+        reading = actions.add_parser(
+            "reading", help="record the standing the app shows (a screenshot, or typed)"
+        )
+        reading.add_argument("--user", required=True)
+        reading.add_argument("--platform", required=True, choices=PLATFORMS)
+        reading.add_argument("--screenshot", help="a screenshot of the standing screen")
+        reading.add_argument("--tier", help="fantastic, great, fair or at_risk")
+        reading.add_argument(
+            "--metric",
+            action="extend",
+            nargs="+",
+            help="KEY=VALUE: delivery_completion=98.5, reliability=great",
+        )
+        reading.add_argument("--date", help="YYYY-MM-DD the app showed it (default: today)")
+        reading.add_argument("--note", default="")
+        reading.add_argument(
+            "--check", action="store_true", help="show what was read; keep nothing"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         user = user_named(options["user"])
         try:
             if options["action"] == "import":
                 self.emit(self._import(user, options))
+            elif options["action"] == "reading":
+                self.emit(record_from_options(user, options))
             else:
                 as_of = as_of_option(options["as_of"], user.time_zone)
                 assessment = assess(user, options["platform"], as_of=as_of)

@@ -6,7 +6,13 @@ from datetime import UTC, datetime, timedelta
 from xml.etree import ElementTree
 from zoneinfo import ZoneInfo
 
-from reinstate.rules.health.charts import Line, format_reading, format_value, line_chart
+from reinstate.rules.health.charts import (
+    Beside,
+    Line,
+    format_reading,
+    format_value,
+    line_chart,
+)
 
 LA = ZoneInfo("America/Los_Angeles")
 NS = "{http://www.w3.org/2000/svg}"
@@ -62,3 +68,27 @@ def test_values_read_as_a_driver_reads_them():
     assert format_reading("stars", 4.625) == "4.62 stars"
     assert format_reading("percent", 0.93) == "93 %"
     assert format_reading("events", 2) == "2"
+
+
+def test_a_series_beside_is_drawn_dashed_with_a_legend_and_described() -> None:
+    days = [datetime(2026, 11, d, 12, tzinfo=UTC) for d in (1, 8)]
+    svg = line_chart(
+        chart_id="c",
+        title="Delivered on time in the app",
+        unit="fraction",
+        points=list(zip(days, [0.99, 0.97], strict=True)),
+        lines=[],
+        tz=ZoneInfo("UTC"),
+        beside=Beside(values=[None, 0.95], label="the app", other_label="your estimate"),
+    )
+    assert svg.count('class="series series-beside"') == 2  # its line and its legend's
+    assert "the app: From Nov 1 to Nov 8: 99 % then 97 %" in svg
+    assert "your estimate: From Nov 8 to Nov 8: 95 % then 95 %" in svg
+
+
+def test_one_day_alone_is_named_once() -> None:
+    day = datetime(2026, 11, 1, 12, tzinfo=UTC)
+    svg = line_chart(
+        chart_id="c", title="t", unit="fraction", points=[(day, 0.9)], lines=[], tz=ZoneInfo("UTC")
+    )
+    assert svg.count(">Nov 1<") == 1

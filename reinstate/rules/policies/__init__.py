@@ -1,0 +1,1 @@
+"""Rules about platform policies' texts: the word diff between two versions. Pure: no Django."""
