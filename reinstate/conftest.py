@@ -47,14 +47,24 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.hookimpl(tryfirst=True)  # before `-m` selects by marker and xdist groups the tests
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark each test that touches the database, so a run can take only those (`-m database`:
-    the PostgreSQL run need not repeat the ~1,300 tests that never touch it); and keep the
-    browser tests on one worker, so one Chromium serves them all."""
+    the PostgreSQL run need not repeat the ~1,300 tests that never touch it); keep the
+    browser tests on one worker, so one Chromium serves them all; and keep together the tests
+    of a module with a module-wide fixture (an S3 server, a backup made once), which xdist
+    would otherwise make again each time a worker comes back to the module."""
     for item in items:
         uses = set(getattr(item, "fixturenames", ())) & DATABASE_FIXTURES
         if uses or item.get_closest_marker("django_db"):
             item.add_marker(pytest.mark.database)
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.xdist_group("browser"))
+        elif _uses_a_module_fixture(item):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+
+
+def _uses_a_module_fixture(item: pytest.Item) -> bool:
+    info = getattr(item, "_fixtureinfo", None)  # pytest's own record of what the test uses
+    defs = info.name2fixturedefs.values() if info is not None else ()
+    return any(chain[-1].scope == "module" for chain in defs if chain)
 
 
 @pytest.fixture(autouse=True)

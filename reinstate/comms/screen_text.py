@@ -26,6 +26,7 @@ from reinstate.lib.ocr import (
     engine,
     picture_type,
     prepare,
+    screen_lines,
 )
 from reinstate.lib.pictures import TooManyPixels, Unreadable, open_within_limits
 
@@ -112,37 +113,18 @@ def _recognise(grey: object, words: InsteadWords, *, unwrap: bool) -> tuple[str,
     return lines_of(data, unwrap=unwrap)
 
 
-# A line whose right edge reaches this share of the widest line's was wrapped by the screen
-# (as lib/ocr.py judges a notice's lines).
-WRAPPED_AT = 0.7
-
-
 def lines_of(data: dict[str, list[object]], *, unwrap: bool = False) -> tuple[str, float]:
     """Tesseract's words as the screen's lines, a blank line between blocks; mean confidence.
 
     With ``unwrap``, a line that reaches the right margin runs on into the next line of its
-    paragraph, as a chat message the screen wrapped."""
-    lines: dict[tuple[int, ...], list[str]] = {}
-    rights: dict[tuple[int, ...], int] = {}
-    confidences: list[float] = []
-    for i, word in enumerate(data["text"]):
-        word = str(word).strip()
-        conf = float(str(data["conf"][i]))
-        if not word or conf < 0:
-            continue
-        key = tuple(int(str(data[name][i])) for name in ("block_num", "par_num", "line_num"))
-        lines.setdefault(key, []).append(word)
-        right = int(str(data["left"][i])) + int(str(data["width"][i]))
-        rights[key] = max(rights.get(key, 0), right)
-        confidences.append(conf)
-    margin = max(rights.values(), default=0) * WRAPPED_AT
+    paragraph, as a chat message the screen wrapped (as lib/ocr.py judges a notice's lines)."""
+    found = screen_lines(data)
     out: list[str] = []
     previous: tuple[int, ...] | None = None
-    for key, found in lines.items():
+    for key, words in found.words.items():
         if previous is not None:
-            wrapped = unwrap and key[:2] == previous[:2] and rights[previous] >= margin
+            wrapped = unwrap and key[:2] == previous[:2] and found.reaches_margin(previous)
             out.append(" " if wrapped else "\n" if key[0] == previous[0] else "\n\n")
-        out.append(" ".join(found))
+        out.append(" ".join(words))
         previous = key
-    mean = sum(confidences) / len(confidences) if confidences else 0.0
-    return "".join(out), mean
+    return "".join(out), found.confidence

@@ -205,15 +205,21 @@ _NOT_SET_UP = gettext_noop(
 )
 
 
-def _layout(data: dict[str, list[object]]) -> tuple[str, float]:
-    """Tesseract's words back into the text as it was written, and their mean confidence.
+@dataclass(frozen=True)
+class ScreenLines:
+    """Tesseract's words by line: (block, paragraph, line) -> words, in reading order."""
 
-    A screen wraps a sentence wherever its width ends; the notice reader must see "within 7 days
-    of this notice" whole, as it would in pasted text. So a line that reaches the right margin
-    runs on into the next (unless it ends a sentence where Tesseract sees a new paragraph); a
-    short line (a greeting, a signature, a paragraph's last line) ends where it ends, and
-    Tesseract's paragraph breaks become blank lines.
-    """
+    words: dict[tuple[int, ...], list[str]]
+    rights: dict[tuple[int, ...], int]  # each line's right edge, in pixels
+    confidence: float  # the words' mean confidence, 0 to 100
+
+    def reaches_margin(self, line: tuple[int, ...]) -> bool:
+        """Whether the screen wrapped this line (it runs on into the next)."""
+        return self.rights[line] >= max(self.rights.values(), default=0) * WRAPPED_AT
+
+
+def screen_lines(data: dict[str, list[object]]) -> ScreenLines:
+    """Tesseract's word table (image_to_data) as lines, leaving out what it found no word in."""
     lines: dict[tuple[int, ...], list[str]] = {}
     rights: dict[tuple[int, ...], int] = {}
     confidences: list[float] = []
@@ -227,19 +233,31 @@ def _layout(data: dict[str, list[object]]) -> tuple[str, float]:
         right = int(str(data["left"][i])) + int(str(data["width"][i]))
         rights[key] = max(rights.get(key, 0), right)
         confidences.append(conf)
-    margin = max(rights.values(), default=0) * WRAPPED_AT
+    mean = sum(confidences) / len(confidences) if confidences else 0.0
+    return ScreenLines(lines, rights, mean)
+
+
+def _layout(data: dict[str, list[object]]) -> tuple[str, float]:
+    """Tesseract's words back into the text as it was written, and their mean confidence.
+
+    A screen wraps a sentence wherever its width ends; the notice reader must see "within 7 days
+    of this notice" whole, as it would in pasted text. So a line that reaches the right margin
+    runs on into the next (unless it ends a sentence where Tesseract sees a new paragraph); a
+    short line (a greeting, a signature, a paragraph's last line) ends where it ends, and
+    Tesseract's paragraph breaks become blank lines.
+    """
+    found = screen_lines(data)
     out: list[str] = []
     previous: tuple[int, ...] | None = None
-    for key, words in lines.items():
+    for key, words in found.words.items():
         if previous is not None:
             same_paragraph = key[:2] == previous[:2]
-            ended = lines[previous][-1][-1] in ".!?:"
-            wrapped = rights[previous] >= margin and (same_paragraph or not ended)
+            ended = found.words[previous][-1][-1] in ".!?:"
+            wrapped = found.reaches_margin(previous) and (same_paragraph or not ended)
             out.append(" " if wrapped else "\n" if same_paragraph else "\n\n")
         out.append(" ".join(words))
         previous = key
-    mean = sum(confidences) / len(confidences) if confidences else 0.0
-    return "".join(out), mean
+    return "".join(out), found.confidence
 
 
 # A line whose right edge reaches this share of the widest line's was wrapped by the screen: a

@@ -72,8 +72,11 @@ def small_targets(page: Page) -> list[str]:
 
 
 def screenshot(page: Page, name: str) -> None:
+    """The whole page as a phone shows it, 390 px wide, in test-artifacts/<name>.jpg, to look
+    at. A JPEG at the page's own scale: a PNG at the phone's double density cost a quarter of
+    every browser test's time."""
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.jpg"), full_page=True, scale="css", quality=85)
 
 
 def sign_in(page: Page, base: str, username: str, *, then: str = "") -> None:

@@ -13,13 +13,7 @@ from reinstate.appeals.models import Packet
 from reinstate.cases.models import Case
 from reinstate.testing.browser import fits_the_screen, phone_page, screenshot, sign_in
 
-# The packet is built by the queue's worker in a thread beside the live server: the PostgreSQL
-# pass runs this one too (.ci/run).
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.both_databases,
-    pytest.mark.django_db(transaction=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_driver_writes_the_appeal_and_builds_the_packet_on_a_phone(

@@ -64,6 +64,9 @@ def test_it_sets_up_an_empty_data_folder_for_user_and_case_commands(
         (["case", "show", "42"], None, "No case 42"),
         (["case", "new", "--user", "dana"], None, "--notice"),
     ],
+    # Named: pytest puts a test's id in the environment the program inherits, and a 10 MB id
+    # would be more than an environment may hold.
+    ids=["unknown-zone", "notice-too-long", "no-such-case", "no-notice"],
 )
 def test_it_exits_2_with_one_line_on_bad_input(
     env: dict[str, str], args: list[str], stdin: str | bytes | None, message: str

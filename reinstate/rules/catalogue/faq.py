@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,10 +20,9 @@ from types import MappingProxyType
 
 from reinstate.rules.catalogue.files import (
     SOURCE_PREFIXES,
-    CatalogueError,
     _Entry,
+    _read_toml,
     _translated,
-    _Translations,
 )
 
 FILE = "faq.toml"
@@ -71,13 +69,7 @@ def _packaged() -> Faq:
 
 
 def _read(folder: Traversable) -> Faq:
-    try:
-        data = tomllib.loads(folder.joinpath(FILE).read_text(encoding="utf-8"))
-    except OSError as error:
-        raise CatalogueError(f"{FILE}: cannot be read ({error})") from None
-    except tomllib.TOMLDecodeError as error:
-        raise CatalogueError(f"{FILE}: is not valid TOML ({error})") from None
-    doc = _Entry(FILE, "", data, _Translations(strict=True))
+    doc = _read_toml(folder, FILE)
     questions = tuple(_question(entry) for entry in doc.tables("questions"))
     doc.done()
     seen: set[str] = set()

@@ -69,7 +69,9 @@ LANGUAGES = ("es",)
 # The files whose every driver-facing text must have its translation. A file not listed is read
 # without that check (its translations, where present, are still checked and used): list it once
 # it is translated. reading.toml has no driver-facing text (its phrases are the notice reader's).
-TRANSLATED_FILES = frozenset({"reasons.toml", "platforms.toml", "laws.toml", "options.toml"})
+TRANSLATED_FILES = frozenset(
+    {"reasons.toml", "platforms.toml", "laws.toml", "options.toml", "faq.toml", "policies.toml"}
+)
 # The files whose `note`s a driver reads (beside a law, a channel, a standing measure, a window):
 # there a note is driver-facing, so translated. In reasons.toml a note is for maintainers.
 NOTES_SHOWN = frozenset({"platforms.toml", "laws.toml", "options.toml"})

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,11 +22,10 @@ from types import MappingProxyType
 
 from reinstate.rules.catalogue.files import (
     SOURCE_PREFIXES,
-    CatalogueError,
     _Entry,
+    _read_toml,
     _Sourced,
     _translated,
-    _Translations,
 )
 from reinstate.rules.catalogue.types import ANY_REASON, Confidence
 from reinstate.rules.notice.reading import PLATFORMS, REASONS
@@ -137,13 +135,7 @@ def _packaged() -> PolicyLibrary:
 
 
 def _read(folder: Traversable) -> PolicyLibrary:
-    try:
-        data = tomllib.loads(folder.joinpath(FILE).read_text(encoding="utf-8"))
-    except OSError as error:
-        raise CatalogueError(f"{FILE}: cannot be read ({error})") from None
-    except tomllib.TOMLDecodeError as error:
-        raise CatalogueError(f"{FILE}: is not valid TOML ({error})") from None
-    doc = _Entry(FILE, "", data, _Translations(strict=True))
+    doc = _read_toml(folder, FILE)
     documents: dict[str, PolicyDocument] = {}
     for platform, entry in doc.children():
         if platform not in PLATFORMS:

@@ -1,0 +1,23 @@
+// A "Copy" button (data-copy="<id of the text>"): copies the text and says so in the words the
+// page gave it (data-copied, in the reader's language); where the clipboard is not allowed, the
+// text is left selected to copy from the phone's menu (data-selected). A tap on the text itself
+// (data-select-all) selects all of it. Used by the protective appeal, the drafts after a "no"
+// and the advocate's claim link.
+document.addEventListener("click", async (event) => {
+  if (event.target.matches("[data-select-all]")) {
+    event.target.select();
+    return;
+  }
+  const button = event.target.closest("[data-copy]");
+  if (!button) return;
+  const source = document.getElementById(button.dataset.copy);
+  const said = document.getElementById(button.dataset.copy + "-copied");
+  source.focus();
+  source.select();
+  try {
+    await navigator.clipboard.writeText(source.value);
+    said.textContent = button.dataset.copied;
+  } catch {
+    said.textContent = button.dataset.selected;
+  }
+});
