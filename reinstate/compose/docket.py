@@ -156,6 +156,8 @@ class DocketRow:
     assignee_username: str = ""
     next_task_due: date | None = None  # the soonest open task of the organisation
     overdue_tasks: int = 0
+    # Opened by an advocate for a driver who has not yet claimed it with its link.
+    unclaimed: bool = False
 
     @property
     def stage_title(self) -> str:
@@ -165,6 +167,7 @@ class DocketRow:
         return {
             "case": self.case_id,
             "driver": self.driver,
+            "unclaimed": self.unclaimed,
             "platform": self.platform or None,
             "platform_name": self.platform_name,
             "reason": self.reason_title,
@@ -335,6 +338,7 @@ def row_of(case: Case, progress: CaseProgress, readiness: Readiness, *, now: dat
         assignee_username=getattr(case, "assignee_username", None) or "",
         next_task_due=getattr(case, "next_task_due", None),
         overdue_tasks=getattr(case, "overdue_tasks", 0) or 0,
+        unclaimed=case.owner.placeholder,
     )
 
 

@@ -1,6 +1,7 @@
-"""On a phone: an advocate opens a case for Maria at intake from the docket and copies the claim
-link; Maria opens it, signs up, finds the case in her account and, in its history, what the
-advocate did. Every page fits the screen and its controls are easy to tap."""
+"""On a phone: an advocate opens a case for Maria at intake from the docket, copies the claim link,
+takes the case on herself and writes a private note; Maria opens the link, signs up, finds the
+case in her account and, in its history, what the advocate did (never the organisation's note).
+Every page fits the screen and its controls are easy to tap (issue 13)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from reinstate.testing.notices import FLEX_LATE
 from reinstate.testing.personas import PASSWORD, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+NOTE = "Maria says the station scanner was down that week."
 
 
 def test_an_advocate_opens_a_case_that_the_driver_claims(
@@ -54,6 +57,14 @@ def test_an_advocate_opens_a_case_that_the_driver_claims(
         expect(page.get_by_role("heading", name="Next for Maria:")).to_be_visible()
         assert fits_the_screen(page)
         screenshot(page, "claim-case-advocate")
+        # Ada carries the case, and keeps a note the driver never reads.
+        work = page.locator("#work")
+        work.get_by_label("Who carries this case").select_option(label="ada")
+        work.get_by_role("button", name="Save").click()
+        expect(page.locator("#work")).to_contain_text("carries this case now.")
+        page.locator("#work").get_by_label("Private note").fill(NOTE)
+        page.locator("#work").get_by_role("button", name="Add note").click()
+        expect(page.locator("#work")).to_contain_text("Note added.")
 
     with phone_page(chromium) as page:
         page.goto(link)
@@ -72,8 +83,12 @@ def test_an_advocate_opens_a_case_that_the_driver_claims(
         assert fits_the_screen(page)
         page.get_by_text("History", exact=True).click()
         page.get_by_role("link", name="See the history").click()
-        expect(page.get_by_text("(advocate of Eastside Drivers Union)")).to_be_visible()
+        expect(page.get_by_text("(advocate of Eastside Drivers Union)").first).to_be_visible()
         expect(page.get_by_text("Opened the case for the driver from the notice")).to_be_visible()
         expect(page.get_by_text("Claimed the case with its link")).to_be_visible()
+        expect(page.get_by_text("Chose who carries the case for the organisation")).to_be_visible()
+        assert NOTE not in page.content()
         assert fits_the_screen(page)
         screenshot(page, "claim-history")
+        page.goto(page.url.replace("/history/", "/"))
+        assert NOTE not in page.content() and page.locator("#work").count() == 0

@@ -8,6 +8,7 @@ import io
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
@@ -15,7 +16,9 @@ from django.utils import timezone
 
 from reinstate.accounts.models import Membership, Organisation, User
 from reinstate.advocacy.actions import do_add_task, do_assign_case, do_set_task_done
+from reinstate.cases.claim_actions import DriverDetails, do_claim_case, do_open_case_for_driver
 from reinstate.cases.models import Case
+from reinstate.lib.notice_file import notice_from_text
 from reinstate.testing.cli import ok, reinstate
 from reinstate.testing.notices import DISPUTE, FLEX_LATE
 from reinstate.testing.personas import client_for, clinic, make_user
@@ -146,3 +149,26 @@ def test_the_organisations_json_names_each_members_role(advocate: User, bea: Use
         {"user": "ada", "role": "admin"},
         {"user": "bea", "role": "advocate"},
     ]
+
+
+def test_a_case_opened_for_a_driver_says_not_yet_claimed_until_she_claims_it(
+    advocate: User, driver: User
+) -> None:
+    case, token = do_open_case_for_driver(
+        advocate=advocate,
+        organisation=clinic(advocate),
+        driver=DriverDetails(name="Maria Lopez"),
+        notice=notice_from_text(FLEX_LATE),
+        received=None,
+        tz=ZoneInfo("America/Los_Angeles"),
+    )
+    [row] = _docket(advocate).context["rows"]
+    assert (row.driver, row.unclaimed) == ("Maria Lopez", True)
+    assert "not yet claimed" in _docket(advocate).content.decode()
+    org = clinic_of(advocate)
+    [printed] = ok(reinstate("org", "docket", str(org.pk)))["rows"]
+    assert printed["unclaimed"] is True
+    do_claim_case(token=token, driver=driver)
+    [row] = _docket(advocate).context["rows"]
+    assert row.unclaimed is False and row.case_id == case.pk
+    assert "not yet claimed" not in _docket(advocate).content.decode()
