@@ -63,6 +63,8 @@ class EventKind(StrEnum):
     COMMS_CONTACT_ADDED = "comms.contact_added"
     COMMS_IMPORTED = "comms.imported"
     COMMS_IMPORT_STAGED = "comms.import_staged"
+    COMMS_IMPORT_QUEUED = "comms.import_queued"
+    COMMS_IMPORT_FAILED = "comms.import_failed"
     COMMS_FOLLOW_UP_SENT = "comms.follow_up_sent"
 
     # appeals: the appeal (its facts and plan actions one by one), letter versions, packets
@@ -88,6 +90,8 @@ class EventKind(StrEnum):
     HEALTH_IMPORT_MAPPED = "health.import_mapped"
     HEALTH_IMPORTED = "health.imported"
     HEALTH_IMPORT_DISCARDED = "health.import_discarded"
+    HEALTH_IMPORT_QUEUED = "health.import_queued"
+    HEALTH_IMPORT_FAILED = "health.import_failed"
     HEALTH_IMPORTS_PURGED = "health.imports_purged"
     HEALTH_WATCH_LEVEL = "health.watch_level"
     HEALTH_TARGET_ADDED = "health.target_added"

@@ -80,7 +80,7 @@ def import_files(
     about: About | None = None,
     chat_at: datetime | None = None,
 ) -> ImportResult:
-    result = do_import_mails(case=case, actor=actor, mails=_mails(sources), now=now, about=about)
+    result = do_import_mails(case=case, actor=actor, mails=mails_in(sources), now=now, about=about)
     for source in sources:
         if kind_of(source.name) == "chat":
             # Without a time given, the chat's time is unknown: it is logged as such.
@@ -88,7 +88,7 @@ def import_files(
     return result
 
 
-def _mails(sources: Sequence[Source]) -> Iterator[Mail | Skipped]:
+def mails_in(sources: Sequence[Source]) -> Iterator[Mail | Skipped]:
     for source in sources:
         kind = kind_of(source.name)
         if kind is None:
@@ -185,6 +185,7 @@ def _import_chat(
 
 # The import page: files wait on disk between the preview and the driver's pick.
 PREVIEW_ROWS = 500
+RUNNING = [PendingImport.Status.QUEUED, PendingImport.Status.READING, PendingImport.Status.SAVING]
 
 
 def pending_folder() -> Path:
@@ -206,7 +207,9 @@ def do_stage_import(
     (name, file with chunks()) pairs, as Django gives them."""
     folder = pending_folder()
     folder.mkdir(parents=True, exist_ok=True)
-    _drop_pending(PendingImport.objects.filter(user=actor))  # one pending import per person
+    # One pending import per person; one a worker is importing is left to finish.
+    mine = PendingImport.objects.filter(user=actor)
+    _drop_pending(mine.exclude(status__in=RUNNING))
     files = []
     for name, upload in uploads:
         stored = secrets.token_hex(16)
@@ -232,7 +235,7 @@ def pending_sources(pending: PendingImport) -> list[Source]:
 
 def preview(pending: PendingImport, about: MailFilter) -> Preview:
     found = Preview()
-    for mail in _mails(pending_sources(pending)):
+    for mail in mails_in(pending_sources(pending)):
         if isinstance(mail, Skipped):
             found.skipped.append(mail)
         elif not about.matches(mail):
@@ -245,31 +248,45 @@ def preview(pending: PendingImport, about: MailFilter) -> Preview:
 
 
 def do_finish_import(
-    *, pending: PendingImport, actor: User, keys: Sequence[str], now: datetime
+    *, pending: PendingImport, actor: User | None, keys: Sequence[str], now: datetime
 ) -> ImportResult:
-    """Import the picked messages of a pending import, then forget its files."""
+    """Import the picked messages of a pending import, then forget its files.
+
+    The contacts and the import's "done" commit together: a worker killed before the commit
+    leaves nothing written, and a job run again after it finds the import done."""
     if not keys:
         raise CommsInputError(_("Tick at least one message to import."))
-    result = import_files(
-        case=pending.case,
-        actor=actor,
-        sources=pending_sources(pending),
-        now=now,
-        about=Picked(frozenset(keys)),
-    )
-    _drop_pending(PendingImport.objects.filter(pk=pending.pk))
+    with transaction.atomic():
+        result = import_files(
+            case=pending.case,
+            actor=actor,
+            sources=pending_sources(pending),
+            now=now,
+            about=Picked(frozenset(keys)),
+        )
+        PendingImport.objects.filter(pk=pending.pk).update(
+            status=PendingImport.Status.DONE, result=result.as_json(), reason=""
+        )
+    drop_files(pending)
     return result
 
 
 def drop_stale_imports(*, now: datetime) -> int:
     """Forget uploads never imported (the driver left the preview): a day is long enough."""
-    stale = list(PendingImport.objects.filter(created_at__lt=now - timedelta(days=1)))
+    old = PendingImport.objects.filter(created_at__lt=now - timedelta(days=1))
+    # One a worker is in the middle of is left to it (the queue takes a dead worker's back).
+    busy = [PendingImport.Status.READING, PendingImport.Status.SAVING]
+    stale = list(old.exclude(status__in=busy))
     _drop_pending(stale)
     return len(stale)
 
 
+def drop_files(pending: PendingImport) -> None:
+    for f in pending.files:
+        (pending_folder() / f["path"]).unlink(missing_ok=True)
+
+
 def _drop_pending(pendings: Any) -> None:
     for pending in pendings:
-        for f in pending.files:
-            (pending_folder() / f["path"]).unlink(missing_ok=True)
+        drop_files(pending)
         pending.delete()

@@ -98,8 +98,28 @@ class PendingImport(models.Model):
     mbox may be large), so any web process can finish the import.
     """
 
+    class Status(models.TextChoices):
+        STAGED = "staged"  # uploaded, the driver is picking
+        QUEUED = "queued"  # picked, waiting for a worker
+        READING = "reading"  # a worker is reading the files: `read` of `total` found
+        SAVING = "saving"  # writing the contacts, in one transaction
+        DONE = "done"
+        FAILED = "failed"
+
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
     # [{"name": shown name, "path": file name in the pending folder}]
     files = models.JSONField(default=list)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The queued import: the picked messages' keys, its progress for the waiting page, and
+    # what it did (ImportResult.as_json) or why it failed (in English; the page translates).
+    picked = models.JSONField(default=list)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.STAGED)
+    read = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    result = models.JSONField(default=dict)
+    reason = models.CharField(max_length=300, blank=True)
+
+    @property
+    def running(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.READING, self.Status.SAVING)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("chat/screenshots/", chat_picture_views.chat_pictures, name="chat_pictures"),
     path("import/", views.import_mail, name="import"),
     path("import/<int:pending_id>/", views.import_finish, name="import_finish"),
+    path("import/<int:pending_id>/progress/", views.import_progress, name="import_progress"),
     path("timeline/", views.timeline_page, name="timeline"),
     path("drafts/", views.drafts, name="drafts"),
     path("drafts/tone/", views.tone, name="tone"),

@@ -10,11 +10,10 @@ from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reinstate.accounts.http import AuthenticatedHttpRequest
@@ -23,17 +22,13 @@ from reinstate.comms import queries
 from reinstate.comms.actions import CommsInputError, Upload, chat_key, do_add_contact
 from reinstate.comms.drafts import draft_views
 from reinstate.comms.forms import ChatForm, ContactForm, ImportForm, TimelineFilter
-from reinstate.comms.imports import (
-    chat_summary,
-    do_finish_import,
-    do_stage_import,
-    preview,
-    read_chat,
-)
+from reinstate.comms.import_queue import do_queue_import
+from reinstate.comms.imports import chat_summary, do_stage_import, preview, read_chat
 from reinstate.comms.mail import MailFilter
-from reinstate.comms.models import Channel, Direction, PendingImport
+from reinstate.comms.models import Channel, Direction
 from reinstate.comms.presenters import log_page
 from reinstate.comms.timeline import TIMELINE_CONTACTS, timeline
+from reinstate.core.worker import any_worker_alive
 from reinstate.lib.page_context import page_context
 from reinstate.rules.appeal.tone import check_tone
 from reinstate.rules.comms.chat import Turn
@@ -145,37 +140,34 @@ def import_mail(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse
 @require_POST
 @login_required
 def import_finish(request: AuthenticatedHttpRequest, case_id: int, pending_id: int) -> HttpResponse:
-    case = get_case_for_user(request.user, case_id)
+    """Queue the import of the ticked messages; the progress page follows it."""
+    pending = queries.get_pending_import_for_user(request.user, case_id, pending_id)
+    if pending.status != pending.Status.STAGED:  # sent twice (a double tap): already queued
+        return redirect("comms:import_progress", case_id=case_id, pending_id=pending.pk)
     try:
-        pending = PendingImport.objects.get(pk=pending_id, case=case, user=request.user)
-    except PendingImport.DoesNotExist:
-        raise Http404("No such import") from None
-    try:
-        result = do_finish_import(
-            pending=pending,
-            actor=request.user,
-            keys=request.POST.getlist("message"),
-            now=timezone.now(),
-        )
+        do_queue_import(pending=pending, actor=request.user, keys=request.POST.getlist("message"))
     except CommsInputError as error:
         messages.error(request, str(error))
         found = preview(pending, MailFilter())
-        context = {"case": case, "pending": pending, "found": found}
+        context = {"case": pending.case, "pending": pending, "found": found}
         return render(request, "comms/import_preview.html", context, status=400)
-    if result.duplicates:
-        text = ngettext(
-            "Imported %(count)s message; %(duplicates)s already in your log.",
-            "Imported %(count)s messages; %(duplicates)s already in your log.",
-            result.added,
-        )
-    else:
-        text = ngettext("Imported %(count)s message.", "Imported %(count)s messages.", result.added)
-    messages.success(request, text % {"count": result.added, "duplicates": result.duplicates})
-    for skipped in result.skipped:
-        messages.warning(
-            request, _("%(item)s: %(reason)s") % {"item": skipped.item, "reason": skipped.reason}
-        )
-    return redirect("comms:log", case_id=case.pk)
+    return redirect("comms:import_progress", case_id=case_id, pending_id=pending.pk)
+
+
+@require_GET
+@login_required
+def import_progress(
+    request: AuthenticatedHttpRequest, case_id: int, pending_id: int
+) -> HttpResponse:
+    """Reading your mail… (N of M), then done or failed; htmx polls the status part."""
+    pending = queries.get_pending_import_for_user(request.user, case_id, pending_id)
+    # A queued import with no worker alive waits for someone to start one: say so.
+    no_worker = pending.status == pending.Status.QUEUED and not any_worker_alive()
+    context = {"case": pending.case, "pending": pending, "result": pending.result}
+    context["no_worker"] = no_worker
+    if request.htmx:
+        return render(request, "comms/partials/_import_status.html", context)
+    return render(request, "comms/import_progress.html", context)
 
 
 @require_GET

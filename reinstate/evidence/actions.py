@@ -1,8 +1,9 @@
 """Writes to the evidence locker. Each runs in one transaction and appends an audit event.
 
 Adding a file: stream it into the store's temporary folder while hashing it, read what it is,
-make its renditions, then (in one transaction, holding the original's row) move it into place
-and record the item. A file refused at any step leaves nothing behind.
+then (in one transaction, holding the original's row) move it into place and record the item.
+A file refused at any step leaves nothing behind. Its preview (renditions) is made by a queued
+job once that transaction commits (evidence/tasks.py): the request never decodes the picture.
 
 Withdrawing takes an item out of its case but keeps it, and its original, for
 settings.WITHDRAWN_KEEP_DAYS: the driver can put it back (or add the same file again, which
@@ -35,6 +36,7 @@ from reinstate.evidence.blobstore import BlobStore, Staged, TooLarge, default_st
 from reinstate.evidence.file_facts import FileFacts, inspect_file
 from reinstate.evidence.models import Blob, EvidenceItem, IncidentDay, RetiredLabel
 from reinstate.evidence.sniff import SNIFF_BYTES, EvidenceFileError, sniff
+from reinstate.evidence.tasks import queue_renditions, renditions_at_intake
 from reinstate.rules.evidence.exhibits import Exhibit, assign_labels
 
 MAX_DESCRIPTION = 300
@@ -109,9 +111,11 @@ def do_add_evidence(
     note: str = "",
     satisfies: Sequence[ChecklistItem] = (),
     store: BlobStore | None = None,
+    inline_renditions: bool | None = None,
 ) -> Added:
     """Keep one file as evidence for a case. The same file again gives the item it already is;
-    a file withdrawn from the case (and not yet deleted for good) is put back as it was."""
+    a file withdrawn from the case (and not yet deleted for good) is put back as it was.
+    Its preview is queued, or made here with `inline_renditions` (tasks.renditions_at_intake)."""
     store = store or default_store()
     name = safe_filename(filename)
     if kind is not None and kind not in EvidenceItem.Kind.values:
@@ -132,7 +136,7 @@ def do_add_evidence(
                     return held
                 # Deleted for good a moment ago: added below as a new item.
             facts = inspect_file(staged.path, name)
-            renditions = store.make_renditions(staged.path, staged.sha256, facts.media_type)
+            renditions = renditions_at_intake(store, staged, facts.media_type, inline_renditions)
             record = partial(
                 _record,
                 case=case,
@@ -184,7 +188,7 @@ def _record(
     actor: User | None,
     staged: Staged,
     facts: FileFacts,
-    renditions: bool,
+    renditions: bool | None,
     store: BlobStore,
     name: str,
     kind: str,
@@ -209,8 +213,10 @@ def _record(
                 label=facts.label,
                 info=facts.info(),
                 text=facts.text,
-                has_renditions=renditions,
+                has_renditions=bool(renditions),
             )
+            if renditions is None:  # not made inline: queued
+                queue_renditions(blob)
         store.commit(staged)
         last = case.evidence.aggregate(last=Max("position"))["last"]
         position = 0 if last is None else last + 1

@@ -1,4 +1,10 @@
-"""Checking the blob store against the database and the audit log (`reinstate verify`)."""
+"""Checking the blob store against the database and the audit log (`reinstate verify`).
+
+Renditions (previews) are not checked: they are derived data, made by a queued job after an
+upload (evidence/tasks.py) and made again on demand when one is missing (the preview page, the
+packet build). A preview on its way is no problem; one stuck for an hour is queued again by
+`reinstate verify --clean` (evidence/leftovers.py).
+"""
 
 from __future__ import annotations
 

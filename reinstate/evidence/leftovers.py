@@ -12,6 +12,9 @@ Removed, with the reason it is safe:
 - renditions/aa/bb/<sha256>-page.jpg|-thumb.jpg that no Blob row names: made before the row of
   their add commits, so an hour old as well (derived data: nothing is lost with them).
 
+Nothing else is removed. A preview still on its way an hour after its upload (its queued job
+lost, evidence/tasks.py) is queued again and listed with what was kept.
+
 In a bucket (REINSTATE_S3_BUCKET) the originals and renditions are objects: the same rules
 apply to them by their last-modified time; blobs/tmp/ stays on this machine.
 
@@ -36,6 +39,7 @@ from reinstate.audit.actions import record_event
 from reinstate.audit.kinds import EventKind
 from reinstate.evidence.blobstore import HEX, BlobStore, default_store
 from reinstate.evidence.models import Blob
+from reinstate.evidence.tasks import requeue_stale_previews
 from reinstate.lib.stored_files import walk
 
 MIN_AGE = timedelta(hours=1)
@@ -50,6 +54,7 @@ TRASHED_ON_RECORD = (
 )
 TRASHED_YOUNG = "a deletion that may still be finishing (less than an hour old)"
 TRASHED = "an original whose deletion did not finish: no evidence refers to it"
+PREVIEW_REQUEUED = "a preview still on its way after an hour: its making was queued again"
 
 
 @dataclass
@@ -68,6 +73,9 @@ def clean_store(store: BlobStore | None = None, *, now: datetime | None = None) 
     sweep = _Sweep(store or default_store(), now or timezone.now())
     sweep.run()
     done = sweep.done
+    for blob in requeue_stale_previews(sweep.now - MIN_AGE):
+        path = sweep.store.rendition_name(blob.sha256, "page")
+        done.kept.append({"path": path, "why": PREVIEW_REQUEUED})
     if done.removed:
         record_event(
             kind=EventKind.EVIDENCE_CLEANED,
@@ -90,6 +98,7 @@ class _Sweep:
         self.store = store
         self.home = store.root.parent
         self.real_home = self.home.resolve()
+        self.now = now
         self.cutoff = (now - MIN_AGE).timestamp()
         self.known = set(Blob.objects.values_list("sha256", flat=True))
         self.done = Cleaned()

@@ -31,7 +31,9 @@ class Blob(models.Model):
     # inspect.FileFacts.info(): size in pixels, photo time and place, camera, pages, notes.
     info = models.JSONField(default=dict)
     text = models.TextField(blank=True)  # a PDF's or text file's words, for search
-    has_renditions = models.BooleanField(default=False)
+    has_renditions = models.BooleanField(default=False)  # the page image and thumbnail exist
+    # Queued (evidence/tasks.py) and not made yet: the pages show a placeholder meanwhile.
+    preview_pending = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

@@ -60,13 +60,16 @@ def _decode(source: Path, media_type: str) -> Image.Image:
             image.thumbnail((PAGE_PX, PAGE_PX), Image.Resampling.LANCZOS, reducing_gap=2.0)
             upright = ImageOps.exif_transpose(image) or image
         except (OSError, ValueError, SyntaxError, EOFError) as error:
-            raise EvidenceFileError(
-                _(
-                    "This picture is incomplete or damaged (the file may have been cut short "
-                    "while it was copied). Nothing was added. Send the original photo again."
-                )
-            ) from error
+            raise EvidenceFileError(incomplete()) from error
         return _flatten(upright)
+
+
+def incomplete() -> str:
+    """Why a picture that cannot be read to its end is refused (here, or by cut_short)."""
+    return _(
+        "This picture is incomplete or damaged (the file may have been cut short "
+        "while it was copied). Nothing was added. Send the original photo again."
+    )
 
 
 def _fit(size: tuple[int, int], longest: int) -> tuple[int, int]:

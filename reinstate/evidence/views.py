@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotFound, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -313,9 +313,16 @@ def search(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
 def preview(
     request: AuthenticatedHttpRequest, case_id: int, item_id: int, size: str
 ) -> HttpResponseBase:
-    """A rendition (JPEG we made ourselves), shown in the page; rebuilt if it went missing."""
+    """A rendition (JPEG we made ourselves), shown in the page; rebuilt if it went missing.
+    Before its queued job has made it, a plain 404 that says so (the pages show a placeholder
+    then, never this address)."""
     evidence = queries.get_item_for_user(request.user, case_id, item_id)
     blob = evidence.blob
+    if size in ("page", "thumb") and blob.preview_pending and not blob.has_renditions:
+        return HttpResponseNotFound(
+            _("Preview on its way: reload the page in a moment."),
+            content_type="text/plain; charset=utf-8",
+        )
     if size not in ("page", "thumb") or not blob.has_renditions:
         raise Http404("No preview")
     store = default_store()

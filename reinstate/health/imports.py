@@ -89,7 +89,10 @@ def do_confirm_import(
     *, staged: BlockImport, actor: User, now: datetime | None = None
 ) -> BlockImport:
     """Import a staged file: every readable new block, or nothing at all."""
-    if staged.status != BlockImport.Status.PENDING or staged.data is None:
+    # QUEUED: the worker's run of it (health/import_queue.py).
+    if staged.status not in (BlockImport.Status.PENDING, BlockImport.Status.QUEUED):
+        raise HealthInputError(_("This file was already imported."))
+    if staged.data is None:
         raise HealthInputError(_("This file was already imported."))
     return do_import_blocks(
         owner=staged.owner,

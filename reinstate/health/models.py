@@ -64,6 +64,7 @@ class BlockImport(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", gettext_lazy("Waiting for you to confirm")
+        QUEUED = "queued", gettext_lazy("Importing")  # confirmed: a worker imports it
         DONE = "done", gettext_lazy("Imported")
 
     owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="block_imports")
@@ -80,6 +81,9 @@ class BlockImport(models.Model):
     rejected = models.JSONField(default=list)  # [{"line", "error"}]
     created_at = models.DateTimeField(auto_now_add=True)
     imported_at = models.DateTimeField(null=True, blank=True)
+    # Why the last queued import of it failed (in its owner's language): the file is back to
+    # PENDING, whole, for the driver to fix the columns or discard it.
+    reason = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -80,6 +80,7 @@ from reinstate.cases.claim_actions import (
     do_send_claim_invite,
 )
 from reinstate.cases.models import Case, ClaimInvite
+from reinstate.comms import import_queue
 from reinstate.comms import imports as comms_imports
 from reinstate.comms.actions import Upload, do_add_contact, do_import_mails
 from reinstate.comms.mail import Mail, read_message
@@ -96,6 +97,7 @@ from reinstate.evidence.actions import (
     do_withdraw_evidence,
 )
 from reinstate.evidence.models import EvidenceItem
+from reinstate.health import import_queue as health_import_queue
 from reinstate.health import imports as health_imports
 from reinstate.health.actions import (
     do_add_document,
@@ -439,6 +441,19 @@ def finish_mail_import(s: Scene) -> Step:
     )
 
 
+def queue_mail_import(s: Scene) -> Step:
+    upload = SimpleUploadedFile("support.eml", mails.email())
+    pending = comms_imports.do_stage_import(
+        case=s.case, actor=s.driver, uploads=[("support.eml", upload)]
+    )
+    return partial(import_queue.do_queue_import, pending=pending, actor=s.driver, keys=["a1"])
+
+
+def fail_mail_import(s: Scene) -> Step:
+    pending = comms_imports.do_stage_import(case=s.case, actor=s.driver, uploads=[])
+    return partial(import_queue.do_fail_import, pending=pending, reason="unreadable")
+
+
 # appeals
 
 
@@ -705,6 +720,14 @@ def confirm_import(s: Scene) -> Step:
     return partial(health_imports.do_confirm_import, staged=_staged_blocks(s), actor=s.driver)
 
 
+def queue_block_import(s: Scene) -> Step:
+    return partial(health_import_queue.do_queue_import, staged=_staged_blocks(s), actor=s.driver)
+
+
+def fail_block_import(s: Scene) -> Step:
+    return partial(health_import_queue.do_fail_import, staged=_staged_blocks(s), reason="refused")
+
+
 def import_blocks(s: Scene) -> Step:
     return partial(
         health_imports.do_import_blocks,
@@ -844,6 +867,8 @@ AUDITED: dict[Action, Audited] = {
     do_import_mails: Audited(import_mails, (K.COMMS_IMPORTED,)),
     comms_imports.do_stage_import: Audited(stage_mail_import, (K.COMMS_IMPORT_STAGED,)),
     comms_imports.do_finish_import: Audited(finish_mail_import, (K.COMMS_IMPORTED,)),
+    import_queue.do_queue_import: Audited(queue_mail_import, (K.COMMS_IMPORT_QUEUED,)),
+    import_queue.do_fail_import: Audited(fail_mail_import, (K.COMMS_IMPORT_FAILED,)),
     do_set_appeal: Audited(set_appeal, (K.APPEAL_SET,)),
     do_add_statement: Audited(add_statement, (K.APPEAL_STATEMENT_ADDED,)),
     do_remove_statement: Audited(remove_statement, (K.APPEAL_STATEMENT_REMOVED,)),
@@ -875,6 +900,8 @@ AUDITED: dict[Action, Audited] = {
     health_imports.do_stage_import: Audited(stage_block_import, (K.HEALTH_IMPORT_STAGED,)),
     health_imports.do_set_import_mapping: Audited(set_import_mapping, (K.HEALTH_IMPORT_MAPPED,)),
     health_imports.do_confirm_import: Audited(confirm_import, (K.HEALTH_IMPORTED,)),
+    health_import_queue.do_queue_import: Audited(queue_block_import, (K.HEALTH_IMPORT_QUEUED,)),
+    health_import_queue.do_fail_import: Audited(fail_block_import, (K.HEALTH_IMPORT_FAILED,)),
     health_imports.do_import_blocks: Audited(import_blocks, (K.HEALTH_IMPORTED,)),
     health_imports.do_discard_import: Audited(discard_import, (K.HEALTH_IMPORT_DISCARDED,)),
     health_imports.do_purge_stale_imports: Audited(purge_stale_imports, (K.HEALTH_IMPORTS_PURGED,)),
@@ -887,6 +914,7 @@ AUDITED: dict[Action, Audited] = {
 
 UNAUDITED: dict[Action, str] = {
     do_report_progress: "progress is a status for the waiting page, not a change to the case",
+    import_queue.do_report_import_progress: "progress for the waiting page, as a packet's",
 }
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pytest_django.fixtures import Settings
 
 from reinstate.accounts.models import User
 from reinstate.cases.models import Case
@@ -21,3 +22,10 @@ def store(home: Path) -> BlobStore:
 @pytest.fixture
 def case(driver: User, open_case: Callable[..., Case]) -> Case:
     return open_case(driver, DISPUTE)
+
+
+@pytest.fixture(autouse=True)
+def renditions_inline(settings: Settings) -> None:
+    """Most tests here look at a preview right after adding a file: it is made within the add,
+    as the command line does. test_queued_previews.py turns this off to test the queue."""
+    settings.REINSTATE_RENDITIONS_INLINE = True

@@ -8,12 +8,15 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, expect
+from pytest_django.fixtures import Settings
 
 from reinstate.accounts.models import User
 from reinstate.cases.models import Case
-from reinstate.evidence.models import EvidenceItem
+from reinstate.evidence.models import Blob, EvidenceItem
+from reinstate.evidence.tasks import make_blob_renditions
 from reinstate.testing import files
 from reinstate.testing.browser import fits_the_screen, phone_page, screenshot, sign_in
+from reinstate.testing.evidence import add_file
 from reinstate.testing.notices import DISPUTE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -83,3 +86,29 @@ def test_a_driver_adds_two_photos_sees_time_and_place_withdraws_one_and_puts_it_
         assert fits_the_screen(page)
 
     assert list(EvidenceItem.objects.values_list("filename", flat=True)) == ["door.jpg", "gate.jpg"]
+
+
+def test_a_preview_on_its_way_turns_into_the_picture_without_a_reload(
+    chromium: Browser,
+    live_server: object,
+    driver: User,
+    open_case: Callable[..., Case],
+    settings: Settings,
+) -> None:
+    """The upload queues the preview; the page says so, then shows it once the job ran (here
+    run by the test when it chooses, so the placeholder is surely seen first)."""
+    settings.REINSTATE_RENDITIONS_INLINE = False
+    case = open_case(driver, DISPUTE)
+    item = add_file(case, files.jpeg((1200, 900)), "door.jpg").item
+    Blob.objects.filter(pk=item.blob_id).update(preview_pending=True, has_renditions=False)
+    with phone_page(chromium) as page:
+        sign_in(page, str(live_server), "dana", then=f"/cases/{case.pk}/evidence/{item.pk}/")
+        expect(page.get_by_role("status")).to_contain_text("Preview on its way")
+        expect(page.get_by_role("status")).to_contain_text("door.jpg · JPEG photo.")
+        assert fits_the_screen(page)
+        screenshot(page, "evidence-preview-on-its-way")
+
+        make_blob_renditions(item.blob_id)
+
+        expect(page.get_by_role("img", name="Preview of door.jpg")).to_be_visible()
+        expect(page.get_by_text("Preview on its way")).to_have_count(0)

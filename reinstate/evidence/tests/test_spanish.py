@@ -83,3 +83,15 @@ def test_an_outsider_still_gets_404_in_spanish(case: Case, other_driver: User) -
     client = in_spanish(other_driver)
     assert client.get(reverse("evidence:locker", args=[case.pk])).status_code == 404
     assert client.get(reverse("evidence:item", args=[case.pk, item.pk])).status_code == 404
+
+
+def test_it_says_a_preview_is_on_its_way_in_spanish(case: Case) -> None:
+    """Queued (no transaction commits here, so the job never runs): the placeholder shows."""
+    item = add_file(case, files.jpeg(), "door.jpg", inline_renditions=False).item
+    client = in_spanish(case.owner)
+    page = client.get(reverse("evidence:item", args=[case.pk, item.pk])).content.decode()
+    assert "Vista previa en camino" in page and "door.jpg · foto JPEG." in page
+    assert "se está haciendo su vista previa" in page
+    preview = client.get(reverse("evidence:preview", args=[case.pk, item.pk, "page"]))
+    assert preview.status_code == 404 and "Vista previa en camino" in preview.content.decode()
+    assert "Preview on its way" not in page

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from reinstate.health.bulk import insert_blocks
 from reinstate.health.models import Block, BlockImport
 from reinstate.testing.personas import client_for
+from reinstate.testing.tasks import run_queue
 
 HEADER = "Start,End,Check-in,Status,Packages,Delivered,Pay\n"
 GOOD = (
@@ -29,6 +30,12 @@ def upload(client, text: str, name: str = "blocks.csv", platform: str = "amazon_
     )
 
 
+# Real commits where the import is confirmed: the request's on_commit queues the job, and the
+# worker (run_queue) reads it as another process would.
+queued = pytest.mark.django_db(transaction=True)
+
+
+@queued
 def test_upload_preview_confirm_and_the_rejected_lines_are_listed(driver):
     client = client_for(driver)
     response = upload(client, HEADER + GOOD + BAD)
@@ -40,7 +47,13 @@ def test_upload_preview_confirm_and_the_rejected_lines_are_listed(driver):
     assert "Import 3 blocks" in preview
     assert not Block.objects.exists()  # nothing before the driver confirms
 
-    done = client.post(f"/health/import/{staged.pk}/", {"step": "confirm"}).content.decode()
+    confirmed = client.post(f"/health/import/{staged.pk}/", {"step": "confirm"})
+    assert confirmed["Location"] == f"/health/import/{staged.pk}/"
+    waiting = client.get(confirmed["Location"]).content.decode()
+    assert "Adding the blocks of blocks.csv" in waiting and 'hx-trigger="every 2s"' in waiting
+    assert not Block.objects.exists()  # the request only queued it
+    run_queue()
+    done = client.get(confirmed["Location"]).content.decode()
     assert "3 blocks added" in done
     assert "Line 5: packages_assigned cannot be negative (-4)" in done
     assert Block.objects.filter(owner=driver).count() == 3
@@ -49,15 +62,20 @@ def test_upload_preview_confirm_and_the_rejected_lines_are_listed(driver):
     # Showing it again shows the result; confirming again adds nothing.
     assert "3 blocks added" in client.get(f"/health/import/{staged.pk}/").content.decode()
     client.post(f"/health/import/{staged.pk}/", {"step": "confirm"})
+    run_queue()
     assert Block.objects.count() == 3
+    poll = client.get(f"/health/import/{staged.pk}/", headers={"HX-Request": "true"})
+    assert poll["HX-Refresh"] == "true"  # the waiting page's poll reloads it once done
 
 
+@queued
 def test_importing_the_same_rows_again_adds_nothing(driver):
     client = client_for(driver)
     for _ in range(2):
         upload(client, HEADER + GOOD)
         staged = BlockImport.objects.latest("pk")
         client.post(f"/health/import/{staged.pk}/", {"step": "confirm"})
+        run_queue()
     second = BlockImport.objects.latest("pk")
     assert (second.rows, second.added, second.duplicates) == (3, 0, 3)
     assert Block.objects.count() == 3
@@ -97,6 +115,7 @@ def test_a_file_over_the_size_limit_is_refused(driver, monkeypatch):
     assert "larger than" in response.content.decode()
 
 
+@queued
 def test_nothing_is_half_imported_when_writing_fails(driver, monkeypatch):
     client = client_for(driver)
     upload(client, HEADER + GOOD)
@@ -108,11 +127,28 @@ def test_nothing_is_half_imported_when_writing_fails(driver, monkeypatch):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr("reinstate.health.imports.insert_blocks", fail_after_writing)
-    with pytest.raises(RuntimeError):
-        client.post(f"/health/import/{staged.pk}/", {"step": "confirm"})
+    client.post(f"/health/import/{staged.pk}/", {"step": "confirm"})
+    run_queue()  # the worker's job fails (and is logged as failed)
     assert not Block.objects.exists()
     staged.refresh_from_db()
     assert staged.status == "pending" and staged.data is not None
+    page = client.get(f"/health/import/{staged.pk}/").content.decode()
+    assert "The import stopped on an error. Nothing was added" in page
+    assert "3 blocks to add" in page  # the file is whole, ready to try again
+
+
+@queued
+def test_a_refused_import_keeps_the_file_and_why(driver):
+    client = client_for(driver)
+    upload(client, HEADER + GOOD)
+    staged = BlockImport.objects.get()
+    client.post(f"/health/import/{staged.pk}/", {"step": "confirm"})
+    BlockImport.objects.filter(pk=staged.pk).update(platform="nowhere")  # refused by the worker
+    run_queue()
+    staged.refresh_from_db()
+    assert staged.status == "pending" and staged.data is not None
+    assert staged.reason.startswith("Unknown platform 'nowhere'")
+    assert not Block.objects.exists()
 
 
 def test_a_file_can_be_discarded(driver):

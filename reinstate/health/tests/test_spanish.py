@@ -17,6 +17,7 @@ from reinstate.health.models import Alert, BlockImport
 from reinstate.health.remind import run_reminders
 from reinstate.testing.blocks import LA
 from reinstate.testing.personas import client_for
+from reinstate.testing.tasks import run_queue
 
 
 def at(day: str) -> datetime:
@@ -96,6 +97,7 @@ def test_it_refuses_a_bad_csv_in_spanish(maria: User) -> None:
     assert "names none of the columns" not in page
 
 
+@pytest.mark.django_db(transaction=True)  # real commits: the worker sees the queued import
 def test_it_lists_the_unreadable_lines_of_a_file_in_spanish(maria: User) -> None:
     client = client_for(maria)
     response = client.post(
@@ -115,6 +117,8 @@ def test_it_lists_the_unreadable_lines_of_a_file_in_spanish(maria: User) -> None
     assert "Línea 3: packages_assigned no puede ser negativo (-4)" in preview
     assert "Importar 1 bloque" in preview
     client.post(response["Location"], {"step": "confirm"})
+    assert "Añadiendo los bloques de b.csv" in client.get(response["Location"]).content.decode()
+    run_queue()
     # What is kept is English, whoever imported it.
     assert BlockImport.objects.get().rejected == [
         {"line": 3, "error": "packages_assigned cannot be negative (-4)"}

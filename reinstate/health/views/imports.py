@@ -8,8 +8,6 @@ check. The steps' work is in health/imports.py, the check's values in presenters
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -19,11 +17,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from reinstate.accounts.http import AuthenticatedHttpRequest
+from reinstate.core.worker import any_worker_alive
 from reinstate.health import queries
 from reinstate.health.actions import HealthInputError
 from reinstate.health.forms.imports import MappingForm, UploadForm
+from reinstate.health.import_queue import do_queue_import
 from reinstate.health.imports import (
-    do_confirm_import,
     do_discard_import,
     do_set_import_mapping,
     do_stage_import,
@@ -68,21 +67,26 @@ def import_new(request: AuthenticatedHttpRequest) -> HttpResponse:
 def import_detail(request: AuthenticatedHttpRequest, import_id: int) -> HttpResponse:
     """The import's page: what it added once done; until then, the step the POST names."""
     staged = queries.get_import_for_user(request.user, import_id)
+    if request.htmx and staged.status != BlockImport.Status.QUEUED:
+        return _reload()  # the waiting page's poll: the import ended, show how
     if staged.status == BlockImport.Status.DONE:
         return _done(request, staged)
+    if staged.status == BlockImport.Status.QUEUED:
+        return _queued(request, staged)
     step = request.POST.get("step", "") if request.method == "POST" else ""
     if step == "discard":
         return _discard(request, staged)  # without reading the file: it may be unreadable
-    now = timezone.now()
     try:
-        preview = preview_import(staged, now=now)
+        preview = preview_import(staged, now=timezone.now())
     except HealthInputError as error:
         messages.error(request, str(error))
         return render(request, "health/import_preview.html", {"run": staged, "preview": None})
     if step == "map":
         return _set_columns(request, staged, preview)
     if step == "confirm":
-        return _confirm(request, staged, preview, now=now)
+        return _confirm(request, staged, preview)
+    if staged.reason:  # the worker's import of it failed: why, above the check
+        messages.error(request, staged.reason)
     return _check(request, staged, preview)
 
 
@@ -112,19 +116,27 @@ def _set_columns(
 
 
 def _confirm(
-    request: AuthenticatedHttpRequest,
-    staged: BlockImport,
-    preview: ReadResult,
-    *,
-    now: datetime,
+    request: AuthenticatedHttpRequest, staged: BlockImport, preview: ReadResult
 ) -> HttpResponse:
-    """Every readable new block, or nothing: on a refusal the check is shown again."""
+    """Queue the import (every readable new block, or nothing); this page then follows it."""
     try:
-        run = do_confirm_import(staged=staged, actor=request.user, now=now)
+        do_queue_import(staged=staged, actor=request.user)
     except HealthInputError as error:
         messages.error(request, str(error))
         return _check(request, staged, preview)
-    return _done(request, run)
+    return redirect("health:import_detail", import_id=staged.pk)
+
+
+def _queued(request: AuthenticatedHttpRequest, staged: BlockImport) -> HttpResponse:
+    # With no worker alive the import waits for someone to start one: say so.
+    context = {"run": staged, "no_worker": not any_worker_alive()}
+    return render(request, "health/import_queued.html", context)
+
+
+def _reload() -> HttpResponse:
+    response = HttpResponse()
+    response["HX-Refresh"] = "true"
+    return response
 
 
 def _discard(request: AuthenticatedHttpRequest, staged: BlockImport) -> HttpResponse:

@@ -26,6 +26,7 @@ from reinstate.rules.notice.patterns import (
     _FOLD,
     SCAN_LIMIT,
     LazyPattern,
+    clause_bounds,
     fold,
     lazy_alternation,
     literals_of,
@@ -206,7 +207,7 @@ def read_notice(
     platform, platform_hits = _platform(reader, fixed, _hint(reader, platform_hint))
     reason_hits = _distinct(reader.reasons.hits(fixed), fixed)
     kind, kind_hits = _kind(reader, fixed, reason_hits)
-    reason, reason_hits = _reason(reader, reason_hits, kind, fixed)
+    reason, reason_hits = _reason(reader, reason_hits, kind, kind_hits, fixed)
     deadline = find_stated_deadline(text, received=received, tz=tz, language=language)
     return NoticeReading(
         platform=platform,
@@ -318,11 +319,15 @@ def _reread(reader: _Reader, scan: str, hit: _Hit) -> str:
 
 
 def _reason(
-    reader: _Reader, hits: list[_Hit], kind: str, scan: str
+    reader: _Reader, hits: list[_Hit], kind: str, kind_hits: list[_Hit], scan: str
 ) -> tuple[str | None, list[_Hit]]:
     rules = reader.reason_rules
     if kind in rules["no_reason"]:
         return None, []
+    if kind in rules.get("same_sentence_kinds", []):
+        # "your account, which was deactivated because your license had expired, is active
+        # again": the reason the outcome itself recalls, not one in a quoted earlier message
+        hits = _in_sentences(scan, hits, kind_hits)
     best, score = _best(_scores(hits), reader.reasons.order)
     if kind in rules["outcome_kinds"]:
         stated = best if score >= rules["outcome_min_score"] else None
@@ -337,6 +342,12 @@ def _reason(
             return str(rules["unknown"]), []
         return told, [_Hit(told, 0, w.start, w.end) for w in words]
     return stated, [h for h in hits if h.label == stated]
+
+
+def _in_sentences(scan: str, hits: list[_Hit], anchors: list[_Hit]) -> list[_Hit]:
+    """The hits that lie in a sentence of one of the anchors."""
+    spans = [clause_bounds(scan, a.start, a.end) for a in anchors]
+    return [h for h in hits if any(lo <= h.start and h.end <= hi for lo, hi in spans)]
 
 
 def _phrases(text: str, hits: list[_Hit], label: str, respelt: Respelt) -> list[Phrase]:

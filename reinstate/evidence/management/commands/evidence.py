@@ -1,4 +1,9 @@
-"""reinstate evidence add|list"""
+"""reinstate evidence add|list
+
+`add` makes each file's preview itself, as it did before the queue: the command line may run
+where no worker does, and what it prints is then complete (a picture that cannot be decoded
+to its end is refused, as it always was here). The web upload queues it (evidence/tasks.py).
+"""
 
 from __future__ import annotations
 
@@ -52,6 +57,7 @@ class Command(JsonCommand):
                         filename=path.name,
                         kind=options["kind"],
                         note=options["note"],
+                        inline_renditions=True,
                     )
             except EvidenceFileError as error:
                 refused.append(_("%(file)s: %(problem)s") % {"file": path.name, "problem": error})
