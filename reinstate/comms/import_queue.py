@@ -114,9 +114,10 @@ def _read_through(pending: PendingImport) -> None:
     wanted = set(pending.picked)
     found: set[str] = set()
     do_report_import_progress(pending=pending, status=Status.READING, read=0)
-    for mail in mails_in(pending_sources(pending)):
-        if isinstance(mail, Skipped) or mail.key not in wanted or mail.key in found:
-            continue
-        found.add(mail.key)
-        if len(found) % REPORT_EVERY == 0:
-            do_report_import_progress(pending=pending, status=Status.READING, read=len(found))
+    with pending_sources(pending) as sources:
+        for mail in mails_in(sources):
+            if isinstance(mail, Skipped) or mail.key not in wanted or mail.key in found:
+                continue
+            found.add(mail.key)
+            if len(found) % REPORT_EVERY == 0:
+                do_report_import_progress(pending=pending, status=Status.READING, read=len(found))

@@ -8,7 +8,10 @@ chat transcript is one contact.
 from __future__ import annotations
 
 import secrets
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path, PurePath
@@ -40,6 +43,7 @@ from reinstate.comms.mail import (
     read_message,
 )
 from reinstate.comms.models import Channel, Direction, PendingImport
+from reinstate.lib.stored_files import data_storage, fetched, is_local, put
 from reinstate.rules.comms.chat import ChatError, Turn, split_turns
 
 MAX_CHAT_BYTES = 2 * 1000 * 1000
@@ -188,8 +192,11 @@ PREVIEW_ROWS = 500
 RUNNING = [PendingImport.Status.QUEUED, PendingImport.Status.READING, PendingImport.Status.SAVING]
 
 
+PENDING = "comms-pending"
+
+
 def pending_folder() -> Path:
-    return Path(settings.REINSTATE_HOME) / "comms-pending"
+    return Path(settings.REINSTATE_HOME) / PENDING
 
 
 @dataclass
@@ -205,18 +212,28 @@ def do_stage_import(
 ) -> PendingImport:
     """Keep uploaded email files until the driver picks what to import. `uploads` are
     (name, file with chunks()) pairs, as Django gives them."""
-    folder = pending_folder()
+    storage = data_storage()
+    # On disk the upload is written where it waits; for a bucket, in a temporary folder and
+    # then sent up (the worker that imports it may be on another machine).
+    local = is_local(storage)
+    folder = pending_folder() if local else Path(tempfile.mkdtemp(prefix="reinstate-"))
     folder.mkdir(parents=True, exist_ok=True)
     # One pending import per person; one a worker is importing is left to finish.
     mine = PendingImport.objects.filter(user=actor)
     _drop_pending(mine.exclude(status__in=RUNNING))
     files = []
-    for name, upload in uploads:
-        stored = secrets.token_hex(16)
-        with (folder / stored).open("wb") as out:
-            for chunk in upload.chunks():
-                out.write(chunk)
-        files.append({"name": PurePath(name).name[:200], "path": stored})
+    try:
+        for name, upload in uploads:
+            stored = secrets.token_hex(16)
+            with (folder / stored).open("wb") as out:
+                for chunk in upload.chunks():
+                    out.write(chunk)
+            if not local:
+                put(storage, pending_name(stored), folder / stored)
+            files.append({"name": PurePath(name).name[:200], "path": stored})
+    finally:
+        if not local:
+            shutil.rmtree(folder, ignore_errors=True)
     with transaction.atomic():
         pending = PendingImport.objects.create(case=case, user=actor, files=files)
         record_event(
@@ -228,14 +245,31 @@ def do_stage_import(
     return pending
 
 
-def pending_sources(pending: PendingImport) -> list[Source]:
-    folder = pending_folder()
-    return [file_source(folder / f["path"], f["name"]) for f in pending.files]
+def pending_name(path: str) -> str:
+    """A waiting upload's name in the data storage (the folder, or the bucket)."""
+    return f"{PENDING}/{path}"
+
+
+@contextmanager
+def pending_sources(pending: PendingImport) -> Iterator[list[Source]]:
+    """The import's files to read: on disk where they wait, from a bucket as temporary copies
+    (removed when the block ends)."""
+    storage = data_storage()
+    with ExitStack() as copies:
+        yield [
+            file_source(copies.enter_context(fetched(storage, pending_name(f["path"]))), f["name"])
+            for f in pending.files
+        ]
 
 
 def preview(pending: PendingImport, about: MailFilter) -> Preview:
     found = Preview()
-    for mail in mails_in(pending_sources(pending)):
+    with pending_sources(pending) as sources:
+        return _previewed(found, sources, about)
+
+
+def _previewed(found: Preview, sources: list[Source], about: MailFilter) -> Preview:
+    for mail in mails_in(sources):
         if isinstance(mail, Skipped):
             found.skipped.append(mail)
         elif not about.matches(mail):
@@ -256,13 +290,9 @@ def do_finish_import(
     leaves nothing written, and a job run again after it finds the import done."""
     if not keys:
         raise CommsInputError(_("Tick at least one message to import."))
-    with transaction.atomic():
+    with transaction.atomic(), pending_sources(pending) as sources:
         result = import_files(
-            case=pending.case,
-            actor=actor,
-            sources=pending_sources(pending),
-            now=now,
-            about=Picked(frozenset(keys)),
+            case=pending.case, actor=actor, sources=sources, now=now, about=Picked(frozenset(keys))
         )
         PendingImport.objects.filter(pk=pending.pk).update(
             status=PendingImport.Status.DONE, result=result.as_json(), reason=""
@@ -282,8 +312,14 @@ def drop_stale_imports(*, now: datetime) -> int:
 
 
 def drop_files(pending: PendingImport) -> None:
-    for f in pending.files:
-        (pending_folder() / f["path"]).unlink(missing_ok=True)
+    forget_pending_files([f["path"] for f in pending.files])
+
+
+def forget_pending_files(paths: Sequence[str]) -> None:
+    """Delete waiting uploads (gone already is fine)."""
+    storage = data_storage()
+    for path in paths:
+        storage.delete(pending_name(path))
 
 
 def _drop_pending(pendings: Any) -> None:

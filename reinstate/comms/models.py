@@ -94,8 +94,9 @@ class FollowUpSent(models.Model):
 class PendingImport(models.Model):
     """Email files uploaded and previewed, waiting for the driver to pick what to import.
 
-    The files wait in REINSTATE_HOME/comms-pending/ (not in memory, not in the database: an
-    mbox may be large), so any web process can finish the import.
+    The files wait under comms-pending/ in the data storage (REINSTATE_HOME, or the bucket
+    when one is set; not in memory, not in the database: an mbox may be large), so any web
+    process, and the worker that imports them, can read them.
     """
 
     class Status(models.TextChoices):

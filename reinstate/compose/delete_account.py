@@ -11,7 +11,7 @@ a record of another account holds the same content
 (the store keeps each content once, by its SHA-256); it is moved to blobs/trash/ inside the
 transaction and deleted after the commit, or put back if the transaction fails, as
 evidence/purge.py does. Built packets (REINSTATE_HOME/packets/<case>/) and uploads waiting
-for an import (comms-pending/) are deleted after the commit.
+for an import (comms-pending/, in the folder or the bucket) are deleted after the commit.
 
 The audit chain stays whole: events are hashed into it, so they cannot be taken out. Their
 actor link is cleared by the database; what stays is what the events recorded: the user name
@@ -35,7 +35,7 @@ from reinstate.audit.actions import record_event
 from reinstate.audit.kinds import EventKind
 from reinstate.cases.models import Case
 from reinstate.cases.notice_pictures import intake_folder
-from reinstate.comms.imports import pending_folder
+from reinstate.comms.imports import forget_pending_files
 from reinstate.comms.models import PendingImport
 from reinstate.evidence.blobstore import BlobStore, default_store
 from reinstate.evidence.holders import held_originals
@@ -159,8 +159,8 @@ def do_delete_account(*, user: User, actor: User | None, store: BlobStore | None
             gone = list(trashed)
             # The case's packets, and screenshots still waiting to open a case.
             folders = [intake_folder(user_pk)]
-            pending = [pending_folder() / name for name in pending_files]
-            transaction.on_commit(lambda: _remove_files(store, gone, folders, pending))
+            transaction.on_commit(lambda: _remove_files(store, gone, folders))
+            transaction.on_commit(lambda: forget_pending_files(pending_files))
             transaction.on_commit(lambda: remove_case_packets(case_ids))
     except BaseException:
         for path, _ in trashed:
@@ -177,12 +177,8 @@ def do_delete_account(*, user: User, actor: User | None, store: BlobStore | None
     )
 
 
-def _remove_files(
-    store: BlobStore, trashed: list[tuple[Path, str]], folders: list[Path], files: list[Path]
-) -> None:
+def _remove_files(store: BlobStore, trashed: list[tuple[Path, str]], folders: list[Path]) -> None:
     for path, sha256 in trashed:
         store.empty(path, sha256)
     for folder in folders:
         shutil.rmtree(folder, ignore_errors=True)
-    for file in files:
-        file.unlink(missing_ok=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from pytest_django import DjangoCaptureOnCommitCallbacks
 from pytest_django.fixtures import Settings
@@ -22,6 +23,13 @@ from reinstate.accounts.models import User
 from reinstate.appeals.actions import do_save_letter
 from reinstate.appeals.packet_build import build_packet, open_packet
 from reinstate.cases.models import Case
+from reinstate.comms.imports import (
+    do_finish_import,
+    do_stage_import,
+    pending_folder,
+    preview,
+)
+from reinstate.comms.mail import MailFilter
 from reinstate.compose.backup.make import make_backup
 from reinstate.compose.delete_account import do_delete_account
 from reinstate.compose.verify import verify_everything
@@ -32,6 +40,7 @@ from reinstate.evidence.purge import purge_withdrawn
 from reinstate.settings import data_storage
 from reinstate.testing import files
 from reinstate.testing.evidence import add_file
+from reinstate.testing.mails import email, mbox
 from reinstate.testing.notices import DISPUTE
 from reinstate.testing.personas import client_for
 from reinstate.testing.s3 import Bucket, new_bucket, s3_server
@@ -219,3 +228,21 @@ def test_a_deletion_sets_the_object_aside_and_puts_it_back_when_it_is_not_commit
     assert trashed is not None
     store.empty(trashed, staged.sha256)
     assert bucket.keys() == [] and not list((home / "blobs").rglob("*.part"))
+
+
+def test_a_mail_upload_waits_in_the_bucket_for_the_worker_and_is_gone_once_imported(
+    bucket: Bucket, case: Case
+) -> None:
+    """A worker on another machine reads the waiting upload from the bucket, not a folder."""
+    mails = [email(message_id=f"<m{i}@flex.example>", subject=f"Update {i}") for i in range(3)]
+    upload = SimpleUploadedFile("export.mbox", mbox(*mails))
+    pending = do_stage_import(case=case, actor=case.owner, uploads=[("export.mbox", upload)])
+    [waiting] = bucket.keys("comms-pending/")
+    assert waiting == f"comms-pending/{pending.files[0]['path']}"
+    assert not pending_folder().exists()  # nothing kept on this machine's disk
+    assert preview(pending, MailFilter(subject="Update 1")).matching == 1
+    do_finish_import(
+        pending=pending, actor=case.owner, keys=["m0@flex.example", "m2@flex.example"], now=T
+    )
+    assert sorted(case.contacts.values_list("subject", flat=True)) == ["Update 0", "Update 2"]
+    assert bucket.keys("comms-pending/") == []
