@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
@@ -12,7 +13,8 @@ from reinstate.testing.personas import client_for
 
 def test_a_document_is_kept_with_how_long_is_left(driver):
     client = client_for(driver)
-    soon = (timezone.localtime() + timedelta(days=5)).date()
+    # Her today, not the server's: in the hours when they differ, "5 days" is counted from hers.
+    soon = (timezone.now().astimezone(ZoneInfo(driver.time_zone)) + timedelta(days=5)).date()
     client.post(
         "/health/documents/", {"kind": "insurance", "title": "", "expires_on": soon.isoformat()}
     )
