@@ -131,8 +131,12 @@ def _answers(case: Case, page: AppealPage, *, own: bool) -> tuple[AnswerRow, ...
     held = [record.driving_since, record.work_completed, record.metrics]
     rows.append(row(_("Your record"), "; ".join(v for v in held if v), "record"))
     identity = fix_url(case, "identity", sections) if own else ""
-    rows.append(AnswerRow(_("Your legal name"), facts.legal_name, identity))
-    rows.append(AnswerRow(_("Your account"), facts.platform_account, identity))
+    if own:
+        rows.append(AnswerRow(_("Your legal name"), facts.legal_name, identity))
+        rows.append(AnswerRow(_("Your account"), facts.platform_account, identity))
+    else:  # an advocate reads the driver's, which only the driver changes
+        rows.append(AnswerRow(_("The driver's legal name"), facts.legal_name, ""))
+        rows.append(AnswerRow(_("The driver's platform account"), facts.platform_account, ""))
     return tuple(rows)
 
 

@@ -153,7 +153,8 @@ def test_only_the_driver_is_sent_to_change_the_name_and_accounts(
     case.organisation = clinic(advocate)
     case.save(update_fields=["organisation"])
     page = client_for(advocate).get(url(case, "check")).content.decode()
-    assert "Your legal name" in page and f'href="{identity}' not in page
+    assert "The driver&#x27;s legal name" in page and "Your legal name" not in page
+    assert f'href="{identity}' not in page
 
 
 def test_approving_on_the_check_page_comes_back_to_it_and_on_to_sending(evidence: Case) -> None:
