@@ -102,37 +102,14 @@ def build_packet(
 def _build(packet: Packet, *, out: Path | None, actor: User | None, now: datetime) -> None:
     case = packet.case
     store = default_store()
-    # In the letter's language, whatever the page's (or the worker's) language is.
-    with translation.override(letter_language(case)):
-        content = gather(case, store=store, draft=packet.draft, now=now)
-    storage = data_storage()
-    name = f"packets/{case.pk}/{packet.pk}.{packet.format}"
-    # On disk the file is written beside its place and renamed into it; for a bucket it is
-    # written in the work folder and sent up whole once complete.
-    target = out or (Path(storage.path(name)) if is_local(storage) else None)
-    work_root = packets_dir() / "tmp"
-    work_root.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(dir=work_root, prefix=f"{packet.pk}-"))
-    beside = target.parent if target is not None else work
-    beside.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(
-        dir=beside, prefix=f".{packet.pk}.{packet.format}.", suffix=".tmp"
-    )
-    os.close(fd)
-    temp = Path(temp_name)
     try:
+        # In the letter's language, whatever the page's (or the worker's) language is.
         with translation.override(letter_language(case)):
-            pages = _render(packet, content, temp, work)
-        digest, size = _hash_and_sync(temp)
-        if target is not None:
-            temp.replace(target)
-        else:
-            put(storage, name, temp)
+            content = gather(case, store=store, draft=packet.draft, now=now)
+        digest, size, pages = _write(packet, content, out=out)
     finally:
-        temp.unlink(missing_ok=True)
-        shutil.rmtree(work, ignore_errors=True)
         store.close()  # the originals fetched from a bucket
-    packet.path = "" if out else name
+    packet.path = "" if out else stored_name(packet)
     packet.sha256, packet.bytes, packet.pages = digest, size, pages
     packet.exhibits = len(content.exhibits)
     packet.letter = approved_letter(case) if not packet.draft else None
@@ -142,6 +119,47 @@ def _build(packet: Packet, *, out: Path | None, actor: User | None, now: datetim
             do_lock_exhibit_labels(case=case, actor=actor)
     if out is None:
         _remove_older(packet)
+
+
+def stored_name(packet: Packet) -> str:
+    """Where a built packet is kept in the data storage (the folder, or the bucket)."""
+    return f"packets/{packet.case_id}/{packet.pk}.{packet.format}"
+
+
+def _write(
+    packet: Packet, content: PacketContent, *, out: Path | None
+) -> tuple[str, int, int | None]:
+    """The packet's file in its place (its hash, size and pages); nothing is left behind when
+    writing it fails (the work folder, a partial file)."""
+    storage = data_storage()
+    name = stored_name(packet)
+    # On disk the file is written beside its place and renamed into it; for a bucket it is
+    # written in the work folder and sent up whole once complete.
+    target = out or (Path(storage.path(name)) if is_local(storage) else None)
+    work_root = packets_dir() / "tmp"
+    work_root.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(dir=work_root, prefix=f"{packet.pk}-"))
+    temp: Path | None = None
+    try:
+        beside = target.parent if target is not None else work
+        beside.mkdir(parents=True, exist_ok=True)
+        fd, temp_name = tempfile.mkstemp(
+            dir=beside, prefix=f".{packet.pk}.{packet.format}.", suffix=".tmp"
+        )
+        os.close(fd)
+        temp = Path(temp_name)
+        with translation.override(letter_language(packet.case)):
+            pages = _render(packet, content, temp, work)
+        digest, size = _hash_and_sync(temp)
+        if target is not None:
+            temp.replace(target)
+        else:
+            put(storage, name, temp)
+    finally:
+        if temp is not None:
+            temp.unlink(missing_ok=True)
+        shutil.rmtree(work, ignore_errors=True)
+    return digest, size, pages
 
 
 def _render(packet: Packet, content: PacketContent, temp: Path, work: Path) -> int | None:
@@ -162,8 +180,11 @@ def text_count(packet: Packet) -> TextCount | None:
     """The character count of a plain-text packet against the web form's limit."""
     if packet.format != "txt" or not packet.path:
         return None
-    with open_packet(packet.path) as handle:
-        text = handle.read().decode("utf-8")
+    try:
+        with open_packet(packet.path) as handle:
+            text = handle.read().decode("utf-8")
+    except FileNotFoundError:  # removed since (verify names it); the page goes on without it
+        return None
     return character_count(text, limit=settings.WEB_FORM_LIMIT)
 
 

@@ -332,7 +332,7 @@ def preview(
         try:
             store.make_renditions(store.local_path(blob.sha256), blob.sha256, blob.media_type)
             handle = store.open_rendition(blob.sha256, size)
-        except FileNotFoundError:
+        except (EvidenceFileError, FileNotFoundError):  # a damaged picture, or a lost original
             raise Http404("No preview: run `reinstate verify`.") from None
         finally:
             store.close()

@@ -35,6 +35,29 @@ def test_plain_text_has_the_letter_the_exhibits_and_a_count(
     }
 
 
+def test_a_packet_file_gone_since_leaves_no_count_rather_than_an_error(
+    ready_case: Case, settings: Settings
+) -> None:
+    packet = build_packet(case=ready_case, fmt="txt", draft=True, actor=ready_case.owner)
+    assert text_count(packet) is not None
+    (Path(settings.REINSTATE_HOME) / packet.path).unlink()
+    assert text_count(packet) is None
+
+
+def test_a_failed_build_leaves_no_work_folder_behind(
+    ready_case: Case, settings: Settings, tmp_path: Path
+) -> None:
+    # The place it goes is under a file, so the folder beside the packet cannot be made.
+    (tmp_path / "a-file").write_text("not a folder")
+    with pytest.raises(OSError):
+        build_packet(
+            case=ready_case, fmt="txt", draft=True, actor=ready_case.owner,
+            out=tmp_path / "a-file" / "appeal.txt",
+        )  # fmt: skip
+    work = Path(settings.REINSTATE_HOME) / "packets" / "tmp"
+    assert not any(work.iterdir())
+
+
 def test_docx_has_the_letter_and_the_index(ready_case: Case, tmp_path: Path) -> None:
     out = tmp_path / "appeal.docx"
     build_packet(case=ready_case, fmt="docx", draft=True, actor=ready_case.owner, out=out)
