@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from reinstate.accounts.models import Organisation
 from reinstate.cases.models import Case
+from reinstate.lib.tz import zone_or_utc
 from reinstate.rules.advocacy.waves import Notice, Received, Wave, candidate_groups, waves
 
 # A batch matters while its cases are open and their deadlines near: older notices are left
@@ -29,16 +30,9 @@ def organisation_waves(organisation: Organisation, *, now: datetime) -> list[Wav
     received: list[Received] = []
     texts: dict[int, str] = {}
     for pk, platform, reason, at, zone, text in recent:
-        local = at.astimezone(zones.setdefault(zone, _zone(zone)))
+        local = at.astimezone(zones.setdefault(zone, zone_or_utc(zone)))
         received.append(Received(pk, platform or "", reason or "", local.date()))
         texts[pk] = text
     groups = candidate_groups(received)
     wanted = {case_id for members in groups.values() for case_id in members}
     return waves(groups, [Notice(pk, texts[pk]) for pk in wanted])
-
-
-def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (KeyError, ValueError):
-        return ZoneInfo("UTC")

@@ -121,7 +121,11 @@ def claim_link(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
 @login_required
 def renew_claim_link(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     invite = queries.get_invite_for_advocate(request.user, case_id)
-    token = do_renew_claim_link(invite=invite, actor=request.user)
+    try:
+        token = do_renew_claim_link(invite=invite, actor=request.user)
+    except CaseInputError as error:  # claimed a moment ago, between the page and the tap
+        messages.error(request, str(error))
+        return redirect("cases:detail", case_id=case_id)
     _hold_link(request, case_id, token)
     if invite.email and request.POST.get("email") == "1":
         _email_link(request, invite)

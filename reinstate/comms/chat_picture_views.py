@@ -90,7 +90,12 @@ def _save(request: AuthenticatedHttpRequest, case: Case, form: ChatPicturesForm)
         raise CommsInputError(_("The chat's text is empty. Read the screenshots again."))
     turns = _turns(text)
     summary, agent = chat_summary(turns) if turns else (UNSPLIT_SUMMARY, "")
-    sources = [path.open("rb") for path, _name in held]
+    try:
+        sources = [path.open("rb") for path, _name in held]
+    except OSError:  # cleared away since they were read
+        raise CommsInputError(
+            _("Choose one or more screenshots of the chat: the ones you read earlier are gone.")
+        ) from None
     try:
         do_add_contact(
             case=case,

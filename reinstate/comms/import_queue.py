@@ -52,9 +52,12 @@ def do_queue_import(*, pending: PendingImport, actor: User, keys: Sequence[str])
     if not picked:
         raise CommsInputError(_("Tick at least one message to import."))
     with transaction.atomic():
-        PendingImport.objects.filter(pk=pending.pk).update(
+        # Only from "staged": two taps at once queue it once (the second finds it queued).
+        queued = PendingImport.objects.filter(pk=pending.pk, status=Status.STAGED).update(
             picked=picked, status=Status.QUEUED, read=0, total=len(picked), reason=""
         )
+        if not queued:
+            return
         record_event(
             kind=EventKind.COMMS_IMPORT_QUEUED,
             actor=actor,

@@ -29,6 +29,7 @@ from reinstate.accounts.models import Organisation
 from reinstate.appeals.models import Decision, Sending
 from reinstate.cases.models import Case
 from reinstate.lib.dates import when
+from reinstate.lib.tz import zone_or_utc
 from reinstate.rules.appeal.outcomes import (
     GROUPS,
     CaseFacts,
@@ -104,7 +105,7 @@ def case_facts(
         latest,
         first,
     ) in rows.order_by():
-        tz = zones.get(zone) or zones.setdefault(zone, _zone(zone))
+        tz = zones.get(zone) or zones.setdefault(zone, zone_or_utc(zone))
         closed = status == Case.Status.CLOSED
         ending = classify_outcome(closed=closed, case_outcome=outcome, latest_decision=latest)
         facts.append(
@@ -127,13 +128,6 @@ def _moment(text: str | datetime) -> datetime:
     one)."""
     moment = text if isinstance(text, datetime) else datetime.fromisoformat(text)
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ValueError, KeyError, OSError):
-        return UTC
 
 
 def organisation_outcomes(

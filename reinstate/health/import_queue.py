@@ -34,7 +34,12 @@ def do_queue_import(*, staged: BlockImport, actor: User) -> None:
     if staged.status != Status.PENDING or staged.data is None:
         raise HealthInputError(_("This file was already imported."))
     with transaction.atomic():
-        BlockImport.objects.filter(pk=staged.pk).update(status=Status.QUEUED, reason="")
+        # Only from "pending": two taps at once queue it once.
+        queued = BlockImport.objects.filter(pk=staged.pk, status=Status.PENDING).update(
+            status=Status.QUEUED, reason=""
+        )
+        if not queued:
+            raise HealthInputError(_("This file was already imported."))
         record_event(kind=EventKind.HEALTH_IMPORT_QUEUED, actor=actor, data={"import": staged.pk})
         transaction.on_commit(lambda: tasks.import_blocks.enqueue(staged.pk, actor.pk))
 

@@ -70,3 +70,12 @@ def machine_zone_name() -> str:
     except OSError:
         pass
     return "UTC"
+
+
+def zone_or_utc(name: str) -> ZoneInfo:
+    """A stored zone name as a ZoneInfo, UTC when it is not one (bulk reads must not fail on one
+    odd row: a folder name such as "America" raises IsADirectoryError, an OSError)."""
+    try:
+        return ZoneInfo(name)
+    except (ValueError, KeyError, OSError):
+        return ZoneInfo("UTC")

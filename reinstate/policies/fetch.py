@@ -7,6 +7,7 @@ only when it changed (actions.do_store_policy_version).
 
 from __future__ import annotations
 
+import http.client
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
@@ -88,7 +89,8 @@ def read_page(url: str, *, timeout: float, max_bytes: int) -> str:
         raise FetchError(
             _("No answer within %(seconds)s seconds.") % {"seconds": int(timeout)}
         ) from None
-    except (urllib.error.URLError, OSError) as error:
+    # http.client's errors (a connection cut mid-page, a malformed address) are not OSErrors.
+    except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as error:
         reason = getattr(error, "reason", error)
         raise FetchError(_("The page could not be reached (%(why)s).") % {"why": reason}) from None
     if len(body) > max_bytes:

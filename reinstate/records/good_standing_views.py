@@ -18,9 +18,8 @@ from reinstate.appeals.facts import appeal_sections
 from reinstate.appeals.forms import RecordForm as GoodStandingForm
 from reinstate.appeals.inputs import AppealInput
 from reinstate.appeals.queries import appeal_of
-from reinstate.cases.queries import get_case_for_user
+from reinstate.cases.queries import get_case_for_user, get_own_case_for_user
 from reinstate.records.good_standing import draft_for
-from reinstate.records.queries import get_own_case
 from reinstate.rules.appeal.shape import Record as GoodStanding
 
 FILLED = ("driving_since", "work_completed", "metrics")
@@ -39,7 +38,7 @@ def hint(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def draft(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
-    case = get_own_case(request.user, case_id)
+    case = get_own_case_for_user(request.user, case_id)
     found = draft_for(case)
     current = appeal_sections(appeal_of(case)).record
     if found is None:

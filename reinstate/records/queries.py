@@ -36,15 +36,6 @@ def get_file_for_user(user: User, record_id: int, file_id: int) -> RecordFile:
         raise Http404("No such file") from None
 
 
-def get_own_case(user: User, case_id: int) -> Case:
-    """A case the user owns, or 404: only the driver adds their own records to a case (an
-    advocate who sees the shared case does not see the driver's records)."""
-    try:
-        return Case.objects.select_related("owner").get(pk=case_id, owner=user)
-    except (Case.DoesNotExist, ValueError, TypeError):
-        raise Http404("No such case") from None
-
-
 def notice_known(case: Case) -> bool:
     return case.received_source != Case.ReceivedSource.ASSUMED_NOW
 

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from reinstate.accounts.http import AuthenticatedHttpRequest
 from reinstate.cases.models import Case
+from reinstate.cases.queries import get_own_case_for_user
 from reinstate.comms.actions import Upload
 from reinstate.evidence.actions import size_text
 from reinstate.evidence.blobstore import default_store
@@ -172,7 +173,7 @@ def offer_view(case: Case, offered: list[Record]) -> OfferView:
 @login_required
 def offer(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     """The records from the days before the case's notice: the driver ticks which to add."""
-    case = queries.get_own_case(request.user, case_id)
+    case = get_own_case_for_user(request.user, case_id)
     offered = queries.offered(case)
     form = OfferForm(
         request.POST if request.method == "POST" else None,

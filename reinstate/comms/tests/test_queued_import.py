@@ -12,7 +12,7 @@ from django.urls import reverse
 from reinstate.accounts.models import Organisation, User
 from reinstate.audit.models import AuditEvent
 from reinstate.cases.models import Case
-from reinstate.comms.import_queue import run_queued
+from reinstate.comms.import_queue import do_queue_import, run_queued
 from reinstate.comms.imports import pending_folder
 from reinstate.comms.models import Contact, PendingImport
 from reinstate.testing.mails import email, mbox
@@ -104,6 +104,19 @@ def test_a_second_tap_on_import_queues_nothing_more(case: Case) -> None:
     assert again["Location"] == progress_url(pending)
     run_queue()
     assert case.contacts.count() == 1
+
+
+def test_two_taps_at_the_same_moment_queue_it_once(case: Case) -> None:
+    """Both requests read "staged" before either wrote: the second queues nothing."""
+    client = client_for(case.owner)
+    upload = SimpleUploadedFile("export.mbox", mbox(*MAILS))
+    client.post(reverse("comms:import", args=[case.pk]), {"mail_files": [upload]})
+    first, second = PendingImport.objects.get(), PendingImport.objects.get()
+    do_queue_import(pending=first, actor=case.owner, keys=["m0@flex.example"])
+    do_queue_import(pending=second, actor=case.owner, keys=["m1@flex.example"])
+    assert AuditEvent.objects.filter(kind="comms.import_queued").count() == 1
+    run_queue()
+    assert list(case.contacts.values_list("subject", flat=True)) == ["Update 0"]
 
 
 def test_only_the_uploader_sees_the_import(case: Case, other_driver: User, advocate: User) -> None:

@@ -85,8 +85,6 @@ FLEX_MEASURES: tuple[ScreenMeasure, ...] = (
 )
 # The platforms whose app shows a standing screen this reader knows.
 SCREENS: dict[str, tuple[ScreenMeasure, ...]] = {"amazon_flex": FLEX_MEASURES}
-PERCENT_KEYS = tuple(m.key for m in FLEX_MEASURES if m.shown == "percent")
-PART_KEYS = tuple(m.key for m in FLEX_MEASURES if m.shown == "tier")
 
 # Words after a label that may hold its value: "Delivery completion rate (last 30 days) 98 %".
 LOOK_AHEAD_WORDS = 8
