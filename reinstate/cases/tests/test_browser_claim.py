@@ -45,6 +45,7 @@ def test_an_advocate_opens_a_case_that_the_driver_claims(
         page.get_by_role("button", name="Open the case").click()
 
         expect(page.get_by_role("heading", name="Give Maria Lopez their case")).to_be_visible()
+        page.wait_for_load_state("load")  # the copy button's script is deferred
         page.get_by_role("button", name="Copy the link").click()
         expect(page.locator("#claim-link-copied")).not_to_be_empty()
         link = page.get_by_role("textbox", name="The link").input_value()

@@ -14,8 +14,11 @@ document.addEventListener("click", async (event) => {
   const said = document.getElementById(button.dataset.copy + "-copied");
   source.focus();
   source.select();
+  // A browser that neither allows nor refuses (a page not in focus, a permission never asked)
+  // would leave the driver with no answer: after a second the text is simply left selected.
+  const waited = new Promise((_, refuse) => setTimeout(refuse, 1000));
   try {
-    await navigator.clipboard.writeText(source.value);
+    await Promise.race([navigator.clipboard.writeText(source.value), waited]);
     said.textContent = button.dataset.copied;
   } catch {
     said.textContent = button.dataset.selected;
