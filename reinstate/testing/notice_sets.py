@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from reinstate.rules.notice.reader import read_notice
+from reinstate.rules.notice.reading import KINDS, PLATFORMS, REASONS
 
 FOLDER = Path(__file__).resolve().parents[1] / "rules" / "notice" / "tests" / "notices"
 
@@ -33,3 +36,32 @@ def fields(notice: dict[str, Any]) -> dict[str, Any]:
         "reason": reading.reason,
         "stated_deadline": stated.at.isoformat() if stated else None,
     }
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What a notice set covers, to check that a blind set is as broad as it was written."""
+
+    size: int
+    every_platform: bool  # every platform and a notice that names none
+    every_kind: bool
+    fewest_of_a_reason: int
+    without_deadline: int
+    spanish: int
+    ids_in_order: bool
+
+
+def coverage(notices: list[dict[str, Any]], letter: str) -> Coverage:
+    """The coverage of a set whose ids are ``letter`` and a number from 001 ("G001")."""
+    expects = [n["expect"] for n in notices]
+    reasons = Counter(e["reason"] for e in expects)
+    ids = [n["id"] for n in notices]
+    return Coverage(
+        size=len(notices),
+        every_platform={e["platform"] for e in expects} == set(PLATFORMS) | {None},
+        every_kind={e["kind"] for e in expects} == set(KINDS),
+        fewest_of_a_reason=min(reasons[reason] for reason in REASONS),
+        without_deadline=sum(1 for e in expects if e["stated_deadline"] is None),
+        spanish=sum(1 for n in notices if any(w in n["text"] for w in (" tu ", "Tu ", "cuenta"))),
+        ids_in_order=ids == [f"{letter}{i:03d}" for i in range(1, len(ids) + 1)],
+    )

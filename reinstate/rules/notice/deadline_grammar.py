@@ -354,6 +354,19 @@ def _driver_acts_before(scan: str, candidate: Candidate) -> bool:
     return bool(before) and max(before)[1]
 
 
+def _driver_turn(scan: str, start: int, end: int) -> bool:
+    """Whether, after a comma in [start, end), the driver is told to act: "Before we decide,
+    reply within 5 business days" (but not "we review it, and respond within 5 days")."""
+    g = _grammar()
+    comma = scan.rfind(",", start, end)
+    if comma < 0:
+        return False
+    at = comma + 1
+    while at < end and scan[at].isspace():
+        at += 1
+    return bool(g.driver.match(scan, at, end) or g.driver_subject.match(scan, at, end))
+
+
 def is_drivers(scan: str, candidate: Candidate) -> bool:
     """Whether the deadline belongs to an action the driver takes.
 
@@ -366,7 +379,9 @@ def is_drivers(scan: str, candidate: Candidate) -> bool:
     lo, hi = clause_bounds(scan, candidate.start, candidate.end)
     own = [(m.start(), m.end()) for m in g.platform_self.finditer(scan, lo, candidate.start)]
     if own and not g.driver_subject.search(scan, own[-1][1], candidate.start):
-        return False
+        if not _driver_turn(scan, own[-1][1], candidate.start):
+            return False
+        own = []
 
     def outside_platform(m: re.Match[str]) -> bool:
         return not any(s <= m.start() < e for s, e in own)
@@ -400,6 +415,9 @@ def find_stated_deadline(
     if not candidates:
         return None
     best = min(candidates, key=lambda c: (_utc(c.at), c.start))
-    words = text[best.start : best.end]
-    phrase = Phrase(text=words, start=best.start, end=best.end, label=best.rule)
+    end = best.end
+    while end < len(text) and text[end].isalnum():
+        end += 1  # a word mended across a line break ends later in the notice's own text
+    words = text[best.start : end]
+    phrase = Phrase(text=words, start=best.start, end=end, label=best.rule)
     return StatedDeadline(at=best.at, text=words, rule=best.rule, phrase=phrase)

@@ -32,9 +32,45 @@ _ABBREVIATIONS = frozenset(
 )  # fmt: skip
 
 
+# A line broken inside a sentence (a wrapped email, text read from a screenshot) before a word
+# in lower case: read as a space, so "complete the form\nbefore Sunday" stays one clause.
+_SOFT_BREAK = re.compile(r"(?<=[^\s.!?:;])\n(?=[ \t]*[a-z])")
+# A word cut by a line break: "men-\nsaje", or "diciem\nbre" where the halves make a month or a
+# weekday (without the hyphen only those: "form\nbefore" is two words).
+# (Each half is bounded and starts a word, so a long run of letters is scanned once.)
+_CUT_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]{1,30})(-?)\n[ \t]*([a-z]{1,30})(?![a-z])")
+
+
 def fold(text: str) -> str:
-    """Accents, curly quotes and odd spaces folded away, keeping every offset."""
+    """Accents, curly quotes, odd spaces and line breaks inside a sentence folded away,
+    keeping every offset (a word mended across a break takes the break's place after it)."""
+    return mend_lines(fold_characters(text))
+
+
+def fold_characters(text: str) -> str:
+    """Accents, curly quotes and odd spaces folded away (what ticket numbers are read in)."""
     return text.translate(_FOLD)
+
+
+def mend_lines(folded: str) -> str:
+    """Line breaks inside a sentence read as spaces, and words cut by one mended (see fold)."""
+    if "\n" not in folded:
+        return folded
+    return _SOFT_BREAK.sub(" ", _CUT_WORD.sub(_mend, folded))
+
+
+def _mend(cut: re.Match[str]) -> str:
+    head, hyphen, tail = cut.groups()
+    if not hyphen and (head + tail).lower() not in _calendar_words():
+        return cut.group()
+    return head + tail + " " * (len(cut.group()) - len(head) - len(tail))
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    grammar = load_reading_catalogue()["grammar"]
+    names = [*grammar["months"].values(), *grammar["weekdays"].values()]
+    return frozenset(name for group in names for name in group)
 
 
 @lru_cache(maxsize=1)
@@ -314,6 +350,12 @@ class LazyPattern:
         if pattern is None:
             return None
         return pattern.search(scan, pos, len(scan) if endpos is None else endpos)
+
+    def match(self, scan: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        pattern = self.pattern(literals_of(scan))
+        if pattern is None:
+            return None
+        return pattern.match(scan, pos, len(scan) if endpos is None else endpos)
 
 
 def lazy_alternation(tiers: list[tuple[str, list[str]]], template: str) -> LazyPattern:

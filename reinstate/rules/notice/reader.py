@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 from typing import Any, Literal
@@ -28,6 +28,7 @@ from reinstate.rules.notice.patterns import (
     LazyPattern,
     clause_bounds,
     fold,
+    fold_characters,
     lazy_alternation,
     literals_of,
     load_reading_catalogue,
@@ -53,6 +54,7 @@ class _Hit:
     weight: int
     start: int
     end: int
+    tier: str = ""
 
 
 class _Labels:
@@ -82,8 +84,12 @@ class _Labels:
                 continue
             for match in pattern.finditer(scan):
                 if match.end() > match.start() and match.lastgroup:
-                    found.append(_Hit(label, self.weights[match.lastgroup], *match.span()))
+                    weight = self.weights[match.lastgroup]
+                    found.append(_Hit(label, weight, *match.span(), tier=match.lastgroup))
         return found
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
 
 class _Hedges:
@@ -118,6 +124,16 @@ class _Hedges:
             rf"(?<!\w)(?:{phrase_choices(table.get('consequence', []))})(?!\w)", re.I
         )
         self.belief = re.compile(rf"(?<!\w)(?:{phrase_choices(table['belief'])})(?!\w)", re.I)
+        self.general = re.compile(rf"(?<!\w)(?:{phrase_choices(table['general'])})(?!\w)", re.I)
+        self.general_near = re.compile(
+            rf"(?<!\w)(?:{phrase_choices(table['general_near'])})\s+$", re.I
+        )
+        self.possessive = re.compile(
+            r"(?<!\w)(?:your|you(?:'ve|'re)?|tu|tus)\s+(?:[\w-]+[:,]?\s+){0,3}$", re.I
+        )
+        self.tier_name = re.compile(
+            rf"(?<!\w)(?:{phrase_choices(table['tier_names'])})(?!\w)", re.I
+        )
         self.subordinate = re.compile(
             rf"(?:{phrase_choices(table.get('subordinate', []))})(?!\w)", re.I
         )
@@ -129,6 +145,8 @@ class _Hedges:
         clause = scan[max(lo, window_start) : start]
         if self.belief.search(clause):
             return "belief"
+        if self._general(scan, clause, start):
+            return "general"
         # a leading clause of the same sentence: "If you don't upload it by Friday, you won't ..."
         sentence = max(scan.rfind(stop, window_start, start) for stop in ".!?\n") + 1
         lead = scan[max(sentence, window_start) : max(lo, window_start)]
@@ -149,6 +167,37 @@ class _Hedges:
             return "purpose"
         return None
 
+    def your_figure(self, scan: str, start: int) -> bool:
+        """Whether a reason at ``start`` is the driver's own, with a figure in its sentence:
+        "your completion rate is now 71%" (not "tu nivel puede ser Fantástico, ...")."""
+        if not self.possessive.search(scan, max(0, start - 40), start):
+            return False
+        ends = [m.end() for m in _SENTENCE_END.finditer(scan, max(0, start - 160), start)]
+        end = _SENTENCE_END.search(scan, start)
+        sentence = scan[ends[-1] if ends else max(0, start - 160) : end.start() if end else None]
+        return any(c.isdigit() for c in sentence)
+
+    def _general(self, scan: str, clause: str, start: int) -> bool:
+        """A rule for everyone ("Dashers whose rating drops ... may be deactivated") or a phrase
+        about any case ("any deactivation decision")."""
+        # the whole sentence so far: "Dashers whose rating drops below 4.2 may be deactivated"
+        # (a decimal point ends no sentence)
+        ends = [m.end() for m in _SENTENCE_END.finditer(scan, max(0, start - 160), start)]
+        sentence = scan[ends[-1] if ends else max(0, start - 160) : start]
+        return bool(self.general.search(sentence) or self.general_near.search(clause[-30:]))
+
+    def tier_in_a_list(self, scan: str, hit: _Hit, effect: str | None) -> bool:
+        """A level named in a notice that lists the levels ("Fantastic, Great, Fair, At Risk"):
+        one more name in the list, unless the driver's own level is said to be it ("Your
+        standing: At Risk"); "if your standing reaches At Risk" still only explains the list."""
+        if not self.tier_name.fullmatch(scan, hit.start, hit.end):
+            return False
+        if len({m.group().lower() for m in self.tier_name.finditer(scan)}) < 3:
+            return False
+        return effect == "condition" or not self.possessive.search(
+            scan, max(0, hit.start - 40), hit.start
+        )
+
     def fixed_by_driver(self, scan: str, end: int) -> bool:
         """Whether the words right after a phrase ending at ``end`` say the driver lifts it."""
         return bool(self.driver_fix.match(scan, end, min(len(scan), end + 80)))
@@ -160,6 +209,7 @@ class _Reader:
     def __init__(self, catalogue: dict[str, Any]) -> None:
         _check_keys(catalogue)
         weights = {name: int(value) for name, value in catalogue["weights"].items()}
+        self.weights = weights
         self.platforms = _Labels(catalogue["platforms"], weights)
         self.kinds = _Labels(catalogue["kinds"], weights)
         self.kind_specs: dict[str, dict[str, Any]] = catalogue["kinds"]
@@ -217,7 +267,7 @@ def read_notice(
         platform_phrases=_phrases(text, platform_hits, platform or "", respelt),
         kind_phrases=_phrases(text, kind_hits, kind, respelt),
         reason_phrases=_phrases(text, reason_hits, reason or "", respelt),
-        references=_references(scan, text),
+        references=_references(fold_characters(text[:SCAN_LIMIT]), text),
         language=language,
     )
 
@@ -237,7 +287,8 @@ def _distinct(hits: list[_Hit], scan: str) -> list[_Hit]:
     """A phrase counts once per label, however often the notice repeats it."""
     seen: set[tuple[str, str]] = set()
     kept: list[_Hit] = []
-    for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
+    # the time a phrase says something of this driver counts before a time it states a rule
+    for hit in sorted(hits, key=lambda h: (h.tier == "general", h.start, -h.end)):
         key = (hit.label, " ".join(scan[hit.start : hit.end].lower().split()))
         if key not in seen:
             seen.add(key)
@@ -267,9 +318,10 @@ def _platform(reader: _Reader, scan: str, hint: str | None) -> tuple[str | None,
 def _kind(reader: _Reader, scan: str, reason_hits: list[_Hit]) -> tuple[str, list[_Hit]]:
     hits: list[_Hit] = []
     for hit in reader.kinds.hits(scan):
-        label = _reread(reader, scan, hit)
+        label, effect = _reread(reader, scan, hit)
         if label:
-            hits.append(_Hit(label, hit.weight, hit.start, hit.end))
+            tier = "general" if effect == "general" else hit.tier
+            hits.append(replace(hit, label=label, tier=tier))
     # words that show an appeal is being answered back both outcomes; the rest decides
     for hit in reader.appeal_context.hits(scan):
         hits += [
@@ -285,6 +337,7 @@ def _kind(reader: _Reader, scan: str, reason_hits: list[_Hit]) -> tuple[str, lis
         if qualifying:
             kind = _best(qualifying, list(group))[0]
             break
+    kind = _told_of_everyone(reader, kind, hits, reason_hits, scan)
     if kind is None:
         # Weak evidence only ("subject to deactivation", a stated reason): nothing is removed
         # yet, so at most a warning; with nothing adverse, the best positive kind.
@@ -300,22 +353,42 @@ def _kind(reader: _Reader, scan: str, reason_hits: list[_Hit]) -> tuple[str, lis
     return str(kind), [h for h in hits if h.label == kind]
 
 
+def _told_of_everyone(
+    reader: _Reader, kind: str | None, hits: list[_Hit], reason_hits: list[_Hit], scan: str
+) -> str | None:
+    """A warning whose every phrase is a rule for everyone ("Dashers whose rating drops below
+    4.2 may be deactivated") is news ([kind_rules] general), unless the notice speaks of the
+    driver's own figures ("your completion rate is now 71%") without praising them."""
+    news = reader.kind_rules.get("general", {}).get(kind)
+    own = [h for h in hits if h.label == kind]
+    if news is None or not own or any(h.tier != "general" for h in own):
+        return kind
+    praised = any(h.tier == "praise" for h in hits)
+    personal = any(reader.hedges.your_figure(scan, h.start) for h in reason_hits)
+    return str(news) if praised or not personal else kind
+
+
 def _min_score(reader: _Reader, kind: str) -> int:
     return int(reader.kind_specs.get(kind, {}).get("min_score", 1))
 
 
-def _reread(reader: _Reader, scan: str, hit: _Hit) -> str:
-    """The kind a phrase is evidence of once its hedges are read; "" drops it."""
+def _reread(reader: _Reader, scan: str, hit: _Hit) -> tuple[str, str | None]:
+    """The kind a phrase is evidence of once its hedges are read ("" drops it), and the hedge."""
     effect = reader.hedges.effect(scan, hit.start)
+    if reader.hedges.tier_in_a_list(scan, hit, effect):
+        effect = "general"
     fix = reader.kind_specs[hit.label].get("on_driver_fix")
     if fix and effect is None and reader.hedges.fixed_by_driver(scan, hit.end):
-        return str(fix)
+        return str(fix), effect
     if effect is None:
-        return hit.label
+        return hit.label, effect
     if effect == "belief":
-        return ""  # "if you believe your account was deactivated in error"
+        return "", effect  # "if you believe your account was deactivated in error"
+    if effect == "general":
+        # a rule for everyone removes nothing here: at most a warning (see _told_of_everyone)
+        return str(reader.kind_specs[hit.label].get("on_general", "warning")), effect
     target = str(reader.kind_specs[hit.label].get(f"on_{effect}", "keep"))
-    return hit.label if target == "keep" else target
+    return (hit.label if target == "keep" else target), effect
 
 
 def _reason(
@@ -395,8 +468,8 @@ def ticket_numbers(text: str) -> list[str]:
     return _unique(_tickets(_fold_quick(text), text))
 
 
-# fold(text), quicker for text with few characters to fold: str.translate with a dict looks
-# up every character (a support log reads thousands of messages, most of them plain ASCII).
+# fold_characters(text), quicker for text with few characters to fold: str.translate with a dict
+# looks up every character (a support log reads thousands of messages, most of them ASCII).
 _FOLDED = {chr(key): chr(value) for key, value in _FOLD.items()}
 _TO_FOLD = re.compile("[" + re.escape("".join(_FOLDED)) + "]")
 

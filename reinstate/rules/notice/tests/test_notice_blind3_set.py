@@ -15,12 +15,9 @@ keeps the reader from sliding back.
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 
-from reinstate.rules.notice.reading import KINDS, PLATFORMS, REASONS
-from reinstate.testing.notice_sets import fields, load
+from reinstate.testing.notice_sets import coverage, fields, load
 
 NOTICES = load("blind3")
 
@@ -31,17 +28,9 @@ def test_it_reads_every_third_blind_notice_right_on_every_field(notice):
 
 
 def test_the_third_blind_set_covers_every_label():
-    expects = [n["expect"] for n in NOTICES]
-    assert len(NOTICES) == 120
-    assert {e["platform"] for e in expects} == set(PLATFORMS) | {None}
-    assert {e["kind"] for e in expects} == set(KINDS)
-    reasons = Counter(e["reason"] for e in expects)
-    assert all(reasons[reason] >= 8 for reason in REASONS)
-    assert sum(1 for e in expects if e["stated_deadline"] is None) >= 48
-    spanish = [n for n in NOTICES if any(w in n["text"] for w in (" tu ", "Tu ", "cuenta"))]
-    assert len(spanish) >= 25
-
-
-def test_the_third_blind_set_ids_are_unique_and_ordered():
-    ids = [n["id"] for n in NOTICES]
-    assert ids == [f"E{i:03d}" for i in range(1, len(ids) + 1)]
+    covered = coverage(NOTICES, "E")
+    assert covered.size == 120
+    assert covered.every_platform and covered.every_kind and covered.ids_in_order
+    assert covered.fewest_of_a_reason >= 8
+    assert covered.without_deadline >= 48
+    assert covered.spanish >= 25

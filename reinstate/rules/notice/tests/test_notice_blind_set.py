@@ -10,12 +10,9 @@ reader from sliding back.
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 
-from reinstate.rules.notice.reading import KINDS, PLATFORMS, REASONS
-from reinstate.testing.notice_sets import fields, load
+from reinstate.testing.notice_sets import coverage, fields, load
 
 NOTICES = load("blind")
 
@@ -26,15 +23,8 @@ def test_it_reads_every_blind_notice_right_on_every_field(notice):
 
 
 def test_the_blind_set_covers_every_label():
-    expects = [n["expect"] for n in NOTICES]
-    assert len(NOTICES) >= 120
-    assert {e["platform"] for e in expects} == set(PLATFORMS) | {None}
-    assert {e["kind"] for e in expects} == set(KINDS)
-    reasons = Counter(e["reason"] for e in expects)
-    assert all(reasons[reason] >= 10 for reason in REASONS)
-    assert sum(1 for e in expects if e["stated_deadline"] is None) >= 60
-
-
-def test_the_blind_set_ids_are_unique_and_ordered():
-    ids = [n["id"] for n in NOTICES]
-    assert ids == [f"B{i:03d}" for i in range(1, len(ids) + 1)]
+    covered = coverage(NOTICES, "B")
+    assert covered.size >= 120
+    assert covered.every_platform and covered.every_kind and covered.ids_in_order
+    assert covered.fewest_of_a_reason >= 10
+    assert covered.without_deadline >= 60

@@ -12,7 +12,7 @@ import sys
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from reinstate.rules.notice.patterns import fold
+from reinstate.rules.notice.patterns import fold_characters
 from reinstate.rules.notice.reader import _TICKET, _TICKET_STARTS, _fold_quick, ticket_numbers
 
 # The pattern and extraction as they were before the keyword prefilter (do not change).
@@ -25,7 +25,7 @@ OLD_TICKET = re.compile(
 
 
 def old_ticket_numbers(text: str) -> list[str]:
-    scan = fold(text)
+    scan = fold_characters(text)
     found = [
         text[m.start("id") : m.end("id")]
         for m in OLD_TICKET.finditer(scan)
@@ -110,4 +110,4 @@ def test_it_tries_the_pattern_wherever_a_case_blind_keyword_could_start() -> Non
 @settings(max_examples=500, deadline=None)
 @example("Número de caso: 556677 \u2013 \u201cquoted\u201d \u00a0")
 def test_it_folds_text_as_the_reader_does(text: str) -> None:
-    assert _fold_quick(text) == fold(text)
+    assert _fold_quick(text) == fold_characters(text)
