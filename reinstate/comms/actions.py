@@ -28,7 +28,7 @@ from reinstate.evidence.models import EvidenceItem
 from reinstate.evidence.sniff import EvidenceFileError
 from reinstate.lib.bulk_insert import paused_gc
 from reinstate.rules.comms.chat import Turn
-from reinstate.rules.notice.reader import ticket_numbers
+from reinstate.rules.notice.references import ticket_numbers
 
 MAX_SUMMARY = 500
 MAX_AGENT = 200

@@ -31,7 +31,7 @@ from reinstate.comms.mbox import HEAD_END as _HEAD_END
 from reinstate.comms.mbox import split_mbox
 from reinstate.lib.mail_date import mail_date
 from reinstate.lib.notice_file import _decode_bytes, html_to_text
-from reinstate.rules.notice.reader import ticket_numbers
+from reinstate.rules.notice.references import ticket_numbers
 
 MAX_MESSAGE_BYTES = 30 * 1000 * 1000
 # The notice reader's decoding: the charset claimed, else UTF-8, else Windows-1252, never an error.

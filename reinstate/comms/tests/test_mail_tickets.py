@@ -7,7 +7,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reinstate.comms.mail import TICKET_SCAN_CHARS, _tickets
-from reinstate.rules.notice.reader import ticket_numbers
+from reinstate.rules.notice.references import ticket_numbers
 
 
 def old_tickets(subject: str, body: str) -> list[str]:

@@ -13,7 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reinstate.rules.notice.patterns import fold_characters
-from reinstate.rules.notice.reader import _TICKET, _TICKET_STARTS, _fold_quick, ticket_numbers
+from reinstate.rules.notice.references import _TICKET, _TICKET_STARTS, _fold_quick, ticket_numbers
 
 # The pattern and extraction as they were before the keyword prefilter (do not change).
 OLD_TICKET = re.compile(
