@@ -160,7 +160,7 @@ def _time(p: str, zone: str) -> str:
         rf"(?:(?P<{p}h>\d{{1,2}})(?::(?P<{p}m>[0-5]\d))?\s*(?P<{p}ap>[ap])\.?\s?m\b\.?"
         rf"|(?P<{p}h24>[01]?\d|2[0-3]):(?P<{p}m24>[0-5]\d)(?!\s*[ap]\.?\s?m\b)"
         rf"|(?P<{p}noon>noon|midday|mediodia)|(?P<{p}night>midnight|medianoche))"
-        rf"(?:\s*\(?(?P<{p}zone>{zone})\)?)?"
+        rf"(?:\s*,?\s*\(?(?P<{p}zone>{zone})\)?)?"
     )
 
 
@@ -202,7 +202,7 @@ def find_candidates(
                 continue
             final = True
         candidate = _relative(match, g, local, tz)
-        if candidate is None:
+        if candidate is None or _an_offset(scan, match, lead):
             continue
         if g.duration.search(scan, max(0, match.start() - 20), match.start()):
             # "for the next 7 days" is the length of a state; "submit it for up to 10 days"
@@ -218,6 +218,17 @@ def find_candidates(
         if candidate is not None and _utc(candidate.at) >= _utc(local):
             found.append(candidate)
     return found
+
+
+_OFFSET_TAIL = re.compile(
+    r"\s+(?:after|before|late|early|ago|past|tarde|antes|despues)(?!\w)", re.I
+)
+
+
+def _an_offset(scan: str, match: re.Match[str], lead: str | None) -> bool:
+    """ "checked in 14 minutes after the start", "llegó en 10 minutos tarde": how late or early
+    something was, not a time to act in."""
+    return (lead or "").lower() in ("in", "en") and bool(_OFFSET_TAIL.match(scan, match.end()))
 
 
 def _utc(moment: datetime) -> datetime:

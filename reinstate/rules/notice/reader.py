@@ -87,7 +87,18 @@ class _Labels:
         return found
 
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")  # a decimal point ends no sentence
+
+
+# Words that speak to the driver: a sentence with one is about this driver's own record.
+_ADDRESSED = re.compile(r"(?<!\w)(?:you|your|you're|you've|tu|tus|usted|te)(?!\w)", re.I)
+
+
+def _sentence(scan: str, at: int) -> tuple[int, int]:
+    """The bounds of the sentence (or line) around ``at``, looking at most 160 characters back."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(scan, max(0, at - 160), at)]
+    end = _SENTENCE_END.search(scan, at)
+    return ends[-1] if ends else max(0, at - 160), end.start() if end else len(scan)
 
 
 class _Hedges:
@@ -150,6 +161,8 @@ class _Hedges:
         lead = scan[max(sentence, window_start) : max(lo, window_start)]
         if lead and (self.condition.match(lead.lstrip()) or self.consequence.search(lead)):
             return "condition"
+        if scan[start : _sentence(scan, start)[1] + 1].rstrip().endswith("?"):
+            return "modal"  # a question ("Can my account be deactivated ...?") states nothing
         if self.subordinate.match(scan, start):
             # "while we investigate", "until the results are in": a clause of its own
             return "condition" if self.condition.search(clause) else None
@@ -165,23 +178,11 @@ class _Hedges:
             return "purpose"
         return None
 
-    def your_figure(self, scan: str, start: int) -> bool:
-        """Whether a reason at ``start`` is the driver's own, with a figure in its sentence:
-        "your completion rate is now 71%" (not "tu nivel puede ser Fantástico, ...")."""
-        if not self.possessive.search(scan, max(0, start - 40), start):
-            return False
-        ends = [m.end() for m in _SENTENCE_END.finditer(scan, max(0, start - 160), start)]
-        end = _SENTENCE_END.search(scan, start)
-        sentence = scan[ends[-1] if ends else max(0, start - 160) : end.start() if end else None]
-        return any(c.isdigit() for c in sentence)
-
     def _general(self, scan: str, clause: str, start: int) -> bool:
         """A rule for everyone ("Dashers whose rating drops ... may be deactivated") or a phrase
         about any case ("any deactivation decision")."""
         # the whole sentence so far: "Dashers whose rating drops below 4.2 may be deactivated"
-        # (a decimal point ends no sentence)
-        ends = [m.end() for m in _SENTENCE_END.finditer(scan, max(0, start - 160), start)]
-        sentence = scan[ends[-1] if ends else max(0, start - 160) : start]
+        sentence = scan[_sentence(scan, start)[0] : start]
         return bool(self.general.search(sentence) or self.general_near.search(clause[-30:]))
 
     def tier_in_a_list(self, scan: str, hit: _Hit, effect: str | None) -> bool:
@@ -318,14 +319,14 @@ def _kind(reader: _Reader, scan: str, reason_hits: list[_Hit]) -> tuple[str, lis
     for hit in reader.kinds.hits(scan):
         label, effect = _reread(reader, scan, hit)
         if label:
-            tier = "general" if effect == "general" else hit.tier
-            hits.append(replace(hit, label=label, tier=tier))
+            hits.append(replace(hit, label=label, tier=_tier(reader, hit, label, effect)))
     # words that show an appeal is being answered back both outcomes; the rest decides
     for hit in reader.appeal_context.hits(scan):
         hits += [
             _Hit(kind, hit.weight, hit.start, hit.end)
             for kind in ("appeal_granted", "appeal_denied")
         ]
+    soft = [h for h in hits if h.tier in ("general", "hypothetical")]
     hits = _distinct(hits, scan)
     scores = _scores(hits)
     rules = reader.kind_rules
@@ -335,7 +336,7 @@ def _kind(reader: _Reader, scan: str, reason_hits: list[_Hit]) -> tuple[str, lis
         if qualifying:
             kind = _best(qualifying, list(group))[0]
             break
-    kind = _told_of_everyone(reader, kind, hits, reason_hits, scan)
+    kind = _told_of_everyone(reader, kind, hits, soft, reason_hits, scan)
     if kind is None:
         # Weak evidence only ("subject to deactivation", a stated reason): nothing is removed
         # yet, so at most a warning; with nothing adverse, the best positive kind.
@@ -351,19 +352,46 @@ def _kind(reader: _Reader, scan: str, reason_hits: list[_Hit]) -> tuple[str, lis
     return str(kind), [h for h in hits if h.label == kind]
 
 
+def _tier(reader: _Reader, hit: _Hit, label: str, effect: str | None) -> str:
+    """The tier a phrase counts in once reread: a removal under "may" or "if" that now counts
+    as a warning is "hypothetical", an adverse phrase said of everyone is "general" (praise of
+    this driver stays praise in a sentence that also states a rule)."""
+    positive = reader.kind_rules["not_adverse"]
+    if effect == "general" and label not in positive:
+        return "general"
+    if effect in ("modal", "condition") and label not in positive:
+        return "hypothetical"
+    return hit.tier
+
+
 def _told_of_everyone(
-    reader: _Reader, kind: str | None, hits: list[_Hit], reason_hits: list[_Hit], scan: str
+    reader: _Reader,
+    kind: str | None,
+    hits: list[_Hit],
+    soft: list[_Hit],
+    reason_hits: list[_Hit],
+    scan: str,
 ) -> str | None:
-    """A warning whose every phrase is a rule for everyone ("Dashers whose rating drops below
-    4.2 may be deactivated") is news ([kind_rules] general), unless the notice speaks of the
-    driver's own figures ("your completion rate is now 71%") without praising them."""
+    """A warning told only as rules for everyone ("Dashers whose rating drops below 4.2 may
+    be deactivated") or as what would happen ("can result in a hold") is news ([kind_rules]
+    general) in a message that praises or reassures the driver or goes to everyone (what did
+    happen, "an order you delivered was reported as not received", is a phrase of its own and
+    keeps the warning); and one told only as rules is news too unless the notice tells of the
+    driver's own record outside them ("your completion rate is now 71%", "Late arrival for your
+    block on June 7": a sentence addressed to the driver). ``soft`` are the rules and
+    what-would-happens, each time they occur."""
     news = reader.kind_rules.get("general", {}).get(kind)
     own = [h for h in hits if h.label == kind]
-    if news is None or not own or any(h.tier != "general" for h in own):
+    if news is None or not own or any(h.tier not in ("general", "hypothetical") for h in own):
         return kind
-    praised = any(h.tier == "praise" for h in hits)
-    personal = any(reader.hedges.your_figure(scan, h.start) for h in reason_hits)
-    return str(news) if praised or not personal else kind
+    if any(h.tier in ("praise", "reassurance", "bulk") for h in hits):
+        return str(news)
+    if any(h.tier != "general" for h in own):
+        return kind  # what would happen, said to this driver alone: a warning
+    ruled = {_sentence(scan, h.start) for h in soft}
+    told = (_sentence(scan, h.start) for h in reason_hits)
+    personal = any(s not in ruled and _ADDRESSED.search(scan, *s) for s in told)
+    return kind if personal else str(news)
 
 
 def _min_score(reader: _Reader, kind: str) -> int:

@@ -123,6 +123,16 @@ def _speller() -> _Speller:
 
 
 @lru_cache(maxsize=1)
+def _short_forms() -> tuple[dict[str, str], re.Pattern[str]]:
+    """Texting short forms ("pls verify ur identity w/ a selfie") and the words they stand for,
+    with the pattern that finds them, or a long word to respell, on whole words."""
+    forms = {k.lower(): v for k, v in load_reading_catalogue()["spelling"]["short_forms"].items()}
+    short = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    pattern = rf"(?<![\w/'])(?:{short})(?![\w/'])|[A-Za-z]{{{MIN_LENGTH},}}"
+    return forms, re.compile(pattern, re.I)
+
+
+@lru_cache(maxsize=1)
 def _known_words() -> frozenset[str]:
     """The long words of the catalogue's phrases, outside the [spelling] list."""
     catalogue = load_reading_catalogue()
@@ -152,15 +162,17 @@ def _strings(node: object) -> Iterator[str]:
 
 @lru_cache(maxsize=8)
 def respell(scan: str) -> Respelt:
-    """``scan`` (a folded notice) with every misspelt key word replaced by the word meant."""
+    """``scan`` (a folded notice) with every misspelt key word and texting short form replaced
+    by the word meant."""
     speller = _speller()
+    forms, words = _short_forms()
     parts: list[str] = []
     edits: list[tuple[int, int, int, int]] = []
     last = 0
     length = 0
-    for match in _WORD.finditer(scan):
+    for match in words.finditer(scan):
         word = match.group()
-        meant = speller.correct(word)
+        meant = forms.get(word.lower()) or speller.correct(word)
         if meant is None:
             continue
         if word[0].isupper():

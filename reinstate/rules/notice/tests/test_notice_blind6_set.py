@@ -1,18 +1,16 @@
-"""The sixth blind set: 100 notices the reader has never been tuned on, HELD OUT.
+"""The sixth blind set measured the reader on 100 notices it had never seen; now a regression set.
 
 notices/blind6.jsonl (H001-H100) was written by a helper from the label spec and the domain
 fact sheet alone, after the fifth round's fixes, without reading the reader's code, its
 catalogue or any other notice file; every stated deadline was computed with zoneinfo. The
-reader's first (and so far only) run scored platform 100%, kind 87%, reason 89%, stated
-deadline 95%: below the 97% bar on three fields (issue 17). Most misses are the class the
-fifth round widened but did not close: messages that reassure the driver or bring news while
-stating a rule for everyone ("Shoppers whose average rating stays below the minimum may be
-deactivated ... your account is in good standing"), and warnings that tell the driver there
-is nothing to do.
+reader's first run scored platform 100%, kind 87%, reason 89%, stated deadline 95% (below the
+97% bar on three fields). Most misses were the class the fifth round widened but did not
+close: messages that reassure the driver, go to everyone (newsletters, FAQs, policy updates)
+or praise, while stating a rule for everyone or what would happen.
 
-Do NOT add phrases looking at these notices: the set measures the next approach to reading
-(see the issue 17 note), and it measures nothing once tuned on. Each miss is a strict xfail,
-so a change that reads one right shows here, and the score is counted by the last test.
+The classes were then fixed, each tried on new variations written blind (the "blind6" section
+of notices/wording.jsonl): the reader now scores 100/99/99/100 here. Since the fixes were made
+looking at these notices, blind6 is NO LONGER UNSEEN; blind7 measured the result.
 """
 
 from __future__ import annotations
@@ -24,10 +22,9 @@ import pytest
 from reinstate.testing.notice_sets import coverage, fields, load
 
 NOTICES = load("blind6")
-FIELDS = ("platform", "kind", "reason", "stated_deadline")
 
-# The fields the reader gets wrong on each notice it misreads (strict xfail).
-MISSES: dict[str, str] = {
+# The reader's misses on the first run: the fields it got wrong.
+FIRST_RUN_MISSES = {
     "H002": "misread: kind, reason, stated_deadline",
     "H003": "misread: kind",
     "H004": "misread: reason",
@@ -47,6 +44,11 @@ MISSES: dict[str, str] = {
     "H082": "misread: stated_deadline",
     "H088": "misread: kind, reason",
     "H099": "misread: kind, reason",
+}
+# Notices the reader misreads now (strict xfail: a mark fails as soon as its notice passes).
+MISSES: dict[str, str] = {
+    "H070": "a newsletter's reminder that 'real-time identity verification may be requested at "
+    "any time' read as a verification request: the hedge after the phrase is not read",
 }
 
 
@@ -70,11 +72,5 @@ def test_the_sixth_blind_set_covers_every_label():
     assert covered.spanish >= 25
 
 
-def test_the_score_is_what_the_issue_note_reports():
-    """Per field, the notices read right: 100, 87, 89 and 95 of 100 on the first run."""
-    right = {name: 0 for name in FIELDS}
-    for notice in NOTICES:
-        got = fields(notice)
-        for name in FIELDS:
-            right[name] += got[name] == notice["expect"][name]
-    assert right == {"platform": 100, "kind": 87, "reason": 89, "stated_deadline": 95}
+def test_every_marked_miss_is_a_notice_of_the_set():
+    assert set(MISSES) | set(FIRST_RUN_MISSES) <= {n["id"] for n in NOTICES}

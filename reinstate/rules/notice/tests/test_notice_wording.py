@@ -97,6 +97,21 @@ def test_it_reads_the_wording_classes_of_the_fifth_blind_round(case: dict[str, A
     assert checked(case) == case["expect"]
 
 
+@pytest.mark.parametrize("case", section("blind6"))
+def test_it_reads_the_wording_classes_of_the_sixth_blind_round(case: dict[str, Any]) -> None:
+    """Classes of wording the sixth blind round (notices/blind6.jsonl) found: reassurance with a
+    rule for everyone, newsletters and policy updates naming what leads to deactivation,
+    help-center articles and FAQs, texting short forms ("pls verify ur identity w/ a selfie"),
+    a denial told as the removal staying in effect, uploading before a date to avoid removal,
+    reasons told in the passive, clock times with the zone in words, and dates split across
+    lines. Each class has look-alikes that must read the other way (something that did happen
+    to the driver keeps a warning). U117-U197 were written by someone who had not read the
+    reader, while the first fixes to blind6 were made: the reader read 63 of the 81 right at
+    first, 78 after the classes were widened. Three look-alikes still fail (strict xfail): a
+    report cleared is read as the account closed."""
+    assert checked(case) == case["expect"]
+
+
 @pytest.mark.parametrize("case", section("weakness"))
 def test_it_still_misreads_the_known_weaknesses(case: dict[str, Any]) -> None:
     """Strict xfail: a case that starts passing fails here, to be moved to "wording"."""
@@ -104,8 +119,8 @@ def test_it_still_misreads_the_known_weaknesses(case: dict[str, Any]) -> None:
 
 
 def test_it_keeps_every_wording_case_and_checks_only_fields_the_reader_gives():
-    sections = ("wording", "blind2", "blind3", "blind4", "blind5", "weakness")
-    assert [len(section(name)) for name in sections] == [218, 74, 46, 44, 72, 1]
+    sections = ("wording", "blind2", "blind3", "blind4", "blind5", "blind6", "weakness")
+    assert [len(section(name)) for name in sections] == [219, 74, 46, 44, 72, 81, 0]
     assert len({case["id"] for case in CASES}) == len(CASES)
     known = {"platform", "kind", "reason", "stated_deadline"}
     assert all(set(case["expect"]) <= known for case in CASES)
