@@ -24,11 +24,9 @@ from reinstate.testing.browser import PHONE, fits_the_screen, phone_page, screen
 from reinstate.testing.notices import FLEX_LATE
 from reinstate.testing.personas import PASSWORD as DRIVER_PASSWORD
 
-# The packet is built by the queue's worker in a thread beside the live server: the PostgreSQL
-# pass runs this one too (.ci/run).
+# The packet is built by the queue's worker in a thread beside the live server.
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.both_databases,
     pytest.mark.django_db(transaction=True),
 ]
 
