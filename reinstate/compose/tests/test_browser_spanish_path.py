@@ -119,6 +119,14 @@ def test_a_spanish_speaking_driver_reads_the_guided_path_in_spanish(
     base = str(live_server)
     with phone_page(chromium) as page:
         sign_in(page, base, driver.username)
+        # the longer Spanish words still make two lines: the name with "Cerrar sesión", the links
+        tops = page.evaluate("[...document.querySelectorAll('.top nav a')].map(a => a.offsetTop)")
+        assert len(tops) == 4 and len(set(tops)) == 1, tops
+        brand, sign_out = (
+            page.locator(".top .brand").bounding_box(),
+            page.get_by_role("button", name="Cerrar sesión").bounding_box(),
+        )
+        assert brand and sign_out and abs(brand["y"] - sign_out["y"]) < brand["height"]
         for name, path in pages:
             page.goto(base + path)
             assert page.locator("html").get_attribute("lang") == "es", name
