@@ -256,9 +256,7 @@ def _exhibit(item: EvidenceItem, *, store: BlobStore, tz_case: Case) -> ExhibitE
         sha256=blob.sha256,
         family=blob.family,
         original=original,
-        picture=_picture(store, blob.sha256, original, blob.media_type)
-        if blob.family == "image"
-        else None,
+        picture=_picture(store, blob.sha256, blob.media_type) if blob.family == "image" else None,
         text=blob.text[:6000] if blob.family == "text" else "",
         locked=blob.family == "pdf" and _locked(original),
     )
@@ -282,13 +280,10 @@ def _original(store: BlobStore, sha256: str) -> Path:
         return store.path_for(sha256) if store.local else Path(store.name_for(sha256))
 
 
-def _picture(store: BlobStore, sha256: str, original: Path, media_type: str) -> Path | None:
+def _picture(store: BlobStore, sha256: str, media_type: str) -> Path | None:
     """The page-width rendition, made again from the original when it was deleted."""
-    page = store.local_rendition(sha256, "page")
-    if page is not None:
-        return page
     try:
-        made = store.make_renditions(original, sha256, media_type)
+        made = store.ensure_renditions(sha256, media_type)
     except (EvidenceFileError, FileNotFoundError):
         return None
     return store.local_rendition(sha256, "page") if made else None

@@ -132,6 +132,20 @@ class BlobStore:
             target.unlink(missing_ok=True)
             return None
 
+    def renditions_kept(self, sha256: str) -> bool:
+        """Whether both renditions are kept (asked of a bucket, not downloaded)."""
+        names = (self.rendition_name(sha256, size) for size in ("page", "thumb"))
+        return all(self.storage.exists(name) for name in names)
+
+    def ensure_renditions(self, sha256: str, media_type: str) -> bool:
+        """Both renditions kept, made from the original when one is missing: the queued job,
+        the preview page and the packet build all come here. False when this kind of file has
+        no picture; EvidenceFileError for a damaged picture, FileNotFoundError for a lost
+        original."""
+        if self.renditions_kept(sha256):
+            return True
+        return self.make_renditions(self.local_path(sha256), sha256, media_type)
+
     def open_rendition(self, sha256: str, size: str) -> BinaryIO:
         return cast(BinaryIO, self.storage.open(self.rendition_name(sha256, size), "rb"))
 

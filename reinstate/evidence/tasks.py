@@ -92,13 +92,8 @@ def make_blob_renditions(blob_id: int, store: BlobStore | None = None) -> str:
     store = store or default_store()
     made = damaged = found = False
     try:
-        if store.local_rendition(blob.sha256, "page") and store.local_rendition(
-            blob.sha256, "thumb"
-        ):
-            made = found = True  # a packet build (or an earlier run) made them first
-        else:
-            original = store.local_path(blob.sha256)
-            made = store.make_renditions(original, blob.sha256, blob.media_type)
+        found = store.renditions_kept(blob.sha256)  # a packet build or an earlier run made them
+        made = found or store.ensure_renditions(blob.sha256, blob.media_type)
     except EvidenceFileError:
         damaged = True
     except FileNotFoundError:

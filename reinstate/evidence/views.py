@@ -330,7 +330,7 @@ def preview(
         handle = store.open_rendition(blob.sha256, size)
     except FileNotFoundError:
         try:
-            store.make_renditions(store.local_path(blob.sha256), blob.sha256, blob.media_type)
+            store.ensure_renditions(blob.sha256, blob.media_type)
             handle = store.open_rendition(blob.sha256, size)
         except (EvidenceFileError, FileNotFoundError):  # a damaged picture, or a lost original
             raise Http404("No preview: run `reinstate verify`.") from None
