@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -63,9 +61,3 @@ class RequestSentForm(forms.Form):
     reference = forms.CharField(
         required=False, max_length=200, label=_("Reference, if they gave one (optional)")
     )
-
-
-def in_zone(moment: datetime, tz: ZoneInfo) -> datetime:
-    """A time typed in the form is the case's local time, whoever types it (an advocate may be
-    elsewhere): keep the wall time and give it the case's zone."""
-    return moment.replace(tzinfo=None).replace(tzinfo=tz)

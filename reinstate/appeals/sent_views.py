@@ -16,9 +16,10 @@ from reinstate.accounts.http import AuthenticatedHttpRequest
 from reinstate.appeals.guided_views import render_step
 from reinstate.appeals.models import Sending
 from reinstate.appeals.send_actions import SendingInputError, do_mark_sent, do_record_decision
-from reinstate.appeals.sent_forms import DecisionForm, MarkSentForm, in_zone
+from reinstate.appeals.sent_forms import DecisionForm, MarkSentForm
 from reinstate.cases.queries import get_case_for_user
 from reinstate.comms.actions import Upload
+from reinstate.lib.tz import typed_in
 
 
 @require_POST
@@ -32,7 +33,7 @@ def mark_sent(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
             do_mark_sent(
                 case=case,
                 actor=request.user,
-                sent_at=in_zone(data["sent_at"], case.tz),
+                sent_at=typed_in(data["sent_at"], case.tz),
                 channel=data["channel"],
                 kind=data["kind"] or Sending.Kind.APPEAL,
                 reference=data["reference"],

@@ -26,6 +26,7 @@ from reinstate.comms.forms import ChatPicturesForm
 from reinstate.comms.imports import chat_summary, read_chat
 from reinstate.comms.models import Channel, Direction
 from reinstate.lib.ocr import MAX_SCREENSHOT_BYTES
+from reinstate.lib.tz import typed_in
 from reinstate.rules.comms.chat import Turn
 
 # Stored as the summary of a chat in which no one speaking was found: English, as stored.
@@ -103,7 +104,7 @@ def _save(request: AuthenticatedHttpRequest, case: Case, form: ChatPicturesForm)
             channel=Channel.IN_APP_CHAT,
             direction=Direction.TO_PLATFORM,
             # Typed as the case's local time (comms/views.py reads it the same way).
-            at=data["at"].replace(tzinfo=None).replace(tzinfo=case.tz),
+            at=typed_in(data["at"], case.tz),
             summary=summary,
             agent=agent,
             body=text,

@@ -5,9 +5,6 @@ Every page starts from the case through get_case_for_user: an outsider gets 404.
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -30,6 +27,7 @@ from reinstate.comms.presenters import log_page
 from reinstate.comms.timeline import TIMELINE_CONTACTS, timeline
 from reinstate.core.worker import any_worker_alive
 from reinstate.lib.page_context import page_context
+from reinstate.lib.tz import typed_in
 from reinstate.rules.appeal.tone import check_tone
 from reinstate.rules.comms.chat import Turn
 
@@ -65,7 +63,7 @@ def add(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
                 actor=request.user,
                 channel=data["channel"],
                 direction=data["direction"],
-                at=_in_zone(data["at"], tz),
+                at=typed_in(data["at"], tz),
                 summary=data["summary"],
                 agent=data["agent"],
                 tickets=data["tickets"],
@@ -101,7 +99,7 @@ def chat(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
                     actor=request.user,
                     channel=Channel.IN_APP_CHAT,
                     direction=Direction.TO_PLATFORM,
-                    at=_in_zone(data["at"], tz),
+                    at=typed_in(data["at"], tz),
                     summary=summary,
                     agent=agent,
                     body=text,
@@ -205,9 +203,3 @@ def tone(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     text = request.POST.get("text", "")[:20_000]
     context = {"case": case, "findings": check_tone(text), "key": request.POST.get("key", "")}
     return render(request, "comms/partials/_tone.html", context)
-
-
-def _in_zone(moment: datetime, tz: ZoneInfo) -> datetime:
-    """A time typed in a form is the case's local time, whoever types it (an advocate may be
-    elsewhere): the form read it in the user's zone, so keep the wall time and change the zone."""
-    return moment.replace(tzinfo=None).replace(tzinfo=tz)

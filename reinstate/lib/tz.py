@@ -72,6 +72,13 @@ def machine_zone_name() -> str:
     return "UTC"
 
 
+def typed_in(moment: datetime, tz: ZoneInfo) -> datetime:
+    """A time typed in a form, on the case's (or driver's) clock whoever types it: the form
+    read it in the user's zone, so keep the wall time and give it ``tz`` (an advocate may be
+    elsewhere)."""
+    return moment.replace(tzinfo=None).replace(tzinfo=tz)
+
+
 def zone_or_utc(name: str) -> ZoneInfo:
     """A stored zone name as a ZoneInfo, UTC when it is not one (bulk reads must not fail on one
     odd row: a folder name such as "America" raises IsADirectoryError, an OSError)."""

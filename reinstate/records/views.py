@@ -26,6 +26,7 @@ from reinstate.evidence.actions import size_text
 from reinstate.evidence.blobstore import default_store
 from reinstate.evidence.uploads import EvidenceLimitHandler, request_limit
 from reinstate.lib.page_context import page_context
+from reinstate.lib.tz import typed_in
 from reinstate.records import queries
 from reinstate.records.actions import RecordInputError, do_add_record, do_add_records_to_case
 from reinstate.records.forms import OfferForm, RecordForm
@@ -82,7 +83,7 @@ def _add(request: AuthenticatedHttpRequest, limiter: EvidenceLimitHandler) -> Ht
     try:
         record = do_add_record(
             owner=request.user,
-            at=_in_zone(data["at"], zone),
+            at=typed_in(data["at"], zone),
             kind=data["kind"],
             note=data["note"],
             who=data["who"],
@@ -104,11 +105,6 @@ def _form_page(
 
 def _now_in(zone: str) -> datetime:
     return timezone.now().astimezone(ZoneInfo(zone)).replace(second=0, microsecond=0)
-
-
-def _in_zone(moment: datetime, tz: ZoneInfo) -> datetime:
-    """The time as typed, on the driver's clock (the form read it in the server's zone)."""
-    return moment.replace(tzinfo=None).replace(tzinfo=tz)
 
 
 @require_GET
