@@ -100,9 +100,13 @@ class NextCard:
     deadline_passed: bool
 
 
-def next_card(case: Case, *, now: datetime, progress: CaseProgress | None = None) -> NextCard:
-    """`progress`: the case's, when the caller has read it already."""
-    found: Journey = journey(progress or case_progress(case, now=now))
+def next_card(
+    case: Case, *, now: datetime, progress: CaseProgress | None = None, driver: str | None = None
+) -> NextCard:
+    """`progress`: the case's, when the caller has read it already. `driver`: the driver's first
+    name when someone else (an advocate) reads, so the card speaks of them ("Maria's deadline");
+    None when the driver reads ("Your deadline")."""
+    found: Journey = journey(progress or case_progress(case, now=now), driver=driver)
     nxt = found.next
     return NextCard(
         next=nxt,

@@ -60,15 +60,19 @@ def _detail(
     )
     # The appeal is read once, for its summary and for the "Next" card.
     progress, readiness = progress_and_readiness(case, now=now)
+    is_owner = case.owner_id == request.user.pk
+    # An advocate reads about the driver ("Maria's deadline"), not about themselves.
+    driver_first = case.owner.display_name().split()[0]
     context = page_context(case_page(case, now=now)) | {
         "support": support_summary(case, now=now),
         "appeal": appeal_summary(case, now=now, readiness=readiness),
-        "is_owner": case.owner_id == request.user.pk,
-        # An advocate reads about the driver ("Maria's deadline"), not about themselves.
-        "driver_first": case.owner.display_name().split()[0],
+        "is_owner": is_owner,
+        "driver_first": driver_first,
         "outcome_form": outcome_form,
         "after": plan_watch(request.user, case, now=now),
-        "journey": next_card(case, now=now, progress=progress),
+        "journey": next_card(
+            case, now=now, progress=progress, driver=None if is_owner else driver_first
+        ),
         # Nothing sent, 24 hours or less left: offer the short protective appeal.
         "protective": protective_offered(case, now=now),
         # A policy of the case's platform changed lately (policies/presenters.py).

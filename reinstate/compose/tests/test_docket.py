@@ -152,8 +152,9 @@ def test_an_advocate_reads_about_the_driver_on_the_case_page(
     as_advocate = client_for(advocate).get(url).content.decode()
     assert "Next for Maria:" in as_advocate
     assert "Maria\u2019s deadline has passed" in as_advocate
-    # The warning speaks of Maria; the rule's own "why" sentence still says "you" (issue 13).
-    assert "Your deadline has passed.</p>" not in as_advocate
+    # The warning and the rule's own "why" sentence both speak of Maria (issue 13).
+    assert "Your deadline has passed" not in as_advocate
+    assert "Maria&#x27;s deadline has passed. Send what Maria has" in as_advocate
     as_driver = client_for(driver).get(url).content.decode()
     assert "Your deadline has passed" in as_driver
     assert "Next for" not in as_driver

@@ -2,7 +2,11 @@
 
 Pure: the caller gathers plain facts about the case (compose/journey.py) and this rule says
 which of the steps is next, why, and which page does it. The steps follow the source guide's
-parts of the process, in the order a driver meets them; the first step not done is next."""
+parts of the process, in the order a driver meets them; the first step not done is next.
+
+The texts speak to whoever reads them: "Your deadline" to the driver, "Maria's deadline" to an
+advocate working the case (`journey(progress, driver="Maria")`). The advocate is still "you"
+where they act ("Send what Maria has as soon as you can")."""
 
 from __future__ import annotations
 
@@ -104,7 +108,8 @@ CASE = "cases:detail"
 OPTIONS_PAGE = "appeals:options"
 
 
-def journey(progress: CaseProgress) -> Journey:
+def journey(progress: CaseProgress, *, driver: str | None = None) -> Journey:
+    """`driver`: the driver's first name when an advocate reads; None when the driver does."""
     if progress.stance not in STANCES:
         raise ValueError(f"unknown stance {progress.stance!r}")
     to_fix = progress.to_fix
@@ -116,7 +121,9 @@ def journey(progress: CaseProgress) -> Journey:
     )
     changing = Step(
         CHANGING,
-        _(_CHANGING_TITLES[progress.stance]),
+        _kept(
+            driver, _CHANGING_TITLES[progress.stance], _CHANGING_TITLES_THEIRS.get(progress.stance)
+        ),
         changing_done,
         "appeals:step_accept" if progress.stance == "acknowledge" else "appeals:step_wrong",
     )
@@ -136,7 +143,11 @@ def journey(progress: CaseProgress) -> Journey:
         changing,
         Step(
             RECORD,
-            _("Write your record of good standing"),
+            _whose(
+                driver,
+                _("Write your record of good standing"),
+                _("Write %(name)s's record of good standing"),
+            ),
             progress.record_written,
             "appeals:step_record",
         ),
@@ -153,41 +164,68 @@ def journey(progress: CaseProgress) -> Journey:
             "appeals:check",
         ),
         # Done once the driver says it was sent.
-        Step(SEND, _("Send your appeal"), progress.sent, "appeals:step_send"),
+        Step(
+            SEND,
+            _whose(driver, _("Send your appeal"), _("Send %(name)s's appeal")),
+            progress.sent,
+            "appeals:step_send",
+        ),
     )
     if progress.closed:
         ended = progress.outcome or _("The case is closed.")
         return Journey(steps, None, ended, progress.deadline_passed)
-    return Journey(steps, _next(progress, steps), "", progress.deadline_passed)
+    return Journey(steps, _next(progress, steps, driver), "", progress.deadline_passed)
 
 
-def _next(progress: CaseProgress, steps: tuple[Step, ...]) -> NextStep:
+def _whose(driver: str | None, yours: str, theirs: str) -> str:
+    """`yours` (translated) when the driver reads; `theirs`, naming the driver, for an advocate."""
+    return yours if driver is None else theirs % {"name": driver}
+
+
+def _kept(driver: str | None, yours: str, theirs: str | None) -> str:
+    """A text kept in a module dict, translated where shown: for an advocate, its variant naming
+    the driver when it has one (a text without "you" has none and reads the same for both)."""
+    if driver is None or theirs is None:
+        return _(yours)
+    return _(theirs) % {"name": driver}
+
+
+def _next(progress: CaseProgress, steps: tuple[Step, ...], driver: str | None) -> NextStep:
     total = len(steps)
     send = steps[-1]
     if progress.decided:
-        return _after_decision(progress, total)
+        return _after_decision(progress, total, driver)
     # Once sent, a passed deadline is no longer a reason to hurry. (After a protective appeal
     # the steps not done yet still come first: the full appeal follows it.)
     if progress.deadline_passed and not progress.sent:
         return NextStep(
             send.number,
             total,
-            _("Send your appeal now"),
-            _(
-                "Your deadline has passed. Send what you have as soon as you can and ask them to "
-                "consider it: a late appeal can still be read."
+            _whose(driver, _("Send your appeal now"), _("Send %(name)s's appeal now")),
+            _whose(
+                driver,
+                _(
+                    "Your deadline has passed. Send what you have as soon as you can and ask "
+                    "them to consider it: a late appeal can still be read."
+                ),
+                _(
+                    "%(name)s's deadline has passed. Send what %(name)s has as soon as you can "
+                    "and ask them to consider it: a late appeal can still be read."
+                ),
             ),
-            _("Go to your appeal"),
+            _whose(driver, _("Go to your appeal"), _("Go to %(name)s's appeal")),
             send.page,
             send.anchor,
         )
     step = next((s for s in steps if not s.done), None)
     if step is None:  # every step is done, the last one by sending it
-        return _waiting(progress, send, total)
+        return _waiting(progress, send, total, driver)
     why, button = _WHY[step.number]
+    their_why, their_button = _WHY_THEIRS.get(step.number, (None, None))
     if step.number == CHANGING and progress.stance == "dispute":
         why, button = _WHY_WRONG
-    why, button = _(why), _(button)
+        their_why, their_button = _WHY_WRONG_THEIRS
+    why, button = _kept(driver, why, their_why), _kept(driver, button, their_button)
     if step.number == EVIDENCE:
         count = progress.missing_documents
         why = ngettext(
@@ -196,16 +234,27 @@ def _next(progress: CaseProgress, steps: tuple[Step, ...]) -> NextStep:
             count,
         ) % {"count": count, "why": why}
     if step.number == CHECK and progress.letter_approved and not progress.ready:
-        why = _("The check found something to fix before you send.")
+        why = _whose(
+            driver,
+            _("The check found something to fix before you send."),
+            _("The check found something to fix before %(name)s's appeal is sent."),
+        )
     if step.number == SEND and progress.packet_built:
-        why = _("Your packet is built. Send it to the platform before the deadline and keep proof.")
-        button = _("Get your packet")
+        why = _whose(
+            driver,
+            _("Your packet is built. Send it to the platform before the deadline and keep proof."),
+            _(
+                "%(name)s's packet is built. Send it to the platform before the deadline and "
+                "keep proof."
+            ),
+        )
+        button = _whose(driver, _("Get your packet"), _("Get %(name)s's packet"))
     return NextStep(step.number, total, step.title, why, button, step.page, step.anchor)
 
 
-def _waiting(progress: CaseProgress, send: Step, total: int) -> NextStep:
+def _waiting(progress: CaseProgress, send: Step, total: int, driver: str | None) -> NextStep:
     """Sent: what is left is to wait for the answer, and follow up at the platform's pace."""
-    sentences = [_("Your appeal is sent.")]
+    sentences = [_whose(driver, _("Your appeal is sent."), _("%(name)s's appeal is sent."))]
     expected, follow_up = progress.decision_expected_by, progress.follow_up_on
     if expected is not None:
         values = {"day": _day(expected), "review": progress.review_label}
@@ -218,26 +267,32 @@ def _waiting(progress: CaseProgress, send: Step, total: int) -> NextStep:
         sentences.append(
             _("If no answer has come, follow up on %(day)s.") % {"day": _day(follow_up)}
         )
-    sentences.append(_("Log every answer from the platform in your support log."))
+    sentences.append(
+        _whose(
+            driver,
+            _("Log every answer from the platform in your support log."),
+            _("Log every answer from the platform in %(name)s's support log."),
+        )
+    )
     return NextStep(
         send.number,
         total,
         _("Wait for the decision"),
         " ".join(sentences),
-        _("See what you sent"),
+        _whose(driver, _("See what you sent"), _("See %(name)s's sent appeal")),
         send.page,
         "sent-h",
     )
 
 
-def _after_decision(progress: CaseProgress, total: int) -> NextStep:
+def _after_decision(progress: CaseProgress, total: int, driver: str | None) -> NextStep:
     """Denied, partly granted or no answer: the case stays open for what can come next."""
     return NextStep(
         total,
         total,
-        _("See what you can do next"),
-        _(_AFTER[progress.decided]),
-        _("See your options"),
+        _whose(driver, _("See what you can do next"), _("See what %(name)s can do next")),
+        _kept(driver, _AFTER[progress.decided], _AFTER_THEIRS.get(progress.decided)),
+        _whose(driver, _("See your options"), _("See %(name)s's options")),
         OPTIONS_PAGE,
         "",
     )
@@ -265,16 +320,39 @@ _AFTER = {
     "granted": gettext_noop("Your appeal was granted."),
 }
 
+# For an advocate: the same texts naming the driver ("%(name)s"), for those that say "you".
+_AFTER_THEIRS = {
+    "partial": gettext_noop(
+        "Part of what %(name)s asked was granted. For the rest, there may be a second review, "
+        "a complaint to a regulator or free legal help, each with its own clock."
+    ),
+    "no_answer": gettext_noop(
+        "No answer came in time. Follow up, and see what else %(name)s can do: a complaint "
+        "to a regulator or free legal help, each with its own clock."
+    ),
+    "granted": gettext_noop("%(name)s's appeal was granted."),
+}
+
 _CHANGING_TITLES = {
     "dispute": gettext_noop("Say why the decision is wrong"),
     "acknowledge": gettext_noop("Say what you are changing"),
     "both": gettext_noop("Say what is wrong and what you are changing"),
+}
+_CHANGING_TITLES_THEIRS = {
+    "acknowledge": gettext_noop("Say what %(name)s is changing"),
+    "both": gettext_noop("Say what is wrong and what %(name)s is changing"),
 }
 _WHY_WRONG = (
     gettext_noop(
         "Name the rule they say you broke, and ask for the records the decision rests on."
     ),
     gettext_noop("Say why it is wrong"),
+)
+_WHY_WRONG_THEIRS: tuple[str | None, str | None] = (
+    gettext_noop(
+        "Name the rule they say %(name)s broke, and ask for the records the decision rests on."
+    ),
+    None,
 )
 _WHY: dict[int, tuple[str, str]] = {
     2: (
@@ -319,5 +397,39 @@ _WHY: dict[int, tuple[str, str]] = {
     SEND: (
         gettext_noop("Build the packet: the letter and your evidence, ready to send."),
         gettext_noop("Build the packet"),
+    ),
+}
+# For an advocate: (why, button) naming the driver where the driver's text says "you" (None:
+# the same as the driver's). The advocate stays "you" where they act ("you edit it").
+_WHY_THEIRS: dict[int, tuple[str | None, str | None]] = {
+    2: (
+        gettext_noop(
+            "%(name)s's deadline counts from when it arrived; if it came earlier, the deadline "
+            "may be sooner."
+        ),
+        None,
+    ),
+    MEANING: (gettext_noop("The reason they gave, and what %(name)s's appeal must show."), None),
+    DEADLINE: (gettext_noop("When %(name)s's appeal must be in, and what to do by when."), None),
+    EVIDENCE: (gettext_noop("Photos, screenshots and papers show %(name)s's side."), None),
+    HAPPENED: (gettext_noop("In %(name)s's own words: what happened, when and where."), None),
+    CHANGING: (
+        gettext_noop("What %(name)s will do so it does not happen again."),
+        gettext_noop("Write %(name)s's plan"),
+    ),
+    RECORD: (
+        gettext_noop("%(name)s's record as a driver is context for the appeal."),
+        gettext_noop("Write %(name)s's record"),
+    ),
+    LETTER: (
+        gettext_noop(
+            "A draft of %(name)s's letter is made from what was written; you edit it and "
+            "approve it."
+        ),
+        None,
+    ),
+    SEND: (
+        gettext_noop("Build the packet: the letter and %(name)s's evidence, ready to send."),
+        None,
     ),
 }

@@ -90,6 +90,12 @@ class _Labels:
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")  # a decimal point ends no sentence
 
 
+# Right after a phrase: it may be asked for one day, it is not asked for now.
+_MAY_BE_ASKED = re.compile(
+    r"\s+(?:may|might|could|can|podr\w+|puede\w*)\s+(?:be|ser)\s+"
+    r"(?:requested|required|asked|needed|solicitad\w*|requerid\w*|pedid\w*)(?!\w)",
+    re.IGNORECASE,
+)
 # Words that speak to the driver: a sentence with one is about this driver's own record.
 _ADDRESSED = re.compile(r"(?<!\w)(?:you|your|you're|you've|tu|tus|usted|te)(?!\w)", re.I)
 
@@ -401,6 +407,8 @@ def _min_score(reader: _Reader, kind: str) -> int:
 def _reread(reader: _Reader, scan: str, hit: _Hit) -> tuple[str, str | None]:
     """The kind a phrase is evidence of once its hedges are read ("" drops it), and the hedge."""
     effect = reader.hedges.effect(scan, hit.start)
+    if effect is None and _MAY_BE_ASKED.match(scan, hit.end):
+        effect = "modal"  # "identity verification may be requested at any time"
     if reader.hedges.tier_in_a_list(scan, hit, effect):
         effect = "general"
     fix = reader.kind_specs[hit.label].get("on_driver_fix")

@@ -9,7 +9,7 @@ close: messages that reassure the driver, go to everyone (newsletters, FAQs, pol
 or praise, while stating a rule for everyone or what would happen.
 
 The classes were then fixed, each tried on new variations written blind (the "blind6" section
-of notices/wording.jsonl): the reader now scores 100/99/99/100 here. Since the fixes were made
+of notices/wording.jsonl): the reader now reads every notice here right. Since the fixes were made
 looking at these notices, blind6 is NO LONGER UNSEEN; blind7 measured the result.
 """
 
@@ -46,10 +46,7 @@ FIRST_RUN_MISSES = {
     "H099": "misread: kind, reason",
 }
 # Notices the reader misreads now (strict xfail: a mark fails as soon as its notice passes).
-MISSES: dict[str, str] = {
-    "H070": "a newsletter's reminder that 'real-time identity verification may be requested at "
-    "any time' read as a verification request: the hedge after the phrase is not read",
-}
+MISSES: dict[str, str] = {}
 
 
 def _case(notice: dict[str, Any]) -> Any:
