@@ -12,7 +12,7 @@ import email.policy
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from email.message import EmailMessage
+from email.message import EmailMessage, Message
 from html.parser import HTMLParser
 
 from reinstate.lib.errors import UserInputError
@@ -188,16 +188,46 @@ def _header(message: EmailMessage, name: str) -> str:
 
 
 def _email_body_text(message: EmailMessage) -> str:
-    part = message.get_body(preferencelist=("plain", "html"))
-    if part is None:
-        return ""
+    body = message.get_body(preferencelist=("plain", "html"))
+    text = _part_text(body) if body is not None else ""
+    if text.strip():
+        return text
+    # No body by the usual rules (a delivery report, a body marked as an attachment's sibling
+    # in an odd way): every text part that is not an attachment, in order.
+    texts = [
+        _part_text(part)
+        for part in message.walk()
+        if part.get_content_maintype() == "text" and not part.is_attachment()
+    ]
+    text = "\n\n".join(t for t in texts if t.strip())
+    if text.strip() or message.is_multipart():
+        return text
+    # A multipart whose boundary is broken arrives as one lump: its text, without the MIME
+    # lines, when it is text at all.
+    return _lump_text(message)
+
+
+def _part_text(part: Message) -> str:
     payload = part.get_payload(decode=True)
     if not isinstance(payload, bytes):
         return ""
     text = _decode_bytes(payload, part.get_content_charset())
-    if part.get_content_type() == "text/html":
-        text = html_to_text(text)
-    return text
+    return html_to_text(text) if part.get_content_type() == "text/html" else text
+
+
+_MIME_LINE = re.compile(
+    r"^(?:--\S*|content-[\w-]+:.*|mime-version:.*|\s+(?:charset|boundary|name)=.*)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _lump_text(message: Message) -> str:
+    payload = message.get_payload(decode=True)
+    if not isinstance(payload, bytes) or _looks_binary(payload[:4096]):
+        return ""
+    text = _decode_bytes(payload, message.get_content_charset()).replace("\r\n", "\n")
+    text = _MIME_LINE.sub("", text)
+    return html_to_text(text) if "<" in text and "</" in text else text.strip()
 
 
 class _TextExtractor(HTMLParser):

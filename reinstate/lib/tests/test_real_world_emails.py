@@ -82,3 +82,64 @@ def test_mime_nested_hundreds_deep_is_refused_or_skipped_with_a_reason() -> None
     with pytest.raises(NoticeInputError, match="too many layers"):
         notice_from_file(raw, "deep.eml")
     assert isinstance(read_message(raw, "deep.eml"), Mail | Skipped)
+
+
+# A delivery report with no text part of its own (a mail server wrote its words in the status
+# part, then attached the original): get_body finds no body in it.
+BOUNCED = (
+    "From: Mail Delivery System <mailer-daemon@flex.example>\n"
+    "Subject: Mail System Error - Returned Mail\n"
+    "Date: Mon, 3 Nov 2026 10:00:00 -0000\n"
+    "MIME-Version: 1.0\n"
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"\n'
+    "\n"
+    "--b1\n"
+    "Content-Type: message/delivery-status\n"
+    "\n"
+    "This message was undeliverable: the mailbox appeals@flex.example is full.\n"
+    "--b1\n"
+    "Content-Type: message/rfc822\n"
+    "\n"
+    "From: Dana <dana@example.org>\n"
+    "Subject: My appeal\n"
+    "Content-Type: text/plain\n"
+    "\n"
+    "I ask you to reinstate my account.\n"
+    "--b1--\n"
+).encode()
+# Outlook once wrote a boundary the parser cannot find: the whole body arrives as one lump.
+BROKEN_BOUNDARY = (
+    "From: Amazon Flex <support@flex.example>\n"
+    "Subject: Your Amazon Flex account\n"
+    "Date: Mon, 3 Nov 2026 10:00:00 -0000\n"
+    "MIME-Version: 1.0\n"
+    "Content-Type: multipart/alternative;\n"
+    "\tboundary=----=_NextPart_000_0093_01C81419.EB75E850\n"
+    "\n"
+    "This is a multi-part message in MIME format.\r\n"
+    "\r\n"
+    "------=_NextPart_000_0093_01C81419.EB75E850\r\n"
+    "Content-Type: text/plain;\r\n"
+    '\tcharset="iso-8859-1"\r\n'
+    "\r\n"
+    "Your account has been deactivated. You may appeal within 10 days.\r\n"
+    "------=_NextPart_000_0093_01C81419.EB75E850--\r\n"
+).encode()
+
+
+def test_a_delivery_report_is_read_from_its_text_parts() -> None:
+    notice = notice_from_file(BOUNCED, "bounce.eml")
+    assert "undeliverable" in notice.text
+    assert "I ask you to reinstate my account." in notice.text
+
+
+def test_a_multipart_with_a_broken_boundary_keeps_its_words_without_the_mime_lines() -> None:
+    notice = notice_from_file(BROKEN_BOUNDARY, "outlook.eml")
+    assert "Your account has been deactivated. You may appeal within 10 days." in notice.text
+    assert "NextPart" not in notice.text and "charset" not in notice.text
+
+
+def test_a_lump_of_binary_is_still_no_readable_text() -> None:
+    binary = BROKEN_BOUNDARY.split(b"\n\n", 1)[0] + b"\n\n" + bytes(range(256)) * 8
+    with pytest.raises(NoticeInputError, match="no readable text"):
+        notice_from_file(binary, "odd.eml")
