@@ -87,44 +87,44 @@ def test_mime_nested_hundreds_deep_is_refused_or_skipped_with_a_reason() -> None
 # A delivery report with no text part of its own (a mail server wrote its words in the status
 # part, then attached the original): get_body finds no body in it.
 BOUNCED = (
-    "From: Mail Delivery System <mailer-daemon@flex.example>\n"
-    "Subject: Mail System Error - Returned Mail\n"
-    "Date: Mon, 3 Nov 2026 10:00:00 -0000\n"
-    "MIME-Version: 1.0\n"
-    'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"\n'
-    "\n"
-    "--b1\n"
-    "Content-Type: message/delivery-status\n"
-    "\n"
-    "This message was undeliverable: the mailbox appeals@flex.example is full.\n"
-    "--b1\n"
-    "Content-Type: message/rfc822\n"
-    "\n"
-    "From: Dana <dana@example.org>\n"
-    "Subject: My appeal\n"
-    "Content-Type: text/plain\n"
-    "\n"
-    "I ask you to reinstate my account.\n"
-    "--b1--\n"
-).encode()
+    b"From: Mail Delivery System <mailer-daemon@flex.example>\n"
+    b"Subject: Mail System Error - Returned Mail\n"
+    b"Date: Mon, 3 Nov 2026 10:00:00 -0000\n"
+    b"MIME-Version: 1.0\n"
+    b'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"\n'
+    b"\n"
+    b"--b1\n"
+    b"Content-Type: message/delivery-status\n"
+    b"\n"
+    b"This message was undeliverable: the mailbox appeals@flex.example is full.\n"
+    b"--b1\n"
+    b"Content-Type: message/rfc822\n"
+    b"\n"
+    b"From: Dana <dana@example.org>\n"
+    b"Subject: My appeal\n"
+    b"Content-Type: text/plain\n"
+    b"\n"
+    b"I ask you to reinstate my account.\n"
+    b"--b1--\n"
+)
 # Outlook once wrote a boundary the parser cannot find: the whole body arrives as one lump.
 BROKEN_BOUNDARY = (
-    "From: Amazon Flex <support@flex.example>\n"
-    "Subject: Your Amazon Flex account\n"
-    "Date: Mon, 3 Nov 2026 10:00:00 -0000\n"
-    "MIME-Version: 1.0\n"
-    "Content-Type: multipart/alternative;\n"
-    "\tboundary=----=_NextPart_000_0093_01C81419.EB75E850\n"
-    "\n"
-    "This is a multi-part message in MIME format.\r\n"
-    "\r\n"
-    "------=_NextPart_000_0093_01C81419.EB75E850\r\n"
-    "Content-Type: text/plain;\r\n"
-    '\tcharset="iso-8859-1"\r\n'
-    "\r\n"
-    "Your account has been deactivated. You may appeal within 10 days.\r\n"
-    "------=_NextPart_000_0093_01C81419.EB75E850--\r\n"
-).encode()
+    b"From: Amazon Flex <support@flex.example>\n"
+    b"Subject: Your Amazon Flex account\n"
+    b"Date: Mon, 3 Nov 2026 10:00:00 -0000\n"
+    b"MIME-Version: 1.0\n"
+    b"Content-Type: multipart/alternative;\n"
+    b"\tboundary=----=_NextPart_000_0093_01C81419.EB75E850\n"
+    b"\n"
+    b"This is a multi-part message in MIME format.\r\n"
+    b"\r\n"
+    b"------=_NextPart_000_0093_01C81419.EB75E850\r\n"
+    b"Content-Type: text/plain;\r\n"
+    b'\tcharset="iso-8859-1"\r\n'
+    b"\r\n"
+    b"Your account has been deactivated. You may appeal within 10 days.\r\n"
+    b"------=_NextPart_000_0093_01C81419.EB75E850--\r\n"
+)
 
 
 def test_a_delivery_report_is_read_from_its_text_parts() -> None:
