@@ -6,7 +6,12 @@ is re-read in context, so that "may be deactivated" is evidence of a warning and
 reinstate your account" evidence of a denied appeal. Every decision keeps the phrases that
 made it, with offsets into the original text, so the reading can explain itself.
 
-The phrase lists read the notice with its misspelt key words corrected (spelling.py), and an
+A warning told only as a rule for everyone ("Dashers whose rating drops below 4.2 may be
+deactivated") or as what would happen reads as news in a message that praises, reassures or
+goes to everyone, unless something did happen to this driver (_told_of_everyone).
+
+The phrase lists read the notice with its misspelt key words and texting short forms corrected
+(spelling.py), its lines broken inside a sentence mended (patterns.fold), and an
 adverse notice whose phrases name no reason is given the reason its story clearly tells, or
 "unknown" when it tells none clearly (vocabulary.py); the words it went by are its phrases.
 """
@@ -214,7 +219,6 @@ class _Reader:
     def __init__(self, catalogue: dict[str, Any]) -> None:
         _check_keys(catalogue)
         weights = {name: int(value) for name, value in catalogue["weights"].items()}
-        self.weights = weights
         self.platforms = _Labels(catalogue["platforms"], weights)
         self.kinds = _Labels(catalogue["kinds"], weights)
         self.kind_specs: dict[str, dict[str, Any]] = catalogue["kinds"]
