@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from reinstate.rules.notice.reader import read_notice
 from reinstate.rules.notice.reading import KINDS, PLATFORMS, REASONS
 
@@ -65,3 +67,28 @@ def coverage(notices: list[dict[str, Any]], letter: str) -> Coverage:
         spanish=sum(1 for n in notices if any(w in n["text"] for w in (" tu ", "Tu ", "cuenta"))),
         ids_in_order=ids == [f"{letter}{i:03d}" for i in range(1, len(ids) + 1)],
     )
+
+
+def params(notices: list[dict[str, Any]], misses: dict[str, str]) -> list[Any]:
+    """The notices as test parameters, by id; those in ``misses`` (id: why) as strict xfails,
+    so a mark fails as soon as its notice reads right."""
+    return [
+        pytest.param(
+            notice,
+            id=notice["id"],
+            marks=[pytest.mark.xfail(strict=True, reason=misses[notice["id"]])]
+            if notice["id"] in misses
+            else [],
+        )
+        for notice in notices
+    ]
+
+
+def right_per_field(notices: list[dict[str, Any]]) -> dict[str, int]:
+    """How many of the notices the reader reads right, field by field."""
+    right = dict.fromkeys(("platform", "kind", "reason", "stated_deadline"), 0)
+    for notice in notices:
+        got = fields(notice)
+        for name in right:
+            right[name] += got[name] == notice["expect"][name]
+    return right

@@ -117,20 +117,22 @@ class _Hedges:
 
     def __init__(self, table: dict[str, list[str]]) -> None:
         words = r"(?:[\w']+\s+)"
-        self.modal = re.compile(
-            rf"(?<!\w)(?:{phrase_choices(table['modal'])})\s+{words}{{0,3}}$", re.I
-        )
-        self.purpose = re.compile(
-            rf"(?<!\w)(?:{phrase_choices(table['purpose'])})\s+{words}{{0,3}}$", re.I
-        )
+
+        def pattern(key: str, template: str) -> re.Pattern[str]:
+            return re.compile(template.replace("{}", phrase_choices(table.get(key, []))), re.I)
+
+        def whole(key: str) -> re.Pattern[str]:  # anywhere, on whole words
+            return pattern(key, r"(?<!\w)(?:{})(?!\w)")
+
+        def last(key: str, after: str = "") -> re.Pattern[str]:  # ending the text searched
+            return pattern(key, r"(?<!\w)(?:{})\s+" + after + "$")
+
+        self.modal = last("modal", f"{words}{{0,3}}")
+        self.purpose = last("purpose", f"{words}{{0,3}}")
         # "decided to uphold": the purpose word belongs to the verb before it
-        self.not_purpose_after = re.compile(
-            rf"(?<!\w)(?:{phrase_choices(table.get('not_purpose_after', []))})\s+$", re.I
-        )
+        self.not_purpose_after = last("not_purpose_after")
         # "on hold until you upload it": a hold the driver lifts alone
-        self.driver_fix = re.compile(
-            rf"\s*(?:{phrase_choices(table.get('driver_fix', []))})(?!\w)", re.I
-        )
+        self.driver_fix = pattern("driver_fix", r"\s*(?:{})(?!\w)")
         # "n't" hangs on its verb ("won't"), so it takes no word boundary before it
         glued = [w for w in table["negation"] if w.startswith("n'")]
         free = [w for w in table["negation"] if not w.startswith("n'")]
@@ -138,25 +140,17 @@ class _Hedges:
             f"|{phrase_choices(glued)}" if glued else ""
         )
         self.negation = re.compile(rf"(?:{negation})\s+{words}{{0,3}}$", re.I)
-        self.condition = re.compile(rf"(?<!\w)(?:{phrase_choices(table['condition'])})(?!\w)", re.I)
+        self.condition = whole("condition")
         # "After that, you won't be able to go online": a clause that makes the rest a consequence
-        self.consequence = re.compile(
-            rf"(?<!\w)(?:{phrase_choices(table.get('consequence', []))})(?!\w)", re.I
-        )
-        self.belief = re.compile(rf"(?<!\w)(?:{phrase_choices(table['belief'])})(?!\w)", re.I)
-        self.general = re.compile(rf"(?<!\w)(?:{phrase_choices(table['general'])})(?!\w)", re.I)
-        self.general_near = re.compile(
-            rf"(?<!\w)(?:{phrase_choices(table['general_near'])})\s+$", re.I
-        )
+        self.consequence = whole("consequence")
+        self.belief = whole("belief")
+        self.general = whole("general")
+        self.general_near = last("general_near")
         self.possessive = re.compile(
             r"(?<!\w)(?:your|you(?:'ve|'re)?|tu|tus)\s+(?:[\w-]+[:,]?\s+){0,3}$", re.I
         )
-        self.tier_name = re.compile(
-            rf"(?<!\w)(?:{phrase_choices(table['tier_names'])})(?!\w)", re.I
-        )
-        self.subordinate = re.compile(
-            rf"(?:{phrase_choices(table.get('subordinate', []))})(?!\w)", re.I
-        )
+        self.tier_name = whole("tier_names")
+        self.subordinate = pattern("subordinate", r"(?:{})(?!\w)")
 
     def effect(self, scan: str, start: int) -> str | None:
         """Which hedge governs a phrase starting at ``start``, if any."""

@@ -16,11 +16,9 @@ A notice that misses again can be marked in MISSES (strict xfail) while it is wo
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from reinstate.testing.notice_sets import coverage, fields, load
+from reinstate.testing.notice_sets import coverage, fields, load, params
 
 NOTICES = load("blind4")
 
@@ -46,13 +44,7 @@ FIRST_RUN_MISSES = {
 MISSES: dict[str, str] = {}
 
 
-def _case(notice: dict[str, Any]) -> Any:
-    reason = MISSES.get(notice["id"])
-    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-    return pytest.param(notice, id=notice["id"], marks=marks)
-
-
-@pytest.mark.parametrize("notice", [_case(n) for n in NOTICES])
+@pytest.mark.parametrize("notice", params(NOTICES, MISSES))
 def test_it_reads_every_fourth_blind_notice_right_on_every_field(notice):
     assert fields(notice) == notice["expect"]
 

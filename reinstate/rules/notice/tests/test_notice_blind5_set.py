@@ -15,11 +15,9 @@ notices, blind5 is NO LONGER UNSEEN: the next measurement needs a fresh blind se
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from reinstate.testing.notice_sets import coverage, fields, load
+from reinstate.testing.notice_sets import coverage, fields, load, params
 
 NOTICES = load("blind5")
 
@@ -53,13 +51,7 @@ MISSES: dict[str, str] = {
 }
 
 
-def _case(notice: dict[str, Any]) -> Any:
-    reason = MISSES.get(notice["id"])
-    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-    return pytest.param(notice, id=notice["id"], marks=marks)
-
-
-@pytest.mark.parametrize("notice", [_case(n) for n in NOTICES])
+@pytest.mark.parametrize("notice", params(NOTICES, MISSES))
 def test_it_reads_every_fifth_blind_notice_right_on_every_field(notice):
     assert fields(notice) == notice["expect"]
 

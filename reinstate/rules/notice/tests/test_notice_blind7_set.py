@@ -14,14 +14,11 @@ so a change that reads one right shows here, and the last test pins the score.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from reinstate.testing.notice_sets import coverage, fields, load
+from reinstate.testing.notice_sets import coverage, fields, load, params, right_per_field
 
 NOTICES = load("blind7")
-FIELDS = ("platform", "kind", "reason", "stated_deadline")
 
 # The fields the reader gets wrong on each notice it misreads (strict xfail).
 MISSES: dict[str, str] = {
@@ -41,13 +38,7 @@ MISSES: dict[str, str] = {
 }
 
 
-def _case(notice: dict[str, Any]) -> Any:
-    reason = MISSES.get(notice["id"])
-    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-    return pytest.param(notice, id=notice["id"], marks=marks)
-
-
-@pytest.mark.parametrize("notice", [_case(n) for n in NOTICES])
+@pytest.mark.parametrize("notice", params(NOTICES, MISSES))
 def test_it_reads_every_seventh_blind_notice_right_on_every_field(notice):
     assert fields(notice) == notice["expect"]
 
@@ -64,9 +55,9 @@ def test_the_seventh_blind_set_covers_every_label():
 
 def test_the_score_is_what_the_issue_note_reports():
     """Per field, the notices read right on the first run: 100, 89, 90 and 98 of 100."""
-    right = {name: 0 for name in FIELDS}
-    for notice in NOTICES:
-        got = fields(notice)
-        for name in FIELDS:
-            right[name] += got[name] == notice["expect"][name]
-    assert right == {"platform": 100, "kind": 89, "reason": 90, "stated_deadline": 98}
+    assert right_per_field(NOTICES) == {
+        "platform": 100,
+        "kind": 89,
+        "reason": 90,
+        "stated_deadline": 98,
+    }

@@ -15,21 +15,14 @@ from typing import Any
 
 import pytest
 
-from reinstate.testing.notice_sets import fields, load
+from reinstate.testing.notice_sets import fields, load, params
 
 CASES = load("wording")
 
 
 def section(name: str) -> list[Any]:
-    return [
-        pytest.param(
-            case,
-            id=case["id"],
-            marks=[pytest.mark.xfail(strict=True, reason=case["xfail"])] if "xfail" in case else [],
-        )
-        for case in CASES
-        if case["section"] == name
-    ]
+    cases = [case for case in CASES if case["section"] == name]
+    return params(cases, {case["id"]: case["xfail"] for case in cases if "xfail" in case})
 
 
 def checked(case: dict[str, Any]) -> dict[str, Any]:
