@@ -128,7 +128,8 @@ def _short_forms() -> tuple[dict[str, str], re.Pattern[str]]:
     with the pattern that finds them, or a long word to respell, on whole words."""
     forms = {k.lower(): v for k, v in load_reading_catalogue()["spelling"]["short_forms"].items()}
     short = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-    pattern = rf"(?<![\w/'])(?:{short})(?![\w/'])|[A-Za-z]{{{MIN_LENGTH},}}"
+    # "U.S." is no "you": a short form ends a word, never an abbreviation's first letter
+    pattern = rf"(?<![\w/'.])(?:{short})(?![\w/'&-]|\.\w)|[A-Za-z]{{{MIN_LENGTH},}}"
     return forms, re.compile(pattern, re.I)
 
 

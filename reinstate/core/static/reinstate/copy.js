@@ -16,11 +16,16 @@ document.addEventListener("click", async (event) => {
   source.select();
   // A browser that neither allows nor refuses (a page not in focus, a permission never asked)
   // would leave the driver with no answer: after a second the text is simply left selected.
-  const waited = new Promise((_, refuse) => setTimeout(refuse, 1000));
+  let timer;
+  const waited = new Promise((_, refuse) => {
+    timer = setTimeout(refuse, 1000);
+  });
   try {
     await Promise.race([navigator.clipboard.writeText(source.value), waited]);
     said.textContent = button.dataset.copied;
   } catch {
     said.textContent = button.dataset.selected;
+  } finally {
+    clearTimeout(timer); // a copy that worked leaves no refusal behind it
   }
 });

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from reinstate.rules.notice.patterns import fold
 from reinstate.rules.notice.reader import read_notice
 from reinstate.rules.notice.spelling import respell
 
@@ -57,3 +58,15 @@ def test_it_respells_only_when_one_key_word_fits():
     assert respell("terminatd").text == "terminated"
     # short words have too many real neighbours to be respelt
     assert respell("closd").text == "closd"
+
+
+def test_it_reads_texting_short_forms_as_the_words_they_stand_for():
+    assert respell(fold("pls verify ur identity w/ a selfie b4 ur next trip.")).text == (
+        "please verify your identity with a selfie before your next trip."
+    )
+    assert respell(fold("thank u.")).text == "thank you."
+
+
+def test_it_leaves_abbreviations_that_look_like_short_forms_alone():
+    for text in ("the U.S. Department of Labor", "see the Q&A", "ur-ban", "u/s"):
+        assert respell(fold(text)).text == text
