@@ -44,19 +44,15 @@ _CUT_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]{1,30})(-?)\n[ \t]*([a-z]{1,30})(
 def fold(text: str) -> str:
     """Accents, curly quotes, odd spaces and line breaks inside a sentence folded away,
     keeping every offset (a word mended across a break takes the break's place after it)."""
-    return mend_lines(fold_characters(text))
+    folded = fold_characters(text)
+    if "\n" not in folded:
+        return folded
+    return _SOFT_BREAK.sub(" ", _CUT_WORD.sub(_mend, folded))
 
 
 def fold_characters(text: str) -> str:
     """Accents, curly quotes and odd spaces folded away (what ticket numbers are read in)."""
     return text.translate(_FOLD)
-
-
-def mend_lines(folded: str) -> str:
-    """Line breaks inside a sentence read as spaces, and words cut by one mended (see fold)."""
-    if "\n" not in folded:
-        return folded
-    return _SOFT_BREAK.sub(" ", _CUT_WORD.sub(_mend, folded))
 
 
 def _mend(cut: re.Match[str]) -> str:
