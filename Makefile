@@ -10,7 +10,7 @@ export PORT HOST
 # server compile Django and the app from source again (a second or more each).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: install translations messages system-deps run test test-suite lint format bench load clean
+.PHONY: install translations messages notice-model system-deps run test test-suite lint format bench load clean
 
 install: $(VENV)/.installed translations
 
@@ -30,6 +30,12 @@ translations: $(VENV)/.installed
 # Extracts the strings marked for translation into the catalogues (needs GNU gettext).
 messages: install
 	scripts/make-messages
+
+# Trains the notice reader's second opinion again (after a labelled set in
+# reinstate/rules/notice/tests/notices/ changed): scikit-learn is needed for this alone.
+notice-model: install
+	$(BIN)/uv pip install -q --python $(BIN)/python -c constraints.txt -e '.[dev,model]'
+	$(BIN)/python scripts/train-notice-model
 
 # Debian packages the tests need: chromium (browser tests), poppler-utils (PDF pages).
 system-deps:

@@ -26,6 +26,7 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from reinstate.rules.notice.deadline_grammar import find_stated_deadline
+from reinstate.rules.notice.model import opinion, words_of
 from reinstate.rules.notice.patterns import (
     SCAN_LIMIT,
     LazyPattern,
@@ -221,6 +222,7 @@ class _Reader:
         self.hedges = _Hedges(catalogue["hedges"])
         self.kind_rules: dict[str, Any] = catalogue["kind_rules"]
         self.reason_rules: dict[str, Any] = catalogue["reason_rules"]
+        self.model: dict[str, Any] = catalogue["model"]
 
 
 def _check_keys(catalogue: dict[str, Any]) -> None:
@@ -259,8 +261,10 @@ def read_notice(
     fixed = respelt.text
     platform, platform_hits = _platform(reader, fixed, _hint(reader, platform_hint))
     reason_hits = _distinct(reader.reasons.hits(fixed), fixed)
-    kind, kind_hits = _kind(reader, fixed, reason_hits)
+    kind, kind_hits = _second_opinion(reader, "kind", fixed, *_kind(reader, fixed, reason_hits))
     reason, reason_hits = _reason(reader, reason_hits, kind, kind_hits, fixed)
+    if reason is not None:  # a notice that states no reason: the model cannot tell it one
+        reason, reason_hits = _second_opinion(reader, "reason", fixed, reason, reason_hits)
     deadline = find_stated_deadline(text, received=received, tz=tz, language=language)
     return NoticeReading(
         platform=platform,
@@ -354,6 +358,20 @@ def _kind(reader: _Reader, scan: str, reason_hits: list[_Hit]) -> tuple[str, lis
         else:
             kind = _best(good, list(rules["not_adverse"]))[0] or rules["default"]
     return str(kind), [h for h in hits if h.label == kind]
+
+
+def _second_opinion(
+    reader: _Reader, field: str, scan: str, label: str, hits: list[_Hit]
+) -> tuple[str, list[_Hit]]:
+    """The model's kind or reason where it is confident and the phrases read otherwise; its
+    evidence is the words that weighed most (see model.py). A text of a few words is not
+    what the model learnt from, and its few features make it sure of itself too easily."""
+    if len(words_of(scan)) < reader.model["min_words"]:
+        return label, hits
+    said = opinion(field, scan)
+    if said.label == label or said.probability < reader.model["confident"][field]:
+        return label, hits
+    return said.label, [_Hit(said.label, 0, start, end, "model") for start, end in said.words]
 
 
 def _tier(reader: _Reader, hit: _Hit, label: str, effect: str | None) -> str:

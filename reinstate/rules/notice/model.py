@@ -1,0 +1,153 @@
+"""A second opinion on a notice's kind and reason, from all of its words.
+
+Pure Python, no Django. The phrase lists (reader.py) know the wording they were written for; a
+notice worded another way ("we have determined that you are no longer eligible to participate")
+can slip past every phrase. This is a linear model over the notice's words, word pairs and
+word pieces (three to five letters, which carry misspellings and Spanish endings), trained on
+the labelled notices in ``rules/notice/tests/notices/`` by ``scripts/train-notice-model``
+(``make notice-model``) and kept in ``catalogue/notice_model.json``. The reader asks it only
+to overrule the phrases when it is confident ([model] in reading.toml), and then shows the
+words that weighed most, so the reading still explains itself.
+
+The numbers are those of scikit-learn's TfidfTransformer(sublinear_tf=True) and a multinomial
+LogisticRegression: the weight of a feature is (1 + ln count) * idf, the weights are scaled to
+unit length, and the probabilities are the softmax of the classes' scores. Only the features
+the training kept are stored, so a notice's other words count for nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from itertools import pairwise
+from typing import Any
+
+# The model reads the head of a notice: its kind and reason are told there, and the cost of a
+# hostile 10 MB paste stays bounded.
+READ_LIMIT = 20_000
+PIECES = (3, 5)  # lengths of the word pieces, as trained
+# The labelled sets the model never learns from: they measure the reader on wording unseen
+# (blind7 chose the model's settings, blind8 measures it).
+HELD_OUT = frozenset({"blind7.jsonl", "blind8.jsonl"})
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+")
+
+
+@dataclass(frozen=True)
+class Opinion:
+    label: str
+    probability: float
+    # where the words that weighed most for the label are, in the text read: (start, end)
+    words: tuple[tuple[int, int], ...]
+
+
+def words_of(text: str) -> list[tuple[str, int, int]]:
+    """The words of a text, lower-cased, with their offsets (the model's tokens)."""
+    return [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text[:READ_LIMIT])]
+
+
+def features(words: list[str]) -> dict[str, int]:
+    """How often each feature occurs: words ("w:"), word pairs ("b:"), pieces ("c:")."""
+    counts: dict[str, int] = {}
+    low, high = PIECES
+    for word in words:
+        counts["w:" + word] = counts.get("w:" + word, 0) + 1
+        padded = f" {word} "
+        for n in range(low, high + 1):
+            for i in range(len(padded) - n + 1):
+                key = "c:" + padded[i : i + n]
+                counts[key] = counts.get(key, 0) + 1
+    for first, second in pairwise(words):
+        key = f"b:{first} {second}"
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+@lru_cache(maxsize=4)  # the kind's model and the reason's read the same text
+def _counted(text: str) -> tuple[list[tuple[str, int, int]], dict[str, int]]:
+    tokens = words_of(text)
+    return tokens, features([w for w, _, _ in tokens])
+
+
+class LinearModel:
+    """One field's model: its classes, and for each kept feature its idf and class weights."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self.classes: list[str] = list(spec["classes"])
+        self.intercept: list[float] = [float(b) for b in spec["intercept"]]
+        # feature: [idf, weight for each class]
+        self.table: dict[str, list[float]] = spec["features"]
+
+    def opinion(self, text: str) -> Opinion:
+        tokens, counts = _counted(text)
+        values = {
+            f: (1.0 + math.log(n)) * self.table[f][0] for f, n in counts.items() if f in self.table
+        }
+        norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
+        scores = list(self.intercept)
+        for f, v in values.items():
+            weights = self.table[f]
+            for c in range(len(scores)):
+                scores[c] += v / norm * weights[c + 1]
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        best = scores.index(top)
+        probability = exps[best] / sum(exps)
+        return Opinion(self.classes[best], probability, _weighed(tokens, values, self.table, best))
+
+
+def _weighed(
+    tokens: list[tuple[str, int, int]],
+    values: dict[str, float],
+    table: dict[str, list[float]],
+    label: int,
+    most: int = 4,
+) -> tuple[tuple[int, int], ...]:
+    """The words that pushed hardest toward the label: a word's own weight, its pieces' and
+    its pairs' (half each), where it first occurs."""
+
+    def push(feature: str) -> float:
+        return values[feature] * table[feature][label + 1] if feature in values else 0.0
+
+    weight: dict[str, float] = {}
+    first: dict[str, tuple[int, int]] = {}
+    low, high = PIECES
+    for word, start, end in tokens:
+        first.setdefault(word, (start, end))
+        if word in weight:
+            continue
+        padded = f" {word} "
+        pieces = {
+            padded[j : j + n] for n in range(low, high + 1) for j in range(len(padded) - n + 1)
+        }
+        weight[word] = push("w:" + word) + sum(push("c:" + p) for p in pieces)
+    for (a, _, _), (b, _, _) in pairwise(tokens):
+        half = push(f"b:{a} {b}") / 2
+        weight[a] += half
+        weight[b] += half
+    ranked = sorted((w for w in weight if weight[w] > 0), key=lambda w: -weight[w])[:most]
+    return tuple(sorted(first[w] for w in ranked))
+
+
+@lru_cache(maxsize=1)
+def _stored() -> dict[str, Any]:
+    source = resources.files("reinstate.catalogue").joinpath("notice_model.json")
+    return dict(json.loads(source.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
+def models() -> dict[str, LinearModel]:
+    return {field: LinearModel(_stored()[field]) for field in ("kind", "reason")}
+
+
+def trained_on() -> dict[str, str]:
+    """The labelled sets the stored model learnt from, each with the sha256 of its file."""
+    return dict(_stored()["sets"])
+
+
+def opinion(field: str, text: str) -> Opinion:
+    """The model's kind or reason (``field``) for a folded, respelt notice text."""
+    return models()[field].opinion(text)

@@ -1,0 +1,76 @@
+"""The eighth blind set: 100 notices the reader has never been tuned on, HELD OUT.
+
+notices/blind8.jsonl (K001-K100) was written by a helper from the label spec and the domain
+fact sheet alone, without reading the reader's code, its catalogue or any other notice file;
+every stated deadline was checked with zoneinfo and a written-out holiday list. It arrived
+after the reader's second opinion (rules/notice/model.py) had its settings chosen on blind7.
+
+Its first run, with the model: platform 99%, kind 89%, reason 89%, stated deadline 95%; the
+phrases alone 99, 86, 88 and 95. The model's [model] min_words (a rule for one-sentence texts,
+made for a unit test) then took one kind and one reason back, to 88 and 88. Below the 97% bar
+on all but the platform (issue 17). Only the ids and fields of the misses were looked at, and
+the author's notes on the labels they were unsure of.
+
+Do NOT add phrases looking at these notices, nor train on them (scripts/train-notice-model
+holds them out): the set measures nothing once tuned on. Each miss is a strict xfail, so a
+change that reads one right shows here, and the last test pins the score.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reinstate.testing.notice_sets import coverage, fields, load, params, right_per_field
+
+NOTICES = load("blind8")
+
+# The fields the reader gets wrong on each notice it misreads (strict xfail).
+MISSES: dict[str, str] = {
+    "K006": "misread: stated_deadline",
+    "K011": "misread: platform",
+    "K024": "misread: kind, reason",
+    "K034": "misread: stated_deadline",
+    "K035": "misread: reason",
+    "K037": "misread: kind",
+    "K038": "misread: stated_deadline",
+    "K040": "misread: reason",
+    "K047": "misread: reason",
+    "K048": "misread: stated_deadline",
+    "K051": "misread: reason",
+    "K058": "misread: kind, reason",
+    "K061": "misread: kind",
+    "K066": "misread: kind, reason",
+    "K075": "misread: kind",
+    "K076": "misread: kind, reason",
+    "K086": "misread: stated_deadline",
+    "K089": "misread: kind, reason",
+    "K092": "misread: kind, reason",
+    "K093": "misread: kind",
+    "K094": "misread: kind",
+    "K098": "misread: kind, reason",
+    "K100": "misread: reason",
+}
+
+
+@pytest.mark.parametrize("notice", params(NOTICES, MISSES))
+def test_it_reads_every_eighth_blind_notice_right_on_every_field(notice):
+    assert fields(notice) == notice["expect"]
+
+
+def test_the_eighth_blind_set_covers_every_label():
+    covered = coverage(NOTICES, "K")
+    assert covered.size == 100
+    assert covered.every_platform and covered.every_kind and covered.ids_in_order
+    assert covered.fewest_of_a_reason >= 5
+    assert covered.without_deadline >= 50
+    assert covered.spanish >= 10
+
+
+def test_the_score_is_what_the_issue_note_reports():
+    """Per field, the notices read right: 99, 88, 88 and 95 of 100."""
+    assert right_per_field(NOTICES) == {
+        "platform": 99,
+        "kind": 88,
+        "reason": 88,
+        "stated_deadline": 95,
+    }
