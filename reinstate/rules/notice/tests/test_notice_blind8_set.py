@@ -1,19 +1,18 @@
-"""The eighth blind set: 100 notices the reader has never been tuned on, HELD OUT.
+"""The eighth blind set: 100 notices no phrase was written for; the model learns from it.
 
 notices/blind8.jsonl (K001-K100) was written by a helper from the label spec and the domain
 fact sheet alone, without reading the reader's code, its catalogue or any other notice file;
 every stated deadline was checked with zoneinfo and a written-out holiday list. It arrived
 after the reader's second opinion (rules/notice/model.py) had its settings chosen on blind7.
 
-Its first run, with the model: platform 99%, kind 89%, reason 89%, stated deadline 95%; the
-phrases alone 99, 86, 88 and 95. The model's [model] min_words (a rule for one-sentence texts,
-made for a unit test) then took one kind and one reason back, to 88 and 88. Below the 97% bar
-on all but the platform (issue 17). Only the ids and fields of the misses were looked at, and
-the author's notes on the labels they were unsure of.
+Its first run, held out: platform 99%, kind 89%, reason 89%, stated deadline 95% (the phrases
+alone 99, 86, 88 and 95); the model's [model] min_words, made for a unit test, then took one
+kind and one reason back, to 88 and 88. The model has since learnt from it (with 300 notices
+written for training alone, notices/train/), and blind9 took over the measuring. Only the ids
+and fields of the misses were looked at, and the author's notes on labels they doubted.
 
-Do NOT add phrases looking at these notices, nor train on them (scripts/train-notice-model
-holds them out): the set measures nothing once tuned on. Each miss is a strict xfail, so a
-change that reads one right shows here, and the last test pins the score.
+Do NOT add phrases looking at these notices. Each miss is a strict xfail, so a change that
+reads one right shows here, and the last test pins the score.
 """
 
 from __future__ import annotations
@@ -28,26 +27,17 @@ NOTICES = load("blind8")
 MISSES: dict[str, str] = {
     "K006": "misread: stated_deadline",
     "K011": "misread: platform",
-    "K024": "misread: kind, reason",
     "K034": "misread: stated_deadline",
-    "K035": "misread: reason",
     "K037": "misread: kind",
     "K038": "misread: stated_deadline",
     "K040": "misread: reason",
     "K047": "misread: reason",
     "K048": "misread: stated_deadline",
     "K051": "misread: reason",
-    "K058": "misread: kind, reason",
-    "K061": "misread: kind",
-    "K066": "misread: kind, reason",
-    "K075": "misread: kind",
+    "K061": "misread: reason",
     "K076": "misread: kind, reason",
     "K086": "misread: stated_deadline",
-    "K089": "misread: kind, reason",
-    "K092": "misread: kind, reason",
     "K093": "misread: kind",
-    "K094": "misread: kind",
-    "K098": "misread: kind, reason",
     "K100": "misread: reason",
 }
 
@@ -67,10 +57,11 @@ def test_the_eighth_blind_set_covers_every_label():
 
 
 def test_the_score_is_what_the_issue_note_reports():
-    """Per field, the notices read right: 99, 88, 88 and 95 of 100."""
+    """Per field, the notices read right: 99, 97, 94 and 95 of 100, the model having learnt
+    from them (held out: 99, 88, 88 and 95)."""
     assert right_per_field(NOTICES) == {
         "platform": 99,
-        "kind": 88,
-        "reason": 88,
+        "kind": 97,
+        "reason": 94,
         "stated_deadline": 95,
     }

@@ -1,0 +1,70 @@
+"""The ninth blind set: 100 notices the reader has never been tuned on, HELD OUT.
+
+notices/blind9.jsonl (L001-L100) was written by a helper from the label spec and the domain
+fact sheet alone, without reading the reader's code, its catalogue or any other notice file;
+every stated deadline was recomputed with zoneinfo and a written-out holiday list. It arrived
+with the reader's second opinion (rules/notice/model.py) in place, settings chosen on blind7.
+
+Its first run: platform 99%, kind 93%, reason 92%, stated deadline 96% (the phrases alone 99,
+88, 90 and 96): below the 97% bar on kind, reason and deadline (issue 17). The model then
+learnt from 300 notices written for training alone and from blind8; blind9 read 92/91, then
+93/92 again. Only the ids and fields of the misses were looked at, and the author's notes:
+six of the misses (L024, L049, L064, L071, L095, L097) are labels the author itself doubted.
+
+Do NOT add phrases looking at these notices, nor train on them (model.HELD_OUT): the set
+measures nothing once tuned on. Each miss is a strict xfail, so a change that reads one right
+shows here, and the last test pins the score.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reinstate.testing.notice_sets import coverage, fields, load, params, right_per_field
+
+NOTICES = load("blind9")
+
+# The fields the reader gets wrong on each notice it misreads (strict xfail).
+MISSES: dict[str, str] = {
+    "L010": "misread: stated_deadline",
+    "L024": "misread: reason",
+    "L030": "misread: kind",
+    "L031": "misread: kind",
+    "L038": "misread: stated_deadline",
+    "L043": "misread: stated_deadline",
+    "L044": "misread: platform",
+    "L049": "misread: reason",
+    "L052": "misread: kind, reason",
+    "L055": "misread: reason",
+    "L063": "misread: kind, reason",
+    "L064": "misread: kind, reason",
+    "L069": "misread: stated_deadline",
+    "L071": "misread: kind",
+    "L091": "misread: reason",
+    "L095": "misread: reason",
+    "L097": "misread: kind",
+}
+
+
+@pytest.mark.parametrize("notice", params(NOTICES, MISSES))
+def test_it_reads_every_ninth_blind_notice_right_on_every_field(notice):
+    assert fields(notice) == notice["expect"]
+
+
+def test_the_ninth_blind_set_covers_every_label():
+    covered = coverage(NOTICES, "L")
+    assert covered.size == 100
+    assert covered.every_platform and covered.every_kind and covered.ids_in_order
+    assert covered.fewest_of_a_reason >= 4
+    assert covered.without_deadline >= 50
+    assert covered.spanish >= 10
+
+
+def test_the_score_is_what_the_issue_note_reports():
+    """Per field, the notices read right: 99, 93, 92 and 96 of 100."""
+    assert right_per_field(NOTICES) == {
+        "platform": 99,
+        "kind": 93,
+        "reason": 92,
+        "stated_deadline": 96,
+    }
