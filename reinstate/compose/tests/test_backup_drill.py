@@ -180,7 +180,8 @@ def test_a_damaged_backup_restores_nothing_and_names_the_file(backup: Path, tmp_
     data[member.offset_data + member.size // 2] ^= 0x01  # one byte of one original
     damaged.write_bytes(bytes(data))
 
-    env = process_env(tmp_path / "target")
+    # a data folder set up and still empty (the drill above restores into a bare folder)
+    env = process_env(tmp_path / "target", migrated=True)
     result = run_process(env, "restore", str(damaged))
     assert result.returncode == 2
     stderr = result.stderr.decode().strip()

@@ -69,8 +69,10 @@ def test_it_sets_up_an_empty_data_folder_for_user_and_case_commands(
     ids=["unknown-zone", "notice-too-long", "no-such-case", "no-notice"],
 )
 def test_it_exits_2_with_one_line_on_bad_input(
-    env: dict[str, str], args: list[str], stdin: str | bytes | None, message: str
+    tmp_path: Path, args: list[str], stdin: str | bytes | None, message: str
 ) -> None:
+    # a data folder already set up: the first start is the test above's
+    env = process_env(tmp_path / "home", migrated=True)
     result = run_process(env, *args, stdin=stdin)
     assert result.returncode == 2
     stderr = result.stderr.decode().strip()

@@ -3,11 +3,15 @@ a real one, no row is left without its file, and `reinstate verify` names what w
 
 from __future__ import annotations
 
+import atexit
+import functools
 import hashlib
 import json
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -54,12 +58,24 @@ main(["evidence", "add", *sys.argv[3:]])
 """
 
 
-def new_case(env: dict[str, str], folder: Path) -> str:
-    """A user and a delivery-dispute case; returns the case id."""
+@functools.cache
+def _folder_with_a_case() -> tuple[Path, str]:
+    """A data folder with a user and a delivery-dispute case, made once per test process."""
+    folder = Path(tempfile.mkdtemp(prefix="reinstate-case-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    env = process_env(folder / "home", migrated=True)
     ok(run_process(env, "user", "add", "dana", "--tz", "America/Los_Angeles"))
     notice = folder / "notice.txt"
     notice.write_text(DISPUTE)
-    return str(ok(run_process(env, "case", "new", "--user", "dana", "--notice", str(notice)))["id"])
+    case = ok(run_process(env, "case", "new", "--user", "dana", "--notice", str(notice)))["id"]
+    return folder / "home", str(case)
+
+
+def new_case(home: Path) -> tuple[dict[str, str], str]:
+    """A copy of the folder with a case, at ``home``: its environment and the case id."""
+    made, case = _folder_with_a_case()
+    shutil.copytree(made, home)
+    return process_env(home), case
 
 
 @pytest.mark.parametrize(
@@ -73,8 +89,7 @@ def new_case(env: dict[str, str], folder: Path) -> str:
 def test_a_killed_add_leaves_no_row_and_verify_names_the_file(
     tmp_path: Path, stage: str, left: str
 ) -> None:
-    env = process_env(tmp_path / "home", migrated=True)
-    case = new_case(env, tmp_path)
+    env, case = new_case(tmp_path / "home")
     photo = tmp_path / "door.jpg"
     photo.write_bytes(files.jpeg((1200, 900)) + b"\0" * 300_000)  # several chunks long
     marker = tmp_path / "paused"
