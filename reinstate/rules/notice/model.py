@@ -42,8 +42,13 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+")
 class Opinion:
     label: str
     probability: float
-    # where the words that weighed most for the label are, in the text read: (start, end)
-    words: tuple[tuple[int, int], ...]
+    field: str
+    text: str
+
+    def words(self) -> tuple[tuple[int, int], ...]:
+        """Where the words that weighed most for the label are in the text: (start, end)s.
+        Found only when asked: the reader asks when the model overrules the phrases."""
+        return models()[self.field].weighed(self.text, self.label)
 
 
 def words_of(text: str) -> list[tuple[str, int, int]]:
@@ -83,22 +88,29 @@ class LinearModel:
         # feature: [idf, weight for each class]
         self.table: dict[str, list[float]] = spec["features"]
 
-    def opinion(self, text: str) -> Opinion:
-        tokens, counts = _counted(text)
+    def values(self, text: str) -> dict[str, float]:
+        """The text's kept features and their weights, (1 + ln count) * idf, unit length."""
+        counts = _counted(text)[1]
         values = {
             f: (1.0 + math.log(n)) * self.table[f][0] for f, n in counts.items() if f in self.table
         }
         norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
+        return {f: v / norm for f, v in values.items()}
+
+    def opinion(self, text: str, field: str) -> Opinion:
         scores = list(self.intercept)
-        for f, v in values.items():
+        for f, v in self.values(text).items():
             weights = self.table[f]
             for c in range(len(scores)):
-                scores[c] += v / norm * weights[c + 1]
+                scores[c] += v * weights[c + 1]
         top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
         best = scores.index(top)
-        probability = exps[best] / sum(exps)
-        return Opinion(self.classes[best], probability, _weighed(tokens, values, self.table, best))
+        probability = 1 / sum(math.exp(s - top) for s in scores)
+        return Opinion(self.classes[best], probability, field, text)
+
+    def weighed(self, text: str, label: str) -> tuple[tuple[int, int], ...]:
+        tokens = _counted(text)[0]
+        return _weighed(tokens, self.values(text), self.table, self.classes.index(label))
 
 
 def _weighed(
@@ -159,4 +171,4 @@ def trained_on() -> dict[str, str]:
 
 def opinion(field: str, text: str) -> Opinion:
     """The model's kind or reason (``field``) for a folded, respelt notice text."""
-    return models()[field].opinion(text)
+    return models()[field].opinion(text, field)

@@ -371,7 +371,7 @@ def _second_opinion(
     said = opinion(field, scan)
     if said.label == label or said.probability < reader.model["confident"][field]:
         return label, hits
-    return said.label, [_Hit(said.label, 0, start, end, "model") for start, end in said.words]
+    return said.label, [_Hit(said.label, 0, start, end, "model") for start, end in said.words()]
 
 
 def _tier(reader: _Reader, hit: _Hit, label: str, effect: str | None) -> str:

@@ -56,4 +56,4 @@ def test_any_text_gets_a_probability_and_words_inside_it(text):
         classes = models()[field].classes
         assert said.label in classes
         assert 1 / len(classes) <= said.probability <= 1
-        assert all(0 <= start < end <= len(text) for start, end in said.words)
+        assert all(0 <= start < end <= len(text) for start, end in said.words())
