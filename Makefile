@@ -10,7 +10,7 @@ export PORT HOST
 # server compile Django and the app from source again (a second or more each).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: install translations messages notice-model system-deps run test test-suite lint format bench load clean
+.PHONY: install translations messages notice-model system-deps run test test-suite screenshots lint format bench load clean
 
 install: $(VENV)/.installed translations
 
@@ -55,6 +55,10 @@ test: install system-deps
 PYTEST_ARGS ?=
 test-suite: install
 	REINSTATE_HOME=$$(mktemp -d) $(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+# The browser tests again, keeping a picture of every page they visit at 390 px in test-artifacts/.
+screenshots: install system-deps
+	REINSTATE_SCREENSHOTS=1 $(MAKE) --no-print-directory test-suite PYTEST_ARGS="-m browser"
 
 lint: install
 	$(BIN)/ruff check reinstate bench
