@@ -7,7 +7,7 @@ after the reader's second opinion (rules/notice/model.py) had its settings chose
 
 Its first run, held out: platform 99%, kind 89%, reason 89%, stated deadline 95% (the phrases
 alone 99, 86, 88 and 95); the model's [model] min_words, made for a unit test, then took one
-kind and one reason back, to 88 and 88. The model has since learnt from it (with 300 notices
+kind and one reason back, to 88 and 88. The model has since learnt from it (with 600 notices
 written for training alone, notices/train/), and blind9 took over the measuring. Only the ids
 and fields of the misses were looked at, and the author's notes on labels they doubted.
 

@@ -8,8 +8,9 @@ with the reader's second opinion (rules/notice/model.py) in place, settings chos
 Its first run: platform 99%, kind 93%, reason 92%, stated deadline 96% (the phrases alone 99,
 88, 90 and 96): below the 97% bar on kind, reason and deadline (issue 17). The model then
 learnt from 300 notices written for training alone and from blind8; blind9 read 92/91, then
-93/92 again. Only the ids and fields of the misses were looked at, and the author's notes:
-six of the misses (L024, L049, L064, L071, L095, L097) are labels the author itself doubted.
+93/92 again; with 300 more training notices (kept because blind7 did not drop), 93/93. Only
+the ids and fields of the misses were looked at, and the author's notes: six of the misses
+(L024, L049, L064, L071, L095, L097) are labels the author itself doubted.
 
 Do NOT add phrases looking at these notices, nor train on them (model.HELD_OUT): the set
 measures nothing once tuned on. Each miss is a strict xfail, so a change that reads one right
@@ -27,6 +28,7 @@ NOTICES = load("blind9")
 # The fields the reader gets wrong on each notice it misreads (strict xfail).
 MISSES: dict[str, str] = {
     "L010": "misread: stated_deadline",
+    "L011": "misread: kind",
     "L024": "misread: reason",
     "L030": "misread: kind",
     "L031": "misread: kind",
@@ -36,7 +38,6 @@ MISSES: dict[str, str] = {
     "L049": "misread: reason",
     "L052": "misread: kind, reason",
     "L055": "misread: reason",
-    "L063": "misread: kind, reason",
     "L064": "misread: kind, reason",
     "L069": "misread: stated_deadline",
     "L071": "misread: kind",
@@ -61,10 +62,10 @@ def test_the_ninth_blind_set_covers_every_label():
 
 
 def test_the_score_is_what_the_issue_note_reports():
-    """Per field, the notices read right: 99, 93, 92 and 96 of 100."""
+    """Per field, the notices read right: 99, 93, 93 and 96 of 100."""
     assert right_per_field(NOTICES) == {
         "platform": 99,
         "kind": 93,
-        "reason": 92,
+        "reason": 93,
         "stated_deadline": 96,
     }
