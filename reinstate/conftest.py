@@ -28,6 +28,7 @@ from reinstate.testing.personas import make_advocate, make_driver, make_other_dr
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server"}
+pytest_plugins = ["reinstate.testing.ordering"]
 
 
 def pytest_configure(config: pytest.Config) -> None:

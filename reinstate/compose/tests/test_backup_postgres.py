@@ -34,6 +34,7 @@ def _server_answers() -> bool:
 
 pytestmark = [
     pytest.mark.database,
+    pytest.mark.long,
     # It makes databases of its own on the server: once is enough, in the PostgreSQL pass.
     pytest.mark.skipif(
         not os.environ.get("DATABASE_URL", "").startswith("postgres"),
