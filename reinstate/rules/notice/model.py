@@ -17,6 +17,7 @@ the training kept are stored, so a notice's other words count for nothing.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -31,6 +32,7 @@ from typing import Any
 # hostile 10 MB paste stays bounded.
 READ_LIMIT = 20_000
 PIECES = (3, 5)  # lengths of the word pieces, as trained
+SHOWN_LENGTH = 4  # the shortest word shown as the model's evidence
 # The labelled sets the model never learns from: they measure the reader on wording unseen
 # (blind7 chose the model's settings, blind9 measures it; blind8 measured it first and was
 # then learnt from).
@@ -44,6 +46,7 @@ class Opinion:
     probability: float
     field: str
     text: str
+    words_read: int  # how many words the text has (within READ_LIMIT)
 
     def words(self) -> tuple[tuple[int, int], ...]:
         """Where the words that weighed most for the label are in the text: (start, end)s.
@@ -106,7 +109,8 @@ class LinearModel:
         top = max(scores)
         best = scores.index(top)
         probability = 1 / sum(math.exp(s - top) for s in scores)
-        return Opinion(self.classes[best], probability, field, text)
+        words_read = len(_counted(text)[0])
+        return Opinion(self.classes[best], probability, field, text, words_read)
 
     def weighed(self, text: str, label: str) -> tuple[tuple[int, int], ...]:
         tokens = _counted(text)[0]
@@ -121,7 +125,8 @@ def _weighed(
     most: int = 4,
 ) -> tuple[tuple[int, int], ...]:
     """The words that pushed hardest toward the label: a word's own weight, its pieces' and
-    its pairs' (half each), where it first occurs."""
+    its pairs' (half each), where it first occurs. Words of under four letters ("has", "you")
+    weigh in the model but explain nothing to the person reading, so they are not shown."""
 
     def push(feature: str) -> float:
         return values[feature] * table[feature][label + 1] if feature in values else 0.0
@@ -142,7 +147,8 @@ def _weighed(
         half = push(f"b:{a} {b}") / 2
         weight[a] += half
         weight[b] += half
-    ranked = sorted((w for w in weight if weight[w] > 0), key=lambda w: -weight[w])[:most]
+    shown = (w for w in weight if weight[w] > 0 and len(w) >= SHOWN_LENGTH)
+    ranked = sorted(shown, key=lambda w: -weight[w])[:most]
     return tuple(sorted(first[w] for w in ranked))
 
 
@@ -162,6 +168,11 @@ def training_files(folder: Path) -> list[Path]:
     train/ (notices written for training alone), less the held-out ones."""
     files = [*folder.glob("*.jsonl"), *folder.glob("train/*.jsonl")]
     return sorted((p for p in files if p.name not in HELD_OUT), key=lambda p: p.name)
+
+
+def fingerprint(files: list[Path]) -> dict[str, str]:
+    """Each set's file name and the sha256 of its bytes: what the stored model records."""
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
 
 
 def trained_on() -> dict[str, str]:

@@ -26,7 +26,7 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from reinstate.rules.notice.deadline_grammar import find_stated_deadline
-from reinstate.rules.notice.model import opinion, words_of
+from reinstate.rules.notice.model import opinion
 from reinstate.rules.notice.patterns import (
     SCAN_LIMIT,
     LazyPattern,
@@ -366,9 +366,9 @@ def _second_opinion(
     """The model's kind or reason where it is confident and the phrases read otherwise; its
     evidence is the words that weighed most (see model.py). A text of a few words is not
     what the model learnt from, and its few features make it sure of itself too easily."""
-    if len(words_of(scan)) < reader.model["min_words"]:
-        return label, hits
     said = opinion(field, scan)
+    if said.words_read < reader.model["min_words"]:
+        return label, hits
     if said.label == label or said.probability < reader.model["confident"][field]:
         return label, hits
     return said.label, [_Hit(said.label, 0, start, end, "model") for start, end in said.words()]
