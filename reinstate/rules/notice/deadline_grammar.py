@@ -3,20 +3,24 @@
 Finds the deadline-shaped words in a notice ("within 10 calendar days of this message",
 "by 5:00 PM PT on December 3", "antes del viernes"), turns each into an instant with the
 README's deadline table, and keeps those that belong to an action the *driver* takes.
-Times the platform gives itself, consequences, past events and durations of a state are
+Times the platform (or a background-check agency) gives itself, consequences, past events,
+durations and ends of a state ("no offers until April 25"), spans counted from some other event
+("within 3 minutes of arriving") and times in an earlier message quoted under a reply are
 dropped. Of several driver deadlines the earliest wins: it is the conservative one.
 
 The words (leads, units, numbers, months, weekdays, zones, action verbs) live in
-``reinstate/catalogue/reading.toml``; this module is the grammar that puts them together.
-The helpers both halves of the reader share (the catalogue loader, the text folding, the phrase
-compiler) are in patterns.py.
+``reinstate/catalogue/reading.toml``; this module is the grammar that puts them together, and
+deadline_dates.py the part of it that reads calendar dates and clock times. The helpers both
+halves of the reader share (the catalogue loader, the text folding, the phrase compiler) are in
+patterns.py.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -28,6 +32,7 @@ from reinstate.rules.deadlines.arithmetic import (
     add_hours,
     end_of_local_day,
 )
+from reinstate.rules.notice.deadline_dates import absolute_source, calendar_date, clock
 from reinstate.rules.notice.patterns import (
     SCAN_LIMIT,
     LazyPattern,
@@ -36,6 +41,7 @@ from reinstate.rules.notice.patterns import (
     compile_phrases,
     fold,
     lazy_phrases,
+    literals_of,
     load_reading_catalogue,
     phrase_choices,
 )
@@ -93,15 +99,30 @@ class _Grammar:
             },
             lambda lists: _relative_source(lists, list(units)),
         )
+        calendar = {
+            "months": [n for names in g["months"].values() for n in names],
+            "weekdays": [n for names in g["weekdays"].values() for n in names],
+            "zones": [n for names in g["zones"].values() for n in names],
+            "digits": list("0123456789"),
+        }
         self.absolute = LazyPattern(
-            {
-                "leads": g["leads"]["absolute"] + g["leads"]["labelled"],
-                "months": [n for names in g["months"].values() for n in names],
-                "weekdays": [n for names in g["weekdays"].values() for n in names],
-                "zones": [n for names in g["zones"].values() for n in names],
-                "digits": list("0123456789"),
-            },
-            _absolute_source,
+            {"leads": g["leads"]["absolute"] + g["leads"]["labelled"], **calendar},
+            absolute_source,
+        )
+        # a date or a time with no lead: what a later "before then" names
+        self.bare = LazyPattern(calendar, absolute_source)
+        self.anaphora = lazy_phrases(g["leads"].get("anaphora", []))
+        self.until = compile_phrases(g["leads"].get("until", []))
+        # "of the notice date" / "of a deactivation": which "N days of" count from this notice
+        # (the in-between words may not be "a", "an" or "any": a rule for every driver)
+        self.anchored = re.compile(
+            r"\s+(?:of|after|before)\s+(?!(?:(?!(?:a|an|any)\s)[\w'-]+\s+){0,4}?"
+            rf"(?:{phrase_choices(g['leads'].get('anchors', []))})(?!\w))",
+            re.I,
+        )
+        # "you have until Monday", "tienes hasta el 5": an "until" that gives the driver time
+        self.given = re.compile(
+            rf"(?<!\w)(?:{phrase_choices(g['leads'].get('given', []))})\s+$", re.I
         )
         self.labelled = compile_phrases(g["leads"]["labelled"])
         # "for the next 7 days": the length of a state, not a time to act in
@@ -112,6 +133,7 @@ class _Grammar:
         self.platform_self = lazy_phrases(d["platform_self"])
         self.not_deadline = lazy_phrases(d["not_deadlines"])
         self.driver_subject = lazy_phrases(d["driver_subjects"])
+        self.unmet = lazy_phrases(d.get("unmet_conditions", []))
         self.after = compile_phrases(g["leads"].get("after", []))
         self.limit = compile_phrases(g["leads"].get("limits", []))
         self.finality = lazy_phrases(g["leads"].get("finality", []))
@@ -134,47 +156,8 @@ def _relative_source(lists: dict[str, list[str]], units: list[str]) -> str | Non
     )
 
 
-def _absolute_source(lists: dict[str, list[str]]) -> str | None:
-    """ "by December 3", "before 5:00 PM PT on 12/3/2026", "antes del viernes"."""
-    if not lists["leads"] or not (lists["digits"] or lists["weekdays"]):
-        return None  # no lead word, or neither a date nor a weekday: no absolute deadline
-    month = alternation(lists["months"])
-    weekday = alternation(lists["weekdays"])
-    zone = alternation(lists["zones"])
-    return (
-        rf"(?P<lead>{alternation(lists['leads'])})\s*"
-        rf"(?:{_time('t1', zone)}\s*(?:on\s+|el\s+|del\s+|de\s+|,\s*)?)?"
-        rf"(?:{_date(month, weekday)}"
-        rf"|(?:(?:this|next|este|el\s+proximo|el)\s+)?(?P<wd>{weekday})\.?)"
-        rf"(?:\s*,?\s*(?:at|a\s+las?|by|@)?\s*{_time('t2', zone)})?"
-    )
-
-
 def _index(table: dict[str, list[str]]) -> dict[str, int]:
     return {fold(name).lower(): int(key) for key, names in table.items() for name in names}
-
-
-def _time(p: str, zone: str) -> str:
-    """A clock time (5 PM, 11:59 p. m., 17:00, noon) with an optional zone, groups prefixed p."""
-    return (
-        rf"(?:(?P<{p}h>\d{{1,2}})(?::(?P<{p}m>[0-5]\d))?\s*(?P<{p}ap>[ap])\.?\s?m\b\.?"
-        rf"|(?P<{p}h24>[01]?\d|2[0-3]):(?P<{p}m24>[0-5]\d)(?!\s*[ap]\.?\s?m\b)"
-        rf"|(?P<{p}noon>noon|midday|mediodia)|(?P<{p}night>midnight|medianoche))"
-        rf"(?:\s*,?\s*\(?(?P<{p}zone>{zone})\)?)?"
-    )
-
-
-def _date(month: str, weekday: str) -> str:
-    """December 3, 2026 / 3 de diciembre de 2026 / 12/3/2026 / 2026-12-03, maybe after a weekday."""
-    wd = rf"(?:{weekday}\.?,?\s+)?"
-    return (
-        rf"(?:{wd}(?P<mon1>{month})\.?\s+(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:)"
-        rf"(?:,?\s+(?P<year1>\d{{4}}))?"
-        rf"|{wd}(?:the\s+)?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:de\s+|of\s+)?(?P<mon2>{month})\.?"
-        rf"(?:,?\s+(?:de\s+|del\s+)?(?P<year2>\d{{4}}))?"
-        rf"|(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})"
-        rf"|{wd}(?P<na>\d{{1,2}})\s*/\s*(?P<nb>\d{{1,2}})(?:\s*/\s*(?P<ny>\d{{4}}|\d{{2}}))?(?!\s*/|\d))"
-    )
 
 
 @lru_cache(maxsize=1)
@@ -185,20 +168,52 @@ def _grammar() -> _Grammar:
 def find_candidates(
     text: str, *, received: datetime, tz: ZoneInfo, language: str = "en"
 ) -> list[Candidate]:
-    """Every deadline-shaped expression in the notice, resolved to an instant in ``tz``."""
+    """Every deadline-shaped expression in the notice, resolved to an instant in ``tz`` (less
+    the look-alikes its own words give away: a state's end, a span counted from another event
+    or from an earlier message, a past date)."""
     scan = fold(text[:SCAN_LIMIT])
     g = _grammar()
     local = received.astimezone(tz)
+    # "within 14 days of this message" in a quoted earlier message counts from that message
+    found = [c for c in _relatives(scan, g, local, tz) if c.start < _history_start(scan)]
+    for match in g.absolute.finditer(scan):
+        candidate = _absolute(match, g, local, tz, language)
+        if candidate is None:
+            continue
+        if g.until.match(match.group("lead")) and not _given(scan, match.start(), candidate):
+            continue  # "no offers until April 25": the end of a state, not a time to act by
+        found.append(candidate)
+    anaphora = g.anaphora.finditer(scan)
+    dates = g.bare.finditer(scan) if anaphora else []  # one pass, however many anaphora
+    ends = [d.end() for d in dates]
+    for match in anaphora:
+        # "expires on June 14, 2026. Upload the new one before then": the date named before
+        referent = _referent(scan, match.start(), dates, ends)
+        candidate = referent and _absolute(referent, g, local, tz, language)
+        if candidate:
+            found.append(replace(candidate, start=match.start(), end=match.end(), labelled=False))
+    # a past date is not a deadline (compared in UTC: one tzinfo compares as wall clocks)
+    return [c for c in found if _utc(c.at) >= _utc(local)]
+
+
+def _relatives(scan: str, g: _Grammar, local: datetime, tz: ZoneInfo) -> list[Candidate]:
+    """ "within 10 days", "you have 48 hours", "inside of 2 weeks", less the look-alikes."""
     found: list[Candidate] = []
     for match in g.relative.finditer(scan):
         lead = match.group("lead")
         if lead is None and match.group("tail") is None:
             continue  # "for 90 days", "over the past 30 days": a duration, not a deadline
+        if match.group("tail") is None and g.anchored.match(scan, match.end()):
+            # "appeal within 90 days of a deactivation", "left within 3 minutes of arriving":
+            # counted from some other event, not from this notice
+            continue
         final = False
         if lead is not None and g.after.fullmatch(lead):
-            # "after 10 days": a deadline only where the decision then becomes final
-            lo, hi = clause_bounds(scan, match.start(), match.end())
-            if not g.finality.search(scan, lo, hi):
+            # "after 10 days": a deadline only where the decision then becomes final, or where
+            # the driver's act left undone sets it off ("if the check isn't done, after 72 hours")
+            lo, hi = _clause(scan, match.start(), match.end())
+            unmet = _owners(g, scan).unmet.search(scan, lo, match.start())
+            if not (unmet or g.finality.search(scan, lo, hi)):
                 continue
             final = True
         candidate = _relative(match, g, local, tz)
@@ -212,23 +227,69 @@ def find_candidates(
             if not _driver_acts_before(scan, candidate):
                 continue
         found.append(replace(candidate, final=final) if final else candidate)
-    for match in g.absolute.finditer(scan):
-        candidate = _absolute(match, g, local, tz, language)
-        # a past date is not a deadline (compared in UTC: one tzinfo compares as wall clocks)
-        if candidate is not None and _utc(candidate.at) >= _utc(local):
-            found.append(candidate)
     return found
+
+
+def _given(scan: str, start: int, candidate: Candidate) -> bool:
+    """Whether a time up "until" a date is the driver's to act in: "you have until Monday to
+    reply", "upload it until Dec 3" (not "you won't receive offers until April 25")."""
+    g = _grammar()
+    return bool(g.given.search(scan, max(0, start - 20), start)) or _driver_acts_before(
+        scan, candidate
+    )
 
 
 _OFFSET_TAIL = re.compile(
     r"\s+(?:after|before|late|early|ago|past|tarde|antes|despues)(?!\w)", re.I
 )
+_LATE = re.compile(r"\s+(?:late|early|ago|tarde|temprano)(?!\w)", re.I)
 
 
 def _an_offset(scan: str, match: re.Match[str], lead: str | None) -> bool:
-    """ "checked in 14 minutes after the start", "llegó en 10 minutos tarde": how late or early
-    something was, not a time to act in."""
+    """ "checked in 14 minutes after the start", "llegó en 10 minutos tarde", "no more than 5
+    minutes late": how late or early something was, not a time to act in; "up to two days
+    ago": a time past."""
+    if _LATE.match(scan, match.end()):
+        return True
     return (lead or "").lower() in ("in", "en") and bool(_OFFSET_TAIL.match(scan, match.end()))
+
+
+# Where the quoted history under a reply begins: "----- Original Message -----", "--- Previous
+# message ---", "On Mar 3, 2026, Ana wrote:", a line quoted with ">".
+_HISTORY = re.compile(
+    r"^[ \t]*(?:-{2,}[ \t]*(?:original|earlier|previous|your)\s+message"
+    r"|-{2,}[ \t]*mensaje\s+(?:original|anterior)"
+    r"|(?:on|el)\s[^\n]{4,80}?\b(?:wrote|escribio):|>)",
+    re.I | re.M,
+)
+_OWN_BODY = 200  # characters of the reply's own before a history: "fwd: is this real?" is none
+
+
+@lru_cache(maxsize=8)
+def _history_start(scan: str) -> int:
+    """Where the earlier messages quoted under the notice begin (the end of the text if none).
+
+    A time counted "within 14 days of this message" there was counted from a message that
+    arrived before this one, so it is not counted from ``received``. A forwarded notice, or one
+    quoted under a line of the driver's own ("fwd: is this legit?"), is the notice itself.
+    """
+    first = _HISTORY.search(scan)
+    return first.start() if first and first.start() >= _OWN_BODY else len(scan)
+
+
+_REFERENT_REACH = 300  # characters back, within the paragraph, a "before then" looks for its date
+
+
+def _referent(
+    scan: str, at: int, dates: list[re.Match[str]], ends: list[int]
+) -> re.Match[str] | None:
+    """The nearest of ``dates`` (ending at ``ends``) written before ``at`` in its paragraph,
+    which "then" names."""
+    i = bisect_right(ends, at)
+    if i == 0:
+        return None
+    lo = max(0, at - _REFERENT_REACH, scan.rfind("\n\n", 0, at) + 1)
+    return dates[i - 1] if dates[i - 1].start() >= lo else None
 
 
 def _utc(moment: datetime) -> datetime:
@@ -275,107 +336,111 @@ def _relative(match: re.Match[str], g: _Grammar, local: datetime, tz: ZoneInfo) 
 def _absolute(
     match: re.Match[str], g: _Grammar, local: datetime, tz: ZoneInfo, language: str
 ) -> Candidate | None:
-    labelled = bool(g.labelled.fullmatch(match.group("lead")))
+    lead = match.groupdict().get("lead")
+    labelled = bool(lead and g.labelled.fullmatch(lead))
     if match.group("wd"):
         target = g.weekdays[match.group("wd").lower()]
         ahead = (target - local.weekday() - 1) % 7 + 1  # strictly after the received day
         day: date | None = local.date() + timedelta(days=ahead)
         rule = RULE_WEEKDAY
     else:
-        day = _calendar_date(match, g, local.date(), language)
+        day = calendar_date(match, g.months, local.date(), language)
         rule = RULE_DATE
     if day is None:
         return None
-    clock = _clock(match, "t1", g) or _clock(match, "t2", g)
-    if clock is None:
+    written = clock(match, "t1", g.zones) or clock(match, "t2", g.zones)
+    if written is None:
         return Candidate(match.start(), match.end(), end_of_local_day(day, tz), rule, labelled)
-    when, zone = clock
+    when, zone = written
     at = datetime.combine(day, when).replace(tzinfo=zone or tz).astimezone(tz)
     rule = RULE_DATE_TIME if rule == RULE_DATE else rule
     return Candidate(match.start(), match.end(), at, rule, labelled)
 
 
-def _calendar_date(match: re.Match[str], g: _Grammar, today: date, language: str) -> date | None:
-    year: int | None
-    if match.group("iy"):
-        year, month, day = int(match.group("iy")), int(match.group("im")), int(match.group("id"))
-    elif match.group("na"):
-        a, b = int(match.group("na")), int(match.group("nb"))
-        # US order unless impossible; Spanish notices write day first
-        month, day = (b, a) if (language == "es" and b <= 12 and a <= 31) or a > 12 else (a, b)
-        raw_year = match.group("ny")
-        year = None if raw_year is None else int(raw_year) + (2000 if len(raw_year) == 2 else 0)
-    else:
-        month = g.months[(match.group("mon1") or match.group("mon2")).lower().rstrip(".")]
-        day = int(match.group("day1") or match.group("day2"))
-        raw_year = match.group("year1") or match.group("year2")
-        year = int(raw_year) if raw_year else None
-    try:
-        if year is not None:
-            # a far-off year is a misreading, and would overflow the time arithmetic
-            return date(year, month, day) if 2000 <= year <= 2100 else None
-        # no year: the first such date on or after the day the notice arrived
-        this_year = _safe_date(today.year, month, day)
-        if this_year is not None and this_year >= today:
-            return this_year
-        return _safe_date(today.year + 1, month, day) or _safe_date(today.year + 4, month, day)
-    except ValueError:
-        return None
+# "prepared by Checkr, Inc. within 14 days": a company's abbreviation does not end the clause
+_COMPANY = re.compile(r"(?<![A-Za-z])(?:inc|ltd|llc|corp|co)$", re.I)
 
 
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
+# A sentence is a few hundred characters; a text with no full stop is read no further than this
+# either side of a deadline, so that each of its many look-alikes is judged in bounded time.
+_CLAUSE_REACH = 400
 
 
-def _clock(match: re.Match[str], p: str, g: _Grammar) -> tuple[time, ZoneInfo | None] | None:
-    if match.group(f"{p}noon"):
-        when = time(12, 0)
-    elif match.group(f"{p}night"):
-        when = time(23, 59, 59)  # "midnight on Dec 3": the conservative end of that day
-    elif match.group(f"{p}h24"):
-        when = time(int(match.group(f"{p}h24")), int(match.group(f"{p}m24")))
-    elif match.group(f"{p}h"):
-        hour = int(match.group(f"{p}h"))
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if match.group(f"{p}ap").lower() == "p" else 0)
-        when = time(hour, int(match.group(f"{p}m") or 0))
-    else:
-        return None
-    zone_name = match.group(f"{p}zone")
-    zone = ZoneInfo(g.zones[_squash(zone_name)]) if zone_name else None
-    return when, zone
+def _clause(scan: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end) (patterns.clause_bounds), across "Inc." and the like."""
+    lo, hi = clause_bounds(scan, start, end)
+    floor, ceiling = start - _CLAUSE_REACH, end + _CLAUSE_REACH
+    while lo > max(floor, 1) and scan[lo - 1] == "." and _company_before(scan, lo - 1):
+        lo = clause_bounds(scan, lo - 1, lo - 1)[0]
+    while hi < min(ceiling, len(scan)) and scan[hi] == "." and _company_before(scan, hi):
+        hi = clause_bounds(scan, hi + 1, hi + 1)[1]
+    return max(lo, floor), min(hi, ceiling)
 
 
-def _squash(name: str) -> str:
-    return re.sub(r"\s+", " ", name).lower()
+def _company_before(scan: str, at: int) -> bool:
+    return bool(_COMPANY.search(scan, max(0, at - 5), at))
+
+
+_NEVER = re.compile(r"(?!x)x")
+
+
+@dataclass(frozen=True)
+class _Owners:
+    """The phrase lists that say whose time it is, compiled once for one notice (a notice may
+    hold hundreds of look-alikes, each judged with these)."""
+
+    driver: re.Pattern[str]
+    platform_self: re.Pattern[str]
+    not_deadline: re.Pattern[str]
+    driver_subject: re.Pattern[str]
+    unmet: re.Pattern[str]
+
+
+@lru_cache(maxsize=8)
+def _owners(g: _Grammar, scan: str) -> _Owners:
+    found = literals_of(scan)
+    lists = (g.driver, g.platform_self, g.not_deadline, g.driver_subject, g.unmet)
+    return _Owners(*(lazy.pattern(found) or _NEVER for lazy in lists))
+
+
+def _triggers_before(
+    scan: str, lo: int, at: int, own: list[tuple[int, int]]
+) -> list[tuple[int, bool]]:
+    """The words in [lo, at) that say whose time it is, each with whether it is the driver's:
+    an action verb or the driver's act left undone ("if we don't receive it"), or a consequence,
+    past event or state. A verb inside a platform phrase (``own``) does not count."""
+    o = _owners(_grammar(), scan)
+    before = [
+        (m.end(), True)
+        for m in o.driver.finditer(scan, lo, at)
+        if not any(s <= m.start() < e for s, e in own)
+    ]
+    before += [(m.end(), True) for m in o.unmet.finditer(scan, lo, at)]
+    before += [(m.end(), False) for m in o.not_deadline.finditer(scan, lo, at)]
+    return before
 
 
 def _driver_acts_before(scan: str, candidate: Candidate) -> bool:
     """Whether the nearest trigger before the candidate, in its clause, is a driver action."""
-    g = _grammar()
-    lo, _ = clause_bounds(scan, candidate.start, candidate.end)
-    if g.platform_self.search(scan, lo, candidate.start):
+    o = _owners(_grammar(), scan)
+    lo, _ = _clause(scan, candidate.start, candidate.end)
+    if o.platform_self.search(scan, lo, candidate.start):
         return False
-    before = [(m.end(), True) for m in g.driver.finditer(scan, lo, candidate.start)]
-    before += [(m.end(), False) for m in g.not_deadline.finditer(scan, lo, candidate.start)]
+    before = _triggers_before(scan, lo, candidate.start, [])
     return bool(before) and max(before)[1]
 
 
 def _driver_turn(scan: str, start: int, end: int) -> bool:
     """Whether, after a comma in [start, end), the driver is told to act: "Before we decide,
     reply within 5 business days" (but not "we review it, and respond within 5 days")."""
-    g = _grammar()
+    o = _owners(_grammar(), scan)
     comma = scan.rfind(",", start, end)
     if comma < 0:
         return False
     at = comma + 1
     while at < end and scan[at].isspace():
         at += 1
-    return bool(g.driver.match(scan, at, end) or g.driver_subject.match(scan, at, end))
+    return bool(o.driver.match(scan, at, end) or o.driver_subject.match(scan, at, end))
 
 
 def is_drivers(scan: str, candidate: Candidate) -> bool:
@@ -386,31 +451,24 @@ def is_drivers(scan: str, candidate: Candidate) -> bool:
     trigger before it decides (an action verb, or a consequence / past event / state), and
     failing that the nearest trigger after it ("you have 14 days to appeal").
     """
-    g = _grammar()
-    lo, hi = clause_bounds(scan, candidate.start, candidate.end)
-    own = [(m.start(), m.end()) for m in g.platform_self.finditer(scan, lo, candidate.start)]
-    if own and not g.driver_subject.search(scan, own[-1][1], candidate.start):
+    o = _owners(_grammar(), scan)
+    lo, hi = _clause(scan, candidate.start, candidate.end)
+    own = [(m.start(), m.end()) for m in o.platform_self.finditer(scan, lo, candidate.start)]
+    if own and not o.driver_subject.search(scan, own[-1][1], candidate.start):
         if not _driver_turn(scan, own[-1][1], candidate.start):
             return False
         own = []
-
-    def outside_platform(m: re.Match[str]) -> bool:
-        return not any(s <= m.start() < e for s, e in own)
-
-    before = [
-        (m.end(), True) for m in g.driver.finditer(scan, lo, candidate.start) if outside_platform(m)
-    ]
-    before += [(m.end(), False) for m in g.not_deadline.finditer(scan, lo, candidate.start)]
+    before = _triggers_before(scan, lo, candidate.start, own)
     if before:
         return max(before)[1]
-    after = [(m.start(), True) for m in g.driver.finditer(scan, candidate.end, hi)]
-    after += [(m.start(), False) for m in g.not_deadline.finditer(scan, candidate.end, hi)]
-    after += [(m.start(), False) for m in g.platform_self.finditer(scan, candidate.end, hi)]
+    after = [(m.start(), True) for m in o.driver.finditer(scan, candidate.end, hi)]
+    after += [(m.start(), False) for m in o.not_deadline.finditer(scan, candidate.end, hi)]
+    after += [(m.start(), False) for m in o.platform_self.finditer(scan, candidate.end, hi)]
     if after:
         return min(after)[1]
     # no verb to go by: "you can ask us ... within 4 weeks" still speaks to the driver, and so
     # does a lead that names the driver ("tienes 5 días hábiles")
-    return candidate.labelled or bool(g.driver_subject.search(scan, lo, candidate.end))
+    return candidate.labelled or bool(o.driver_subject.search(scan, lo, candidate.end))
 
 
 def find_stated_deadline(

@@ -26,7 +26,7 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from reinstate.rules.notice.deadline_grammar import find_stated_deadline
-from reinstate.rules.notice.model import opinion
+from reinstate.rules.notice.model import NO_REASON, opinion
 from reinstate.rules.notice.patterns import (
     SCAN_LIMIT,
     LazyPattern,
@@ -263,8 +263,8 @@ def read_notice(
     reason_hits = _distinct(reader.reasons.hits(fixed), fixed)
     kind, kind_hits = _second_opinion(reader, "kind", fixed, *_kind(reader, fixed, reason_hits))
     reason, reason_hits = _reason(reader, reason_hits, kind, kind_hits, fixed)
-    if reason is not None:  # a notice that states no reason: the model cannot tell it one
-        reason, reason_hits = _second_opinion(reader, "reason", fixed, reason, reason_hits)
+    if kind not in reader.reason_rules["no_reason"]:
+        reason, reason_hits = _second_reason(reader, kind, fixed, reason, reason_hits)
     deadline = find_stated_deadline(text, received=received, tz=tz, language=language)
     return NoticeReading(
         platform=platform,
@@ -361,17 +361,32 @@ def _kind(reader: _Reader, scan: str, reason_hits: list[_Hit]) -> tuple[str, lis
 
 
 def _second_opinion(
-    reader: _Reader, field: str, scan: str, label: str, hits: list[_Hit]
+    reader: _Reader, field: str, scan: str, label: str, hits: list[_Hit], leaving_out: str = ""
 ) -> tuple[str, list[_Hit]]:
-    """The model's kind or reason where it is confident and the phrases read otherwise; its
-    evidence is the words that weighed most (see model.py). A text of a few words is not
-    what the model learnt from, and its few features make it sure of itself too easily."""
+    """The model's kind or reason where it finds its own answer [model] odds times likelier
+    than the phrases' answer; its evidence is then the words that weighed most (see model.py).
+    A text of a few words is not what the model learnt from, and its few features make it sure
+    of itself too easily: there the phrases decide."""
     said = opinion(field, scan)
     if said.words_read < reader.model["min_words"]:
         return label, hits
-    if said.label == label or said.probability < reader.model["confident"][field]:
+    best = said.likeliest(leaving_out)
+    if best == label or said.odds(best, label) < reader.model["odds"]:
         return label, hits
-    return said.label, [_Hit(said.label, 0, start, end, "model") for start, end in said.words()]
+    return best, [_Hit(best, 0, start, end, "model") for start, end in said.words(best)]
+
+
+def _second_reason(
+    reader: _Reader, kind: str, scan: str, reason: str | None, hits: list[_Hit]
+) -> tuple[str | None, list[_Hit]]:
+    """The reason, with the model's second opinion. An appeal outcome may state no reason
+    (None), which the model knows as NO_REASON and can tell from an outcome that says why; an
+    adverse notice always has one, "unknown" at least."""
+    if kind in reader.reason_rules["outcome_kinds"]:
+        said, hits = _second_opinion(reader, "reason", scan, reason or NO_REASON, hits)
+        return (None, []) if said == NO_REASON else (said, hits)
+    stated = reason or str(reader.reason_rules["unknown"])
+    return _second_opinion(reader, "reason", scan, stated, hits, leaving_out=NO_REASON)
 
 
 def _tier(reader: _Reader, hit: _Hit, label: str, effect: str | None) -> str:

@@ -290,3 +290,216 @@ def test_candidates_include_times_that_are_not_the_drivers():
         text, received=datetime.fromisoformat("2026-11-16T09:00:00-06:00"), tz=CHI
     )
     assert [c.rule for c in found] == [RULE_BUSINESS]
+
+
+# --- classes of wording the training notices showed (train_g and its neighbours) -----------
+# Each received on Wednesday 2026-11-18 at 10:00 in New York unless it says otherwise.
+
+WED = "2026-11-18T10:00:00-05:00"
+DENVER = ZoneInfo("America/Denver")
+
+
+def test_it_reads_inside_and_no_more_than_as_leads_of_a_relative_deadline():
+    assert deadline("Please send the photos inside 36 hours.", WED) == "2026-11-19T22:00:00-05:00"
+    assert deadline("Reply inside of 6 days.", WED) == "2026-11-24T10:00:00-05:00"
+    text = "File your challenge no more than 20 days after you receive this notice."
+    assert deadline(text, WED) == "2026-12-08T10:00:00-05:00"
+
+
+def test_it_reads_the_end_of_the_day_after_before_and_through():
+    text = "Challenges must be filed before the end of day on Monday, November 23."
+    assert deadline(text, WED) == "2026-11-23T23:59:59-05:00"
+    text = "Appeals will be taken through the end of the day on December 1, 2026."
+    assert deadline(text, WED) == "2026-12-01T23:59:59-05:00"
+
+
+def test_it_reads_noon_and_a_midnight_gloss_beside_a_clock_time():
+    text = "Finish the ID check by 12:00 noon Eastern on Friday, November 20."
+    assert deadline(text, WED) == "2026-11-20T12:00:00-05:00"
+    # the clock time decides: 12:00 a.m. on the 23rd is the start of that day
+    text = "Send your reply by 12:00 a.m. (midnight) ET on Monday, November 23."
+    assert deadline(text, WED) == "2026-11-23T00:00:00-05:00"
+    # a bare "midnight on" a date stays the end of that day
+    assert deadline("Send your reply by midnight on November 23.", WED) == (
+        "2026-11-23T23:59:59-05:00"
+    )
+
+
+def test_it_knows_the_alaska_hawaii_and_atlantic_clocks():
+    text = "Reply by 5:00 p.m. Alaska time on November 20."
+    assert deadline(text, WED) == "2026-11-20T21:00:00-05:00"
+    assert deadline("Verify by 8 AM Hawaii time on November 21.", WED) == (
+        "2026-11-21T13:00:00-05:00"
+    )
+    assert deadline("Upload it by 9:00 AM AST on November 24.", WED) == (
+        "2026-11-24T08:00:00-05:00"
+    )
+
+
+def test_it_reads_mst_as_the_arizona_clock_and_est_in_summer_as_the_eastern_one():
+    # Arizona keeps MST all year, so "MST" in July is UTC-7 (18:00 in Denver's MDT) ...
+    july = "2026-07-01T09:00:00-06:00"
+    text = "Submit it by 5:00 PM MST on July 9, 2026."
+    assert deadline(text, july, DENVER) == "2026-07-09T18:00:00-06:00"
+    text = "Submit it by 5:00 PM MT on July 9, 2026."
+    assert deadline(text, july, DENVER) == "2026-07-09T17:00:00-06:00"
+    # ... while no US clock keeps EST in July: it is read as the Eastern clock
+    text = "Submit it by 5 PM EST on July 9, 2026."
+    assert deadline(text, "2026-07-01T09:00:00-04:00") == "2026-07-09T17:00:00-04:00"
+
+
+def test_it_reads_a_date_that_ends_a_line_with_a_colon():
+    text = "Please upload one of these no later than November 30:\n- a passport\n- a state ID"
+    assert deadline(text, WED) == "2026-11-30T23:59:59-05:00"
+
+
+def test_it_reads_then_as_the_date_named_before_it():
+    text = "Your inspection certificate lapses on December 4, 2026. Upload a new one before then."
+    assert deadline(text, WED) == "2026-12-04T23:59:59-05:00"
+    text = "Tu permiso vence el 7 de diciembre. Envía el nuevo antes de esa fecha."
+    assert deadline(text, WED) == "2026-12-07T23:59:59-05:00"
+    # the date named needs no lead of its own
+    text = (
+        "Your block starts at 6:00 AM ET on Saturday, November 21. "
+        "If the check isn't completed by then, you can't start it."
+    )
+    assert deadline(text, WED) == "2026-11-21T06:00:00-05:00"
+    # no date before it: nothing to name
+    text = "Complete the training soon; drivers who don't finish by then lose access."
+    assert deadline(text, WED) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You won't see delivery offers until November 27.",
+        "Please note you won't be able to go online until November 27.",
+        "Your Diamond status runs through March 31, 2027.",
+        "No podrás conectarte hasta el 2 de diciembre.",
+    ],
+)
+def test_it_does_not_take_the_end_of_a_state_for_a_deadline(text):
+    assert deadline(text, WED) is None
+
+
+def test_it_reads_until_as_a_deadline_where_the_time_is_the_drivers():
+    assert deadline("You have until Tuesday to send us your statement.", WED) == (
+        "2026-11-24T23:59:59-05:00"
+    )
+    assert deadline("Tienes hasta el 2 de diciembre para apelar.", WED) == (
+        "2026-12-02T23:59:59-05:00"
+    )
+    assert deadline("Appeals are accepted until November 30.", WED) == ("2026-11-30T23:59:59-05:00")
+
+
+def test_it_reads_the_drivers_act_left_undone_as_the_drivers_deadline():
+    text = "If we don't get a current insurance card within 12 days, your account will be closed."
+    assert deadline(text, WED) == "2026-11-30T10:00:00-05:00"
+    text = "If we have not received it by November 29, we will deactivate your account."
+    assert deadline(text, WED) == "2026-11-29T23:59:59-05:00"
+    text = "If your background consent isn't signed, after 96 hours we will pause your account."
+    assert deadline(text, WED) == "2026-11-22T10:00:00-05:00"
+    # "after N hours" with no condition and nothing becoming final is no deadline
+    assert deadline("After 96 hours we will pause your account.", WED) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drivers can appeal within 45 days of a removal.",
+        "You confirmed the drop-off within 2 minutes of parking.",
+        "Please check in no more than 10 minutes late.",
+        "Your score counts trips finished up to 4 days ago.",
+    ],
+)
+def test_it_does_not_count_a_span_from_another_event_or_a_past_one(text):
+    assert deadline(text, WED) is None
+
+
+def test_it_counts_a_span_from_this_notice_however_the_notice_is_named():
+    assert deadline("Reply within 9 days of the notice date.", WED) == ("2026-11-27T10:00:00-05:00")
+    assert deadline("Appeal within 30 days of your deactivation.", WED) == (
+        "2026-12-18T10:00:00-05:00"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The screening company typically finishes its reinvestigation within 30 days of getting"
+        " your dispute.",
+        "Sterling has up to 30 days to complete its reinvestigation.",
+        "While the agency looks into it (which may take up to 45 days), your account stays on"
+        " hold.",
+        "A trust and safety specialist will respond within 72 hours.",
+        "The Driver Support team will get back to you within 4 business days.",
+        "Our team will review it and text you within 2 days.",
+    ],
+)
+def test_it_does_not_take_a_third_partys_or_the_platforms_own_time(text):
+    assert deadline(text, "2026-11-16T09:00:00-06:00", CHI) is None
+
+
+REPLY = (
+    "Hi Dana, we looked at your account again and the decision stands: your account stays "
+    "closed. Thank you for writing to us; we know this is not the answer you hoped for, and "
+    "we are sorry we cannot give a different one this time.\n\nDriver Support\n\n"
+)
+EARLIER = "You may request a review within 14 days of this email."
+
+
+def test_it_ignores_a_time_counted_from_an_earlier_message_quoted_under_a_reply():
+    text = REPLY + "-----Original Message-----\nFrom: Driver Support\n" + EARLIER
+    assert deadline(text, WED) is None
+    text = REPLY + "On Nov 2, 2026, Driver Support wrote:\n> " + EARLIER
+    assert deadline(text, WED) is None
+    # a notice forwarded under a line of the driver's own is the notice itself
+    text = "fwd: is this real?\n\n-----Original Message-----\nFrom: Driver Support\n" + EARLIER
+    assert deadline(text, WED) == "2026-12-02T10:00:00-05:00"
+
+
+def test_it_reads_an_instruction_without_a_listed_verb():
+    # "please" beats the "reinstatement" before it, which would read as a consequence
+    text = "As part of your reinstatement, please watch the safety module by Monday."
+    assert deadline(text, WED) == "2026-11-23T23:59:59-05:00"
+    assert deadline("Finish the refresher course in the app by November 28.", WED) == (
+        "2026-11-28T23:59:59-05:00"
+    )
+    assert deadline("pls do it w/in 8 hrs", WED) == "2026-11-18T18:00:00-05:00"
+
+
+def test_it_reads_a_requirement_on_what_the_driver_sends():
+    text = "To be considered, the photos must be uploaded within 6 hours."
+    assert deadline(text, WED) == "2026-11-18T16:00:00-05:00"
+    text = "Your statement must be in no later than 3 PM ET on November 25."
+    assert deadline(text, WED) == "2026-11-25T15:00:00-05:00"
+    assert deadline("We'll need both documents within 2 days from now.", WED) == (
+        "2026-11-20T10:00:00-05:00"
+    )
+    # "request that we review" is the driver asking: the time is still the driver's
+    text = "You can request that we review your case by filling out the form within 8 days."
+    assert deadline(text, WED) == "2026-11-26T10:00:00-05:00"
+
+
+def test_it_reads_formal_spanish_instructions_and_the_next_days():
+    # Wed 18 + 4 business days: Thu 19, Fri 20, Mon 23, Tue 24
+    text = "Comuníquese con la agencia y avísenos dentro de 4 días hábiles."
+    assert deadline(text, WED) == "2026-11-24T10:00:00-05:00"
+    text = "Suba el comprobante dentro de los próximos 12 días."
+    assert deadline(text, WED) == "2026-11-30T10:00:00-05:00"
+    text = "Puedes pedir una revisión durante los próximos 5 días."
+    assert deadline(text, WED) == "2026-11-23T10:00:00-05:00"
+    text = "Si no lo subes a más tardar el 4 de diciembre, cerraremos tu cuenta."
+    assert deadline(text, WED) == "2026-12-04T23:59:59-05:00"
+    # the next days of a state are not a time to act in
+    assert deadline("Tu cuenta estará suspendida durante los próximos 5 días.", WED) is None
+
+
+def test_it_does_not_read_the_right_to_a_free_copy_of_the_report_as_a_deadline():
+    text = "You may request a free copy of your consumer report from the agency within 60 days."
+    assert deadline(text, WED) is None
+
+
+def test_it_reads_a_company_abbreviation_as_inside_the_sentence():
+    text = "Please sign the consent for a new report from Sterling Check, Inc. within 9 days."
+    assert deadline(text, WED) == "2026-11-27T10:00:00-05:00"

@@ -8,8 +8,10 @@ three fields). Every miss was re-checked against the spec.
 
 After the class fixes (issue 17) it scores 100/100/99/100. The misses (FIRST_RUN_MISSES) were
 fixed by class of wording, each class tried first on new variations written by someone who had
-not read the reader (the "blind5" section of notices/wording.jsonl). One miss is left (MISSES):
-its label is disputed between two blind sets. Since the fixes were made looking at these
+not read the reader (the "blind5" section of notices/wording.jsonl). The last miss, G085 (a
+reinstatement whose reason is told only in a quoted earlier notice, a label two blind sets
+disagree on), reads as labelled since the model's second opinion decides an outcome's reason
+(issue 17). Since the fixes were made looking at these
 notices, blind5 is NO LONGER UNSEEN: the next measurement needs a fresh blind set.
 """
 
@@ -42,13 +44,7 @@ FIRST_RUN_MISSES = {
     "G089": "'complete the form\\nbefore Sunday': the line break cut the action from its deadline",
 }
 # Notices the reader misreads now (strict xfail: a mark fails as soon as its notice passes).
-MISSES: dict[str, str] = {
-    "G085": "disputed label: a reinstatement saying 'your account was not using automated "
-    "software ..., as our earlier notice stated' is labelled unauthorized_tools here, but the "
-    "reader takes a reinstatement's reason only from the sentence that states it "
-    "(same_sentence_kinds in reading.toml), since reinstatements quote the removal notice "
-    "whose reason they no longer carry",
-}
+MISSES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("notice", params(NOTICES, MISSES))

@@ -8,9 +8,11 @@ with the reader's second opinion (rules/notice/model.py) in place, settings chos
 Its first run: platform 99%, kind 93%, reason 92%, stated deadline 96% (the phrases alone 99,
 88, 90 and 96): below the 97% bar on kind, reason and deadline (issue 17). The model then
 learnt from 300 notices written for training alone and from blind8; blind9 read 92/91, then
-93/92 again; with 300 more training notices (kept because blind7 did not drop), 93/93. Only
-the ids and fields of the misses were looked at, and the author's notes: six of the misses
-(L024, L049, L064, L071, L095, L097) are labels the author itself doubted.
+93/92 again; with 300 more training notices (kept because blind7 did not drop), 93/93. With
+the odds rule, an outcome's "no reason" learnt, 600 more training notices and the deadline
+grammar's classes from train_g: 99/95/95/98. Only the ids and fields of the misses were looked
+at, and the author's notes: six of the first misses (L024, L049, L064, L071, L095, L097) are
+labels the author itself doubted.
 
 Do NOT add phrases looking at these notices, nor train on them (model.HELD_OUT): the set
 measures nothing once tuned on. Each miss is a strict xfail, so a change that reads one right
@@ -28,20 +30,14 @@ NOTICES = load("blind9")
 # The fields the reader gets wrong on each notice it misreads (strict xfail).
 MISSES: dict[str, str] = {
     "L010": "misread: stated_deadline",
-    "L011": "misread: kind",
-    "L024": "misread: reason",
     "L030": "misread: kind",
-    "L031": "misread: kind",
     "L038": "misread: stated_deadline",
-    "L043": "misread: stated_deadline",
     "L044": "misread: platform",
     "L049": "misread: reason",
     "L052": "misread: kind, reason",
-    "L055": "misread: reason",
-    "L064": "misread: kind, reason",
-    "L069": "misread: stated_deadline",
+    "L070": "misread: kind, reason",
     "L071": "misread: kind",
-    "L091": "misread: reason",
+    "L094": "misread: reason",
     "L095": "misread: reason",
     "L097": "misread: kind",
 }
@@ -62,10 +58,11 @@ def test_the_ninth_blind_set_covers_every_label():
 
 
 def test_the_score_is_what_the_issue_note_reports():
-    """Per field, the notices read right: 99, 93, 93 and 96 of 100."""
+    """Per field, the notices read right: 99, 95, 95 and 98 of 100 (with the model's first
+    settings 99, 93, 93 and 96)."""
     assert right_per_field(NOTICES) == {
         "platform": 99,
-        "kind": 93,
-        "reason": 93,
-        "stated_deadline": 96,
+        "kind": 95,
+        "reason": 95,
+        "stated_deadline": 98,
     }

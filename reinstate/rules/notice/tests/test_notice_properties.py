@@ -53,6 +53,12 @@ def check_reading(text: str, received: datetime, tz: ZoneInfo) -> None:
     assert reading.platform is None or reading.platform in PLATFORMS
     assert reading.kind in KINDS
     assert reading.reason is None or reading.reason in REASONS
+    # an adverse notice always has a reason ("unknown" at least), news never has one, and an
+    # appeal outcome has one only when it states it
+    if reading.kind == "information":
+        assert reading.reason is None
+    elif reading.kind not in ("appeal_denied", "appeal_granted"):
+        assert reading.reason is not None
     for phrase in reading.all_phrases:
         assert text[phrase.start : phrase.end] == phrase.text
     if reading.stated_deadline is not None:
