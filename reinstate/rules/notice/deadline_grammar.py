@@ -8,11 +8,11 @@ durations and ends of a state ("no offers until April 25"), spans counted from s
 ("within 3 minutes of arriving") and times in an earlier message quoted under a reply are
 dropped. Of several driver deadlines the earliest wins: it is the conservative one.
 
-The words (leads, units, numbers, months, weekdays, zones, action verbs) live in
-``reinstate/catalogue/reading.toml``; this module is the grammar that puts them together, and
-deadline_dates.py the part of it that reads calendar dates and clock times. The helpers both
-halves of the reader share (the catalogue loader, the text folding, the phrase compiler) are in
-patterns.py.
+The words (leads, units, numbers, months, weekdays, days, zones, action verbs) live in
+``reinstate/catalogue/reading.toml``; this module is the grammar that puts them together,
+deadline_dates.py the part of it that reads calendar dates and clock times, and
+deadline_owners.py the part that says whose time a deadline is. The helpers both halves of the
+reader share (the catalogue loader, the text folding, the phrase compiler) are in patterns.py.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -32,16 +32,28 @@ from reinstate.rules.deadlines.arithmetic import (
     add_hours,
     end_of_local_day,
 )
-from reinstate.rules.notice.deadline_dates import absolute_source, calendar_date, clock
+from reinstate.rules.notice.deadline_dates import (
+    DAY_LISTS,
+    absolute_source,
+    calendar_date,
+    clock,
+    day_offset,
+    evening_clock,
+)
+from reinstate.rules.notice.deadline_owners import (
+    clause,
+    driver_acts_before,
+    given,
+    is_drivers,
+    owners,
+)
 from reinstate.rules.notice.patterns import (
     SCAN_LIMIT,
     LazyPattern,
     alternation,
-    clause_bounds,
     compile_phrases,
     fold,
     lazy_phrases,
-    literals_of,
     load_reading_catalogue,
     phrase_choices,
 )
@@ -71,6 +83,7 @@ class Candidate:
     rule: str
     labelled: bool  # introduced by a label such as "Deadline:"
     final: bool = False  # "after 10 days this decision becomes final": the driver's last moment
+    owned: bool = False  # "Insurance expired - 72h to upload": the driver's act named right after
 
 
 class _Grammar:
@@ -104,6 +117,7 @@ class _Grammar:
             "weekdays": [n for names in g["weekdays"].values() for n in names],
             "zones": [n for names in g["zones"].values() for n in names],
             "digits": list("0123456789"),
+            **{name: g["days"].get(name, []) for name in DAY_LISTS},
         }
         self.absolute = LazyPattern(
             {"leads": g["leads"]["absolute"] + g["leads"]["labelled"], **calendar},
@@ -134,6 +148,8 @@ class _Grammar:
         self.not_deadline = lazy_phrases(d["not_deadlines"])
         self.driver_subject = lazy_phrases(d["driver_subjects"])
         self.unmet = lazy_phrases(d.get("unmet_conditions", []))
+        self.offers = lazy_phrases(d.get("offers", []))
+        self.close_of_business = compile_phrases(g["leads"].get("close_of_business", []))
         self.after = compile_phrases(g["leads"].get("after", []))
         self.limit = compile_phrases(g["leads"].get("limits", []))
         self.finality = lazy_phrases(g["leads"].get("finality", []))
@@ -151,7 +167,9 @@ def _relative_source(lists: dict[str, list[str]], units: list[str]) -> str | Non
     return (
         rf"(?<!\w)(?=\w)(?:(?P<lead>{alternation(lists['leads'])})\s+{limit}(?:(?:a|an|un|una)\s+(?=\d))?)?"
         rf"(?:(?P<low>{number})(?:\s+(?:to|a|o)\s+|\s*-\s*(?=\d)))?"
-        rf"(?<!\w)(?P<num>{number})(?:\s*\(\s*\d{{1,3}}\s*\))?(?:\s*-\s*|\s+)(?:{unit_groups})(?!\w)"
+        # "72h": a figure may touch its unit; "within the next week": one, with no number
+        rf"(?:(?<!\w)(?P<num>{number})(?:\s*\(\s*\d{{1,3}}\s*\))?(?:(?<=\d)\s*|\s*-\s*|\s+)"
+        rf"|(?<=next\s))(?:{unit_groups})(?!\w)"
         rf"(?P<tail>\s+{alternation(lists['tails'])})?"
     )
 
@@ -175,21 +193,28 @@ def find_candidates(
     g = _grammar()
     local = received.astimezone(tz)
     # "within 14 days of this message" in a quoted earlier message counts from that message
-    found = [c for c in _relatives(scan, g, local, tz) if c.start < _history_start(scan)]
+    history = _history_start(scan)
+    found = [c for c in _relatives(scan, g, local, tz) if c.start < history]
     for match in g.absolute.finditer(scan):
-        candidate = _absolute(match, g, local, tz, language)
+        since = _range_start(scan, match, g, local, language)
+        quoted = match.start() >= history
+        candidate = _absolute(match, g, local, tz, language, quoted=quoted, since=since)
         if candidate is None:
             continue
-        if g.until.match(match.group("lead")) and not _given(scan, match.start(), candidate):
+        if g.until.match(match.group("lead")) and not given(g, scan, match.start(), candidate):
             continue  # "no offers until April 25": the end of a state, not a time to act by
         found.append(candidate)
     anaphora = g.anaphora.finditer(scan)
     dates = g.bare.finditer(scan) if anaphora else []  # one pass, however many anaphora
+    # "then" names a written date, not "today" ("nothing to do today ... the date your upload is
+    # due ... if you don't by then")
+    dates = [d for d in dates if day_offset(d, "d") is None]
     ends = [d.end() for d in dates]
     for match in anaphora:
         # "expires on June 14, 2026. Upload the new one before then": the date named before
         referent = _referent(scan, match.start(), dates, ends)
-        candidate = referent and _absolute(referent, g, local, tz, language)
+        quoted = referent is not None and referent.start() >= history
+        candidate = referent and _absolute(referent, g, local, tz, language, quoted=quoted)
         if candidate:
             found.append(replace(candidate, start=match.start(), end=match.end(), labelled=False))
     # a past date is not a deadline (compared in UTC: one tzinfo compares as wall clocks)
@@ -201,7 +226,10 @@ def _relatives(scan: str, g: _Grammar, local: datetime, tz: ZoneInfo) -> list[Ca
     found: list[Candidate] = []
     for match in g.relative.finditer(scan):
         lead = match.group("lead")
-        if lead is None and match.group("tail") is None:
+        if match.group("num") is None and not _THE_NEXT.fullmatch(lead or ""):
+            continue  # "next week" is a week's time, not a span: only "within the next week"
+        owned = lead is None and match.group("tail") is None and _heading_act(scan, match, g)
+        if lead is None and match.group("tail") is None and not owned:
             continue  # "for 90 days", "over the past 30 days": a duration, not a deadline
         if match.group("tail") is None and g.anchored.match(scan, match.end()):
             # "appeal within 90 days of a deactivation", "left within 3 minutes of arriving":
@@ -211,32 +239,42 @@ def _relatives(scan: str, g: _Grammar, local: datetime, tz: ZoneInfo) -> list[Ca
         if lead is not None and g.after.fullmatch(lead):
             # "after 10 days": a deadline only where the decision then becomes final, or where
             # the driver's act left undone sets it off ("if the check isn't done, after 72 hours")
-            lo, hi = _clause(scan, match.start(), match.end())
-            unmet = _owners(g, scan).unmet.search(scan, lo, match.start())
+            lo, hi = clause(scan, match.start(), match.end())
+            unmet = owners(g, scan).unmet.search(scan, lo, match.start())
             if not (unmet or g.finality.search(scan, lo, hi)):
                 continue
             final = True
         candidate = _relative(match, g, local, tz)
         if candidate is None or _an_offset(scan, match, lead):
             continue
+        if match.group("num") is None and not driver_acts_before(g, scan, candidate):
+            continue  # "you'll see offers again within the next hour": no act, no number
         if g.duration.search(scan, max(0, match.start() - 20), match.start()):
             # "for the next 7 days" is the length of a state; "submit it for up to 10 days"
             # is a period the driver has to act in
             if not (match.groupdict().get("limit") or g.limit.fullmatch(lead or "")):
                 continue
-            if not _driver_acts_before(scan, candidate):
+            if not driver_acts_before(g, scan, candidate):
                 continue
-        found.append(replace(candidate, final=final) if final else candidate)
+        found.append(replace(candidate, final=final, owned=owned))
     return found
 
 
-def _given(scan: str, start: int, candidate: Candidate) -> bool:
-    """Whether a time up "until" a date is the driver's to act in: "you have until Monday to
-    reply", "upload it until Dec 3" (not "you won't receive offers until April 25")."""
-    g = _grammar()
-    return bool(g.given.search(scan, max(0, start - 20), start)) or _driver_acts_before(
-        scan, candidate
-    )
+_THE_NEXT = re.compile(r"(?:within|in)\s+the\s+next", re.I)
+_TO = re.compile(r"\s+to\s+", re.I)
+# what may come just before the figure of a heading: a line's start, a dash, a colon, a bar, a
+# bracket ("Insurance expired - 72h to upload", "Reminder: 10 days to appeal")
+_HEADING = re.compile(r"(?:^|[-:|(\[\]])[ \t]*$", re.M)
+
+
+def _heading_act(scan: str, match: re.Match[str], g: _Grammar) -> bool:
+    """Whether a span with no lead opens a heading and the driver's act follows it at once
+    ("Insurance expired - 72h to upload"): the act names whose time it is. Not a span with a
+    subject before it ("the agency has 30 days to respond")."""
+    to = _TO.match(scan, match.end())
+    if to is None or not owners(g, scan).driver.match(scan, to.end()):
+        return False
+    return bool(_HEADING.search(scan, max(0, match.start() - 8), match.start()))
 
 
 _OFFSET_TAIL = re.compile(
@@ -315,7 +353,7 @@ def _number(raw: str, g: _Grammar) -> int | None:
 def _relative(match: re.Match[str], g: _Grammar, local: datetime, tz: ZoneInfo) -> Candidate | None:
     # "3 to 5 business days": the driver plans on the shorter time
     raw = match.group("low") or match.group("num")
-    n = _number(raw, g)
+    n = 1 if raw is None else _number(raw, g)  # "within the next week": one
     if n is None or n <= 0 or n > 400:
         return None
     unit = next(k[2:] for k, v in match.groupdict().items() if k.startswith("u_") and v)
@@ -334,21 +372,46 @@ def _relative(match: re.Match[str], g: _Grammar, local: datetime, tz: ZoneInfo) 
 
 
 def _absolute(
-    match: re.Match[str], g: _Grammar, local: datetime, tz: ZoneInfo, language: str
+    match: re.Match[str],
+    g: _Grammar,
+    local: datetime,
+    tz: ZoneInfo,
+    language: str,
+    *,
+    quoted: bool = False,
+    since: date | None = None,
 ) -> Candidate | None:
+    """The instant a date, weekday or named day with its clock time names. In a ``quoted``
+    earlier message a date without a year is the nearest such date (it was written before this
+    notice arrived), and a day named from "today" was counted from that message: none. A range's
+    end is counted from the day it starts on (``since``)."""
     lead = match.groupdict().get("lead")
-    labelled = bool(lead and g.labelled.fullmatch(lead))
+    labelled = bool(lead and g.labelled.match(lead))  # "Due: COB" opens with its label
+    written = clock(match, "t1", g.zones) or clock(match, "t2", g.zones)
+    evening = evening_clock(match)
+    if written is None and evening is not None:
+        written = evening, None
+    if written is None and g.close_of_business.search(match.group()):
+        written = _CLOSE_OF_BUSINESS, None  # "by COB Thursday": 17:00 local
+    day: date | None
+    named = day_offset(match, "d")
+    rule = RULE_DATE
     if match.group("wd"):
         target = g.weekdays[match.group("wd").lower()]
         ahead = (target - local.weekday() - 1) % 7 + 1  # strictly after the received day
-        day: date | None = local.date() + timedelta(days=ahead)
+        day = local.date() + timedelta(days=ahead)
         rule = RULE_WEEKDAY
+    elif any(match.group(k) for k in _DATE_GROUPS):
+        day = calendar_date(match, g.months, since or local.date(), language, nearest=quoted)
     else:
-        day = calendar_date(match, g.months, local.date(), language)
-        rule = RULE_DATE
+        if named is None:  # the day came before the lead: "today by 6 PM" needs its clock time
+            named = day_offset(match, "p") if written else None
+        if named is None or quoted or (named == 0 and _past_today(match, written)):
+            return None
+        written_zone = written[1] if written else None
+        day = local.astimezone(written_zone or tz).date() + timedelta(days=named)
     if day is None:
         return None
-    written = clock(match, "t1", g.zones) or clock(match, "t2", g.zones)
     if written is None:
         return Candidate(match.start(), match.end(), end_of_local_day(day, tz), rule, labelled)
     when, zone = written
@@ -357,118 +420,37 @@ def _absolute(
     return Candidate(match.start(), match.end(), at, rule, labelled)
 
 
-# "prepared by Checkr, Inc. within 14 days": a company's abbreviation does not end the clause
-_COMPANY = re.compile(r"(?<![A-Za-z])(?:inc|ltd|llc|corp|co)$", re.I)
+_CLOSE_OF_BUSINESS = time(17, 0)
+_DATE_GROUPS = ("mon1", "mon2", "iy", "na", "od", "od2")
+# "before today", "antes de hoy": the time up to now, not a deadline ("by today", "before 8 PM
+# today" and "before the end of the day" are; "until today" is where it is given, as any "until")
+_BEFORE = re.compile(r"before|prior|antes", re.I)
 
 
-# A sentence is a few hundred characters; a text with no full stop is read no further than this
-# either side of a deadline, so that each of its many look-alikes is judged in bounded time.
-_CLAUSE_REACH = 400
+def _past_today(match: re.Match[str], written: tuple[time, ZoneInfo | None] | None) -> bool:
+    return (
+        written is None
+        and bool(match.group("dtoday"))
+        and bool(_BEFORE.match(match.groupdict().get("lead") or ""))
+    )
 
 
-def _clause(scan: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around [start, end) (patterns.clause_bounds), across "Inc." and the like."""
-    lo, hi = clause_bounds(scan, start, end)
-    floor, ceiling = start - _CLAUSE_REACH, end + _CLAUSE_REACH
-    while lo > max(floor, 1) and scan[lo - 1] == "." and _company_before(scan, lo - 1):
-        lo = clause_bounds(scan, lo - 1, lo - 1)[0]
-    while hi < min(ceiling, len(scan)) and scan[hi] == "." and _company_before(scan, hi):
-        hi = clause_bounds(scan, hi + 1, hi + 1)[1]
-    return max(lo, floor), min(hi, ceiling)
-
-
-def _company_before(scan: str, at: int) -> bool:
-    return bool(_COMPANY.search(scan, max(0, at - 5), at))
-
-
-_NEVER = re.compile(r"(?!x)x")
-
-
-@dataclass(frozen=True)
-class _Owners:
-    """The phrase lists that say whose time it is, compiled once for one notice (a notice may
-    hold hundreds of look-alikes, each judged with these)."""
-
-    driver: re.Pattern[str]
-    platform_self: re.Pattern[str]
-    not_deadline: re.Pattern[str]
-    driver_subject: re.Pattern[str]
-    unmet: re.Pattern[str]
-
-
-@lru_cache(maxsize=8)
-def _owners(g: _Grammar, scan: str) -> _Owners:
-    found = literals_of(scan)
-    lists = (g.driver, g.platform_self, g.not_deadline, g.driver_subject, g.unmet)
-    return _Owners(*(lazy.pattern(found) or _NEVER for lazy in lists))
-
-
-def _triggers_before(
-    scan: str, lo: int, at: int, own: list[tuple[int, int]]
-) -> list[tuple[int, bool]]:
-    """The words in [lo, at) that say whose time it is, each with whether it is the driver's:
-    an action verb or the driver's act left undone ("if we don't receive it"), or a consequence,
-    past event or state. A verb inside a platform phrase (``own``) does not count."""
-    o = _owners(_grammar(), scan)
-    before = [
-        (m.end(), True)
-        for m in o.driver.finditer(scan, lo, at)
-        if not any(s <= m.start() < e for s, e in own)
+def _range_start(
+    scan: str, match: re.Match[str], g: _Grammar, local: datetime, language: str
+) -> date | None:
+    """ "photos from Feb 9 through Feb 12": the day a range of dates starts on, from which its
+    end is counted (so a range of days gone by ends in the past, not next year)."""
+    lead = match.groupdict().get("lead")
+    if not lead or not g.until.fullmatch(lead):
+        return None
+    starts = [
+        m
+        for m in g.bare.finditer(scan, max(0, match.start() - 40), match.start())
+        if not scan[m.end() : match.start()].strip()
     ]
-    before += [(m.end(), True) for m in o.unmet.finditer(scan, lo, at)]
-    before += [(m.end(), False) for m in o.not_deadline.finditer(scan, lo, at)]
-    return before
-
-
-def _driver_acts_before(scan: str, candidate: Candidate) -> bool:
-    """Whether the nearest trigger before the candidate, in its clause, is a driver action."""
-    o = _owners(_grammar(), scan)
-    lo, _ = _clause(scan, candidate.start, candidate.end)
-    if o.platform_self.search(scan, lo, candidate.start):
-        return False
-    before = _triggers_before(scan, lo, candidate.start, [])
-    return bool(before) and max(before)[1]
-
-
-def _driver_turn(scan: str, start: int, end: int) -> bool:
-    """Whether, after a comma in [start, end), the driver is told to act: "Before we decide,
-    reply within 5 business days" (but not "we review it, and respond within 5 days")."""
-    o = _owners(_grammar(), scan)
-    comma = scan.rfind(",", start, end)
-    if comma < 0:
-        return False
-    at = comma + 1
-    while at < end and scan[at].isspace():
-        at += 1
-    return bool(o.driver.match(scan, at, end) or o.driver_subject.match(scan, at, end))
-
-
-def is_drivers(scan: str, candidate: Candidate) -> bool:
-    """Whether the deadline belongs to an action the driver takes.
-
-    Inside the candidate's clause: a platform phrase before it ("we'll let you know our
-    decision within ...") claims it unless a driver subject follows; otherwise the nearest
-    trigger before it decides (an action verb, or a consequence / past event / state), and
-    failing that the nearest trigger after it ("you have 14 days to appeal").
-    """
-    o = _owners(_grammar(), scan)
-    lo, hi = _clause(scan, candidate.start, candidate.end)
-    own = [(m.start(), m.end()) for m in o.platform_self.finditer(scan, lo, candidate.start)]
-    if own and not o.driver_subject.search(scan, own[-1][1], candidate.start):
-        if not _driver_turn(scan, own[-1][1], candidate.start):
-            return False
-        own = []
-    before = _triggers_before(scan, lo, candidate.start, own)
-    if before:
-        return max(before)[1]
-    after = [(m.start(), True) for m in o.driver.finditer(scan, candidate.end, hi)]
-    after += [(m.start(), False) for m in o.not_deadline.finditer(scan, candidate.end, hi)]
-    after += [(m.start(), False) for m in o.platform_self.finditer(scan, candidate.end, hi)]
-    if after:
-        return min(after)[1]
-    # no verb to go by: "you can ask us ... within 4 weeks" still speaks to the driver, and so
-    # does a lead that names the driver ("tienes 5 días hábiles")
-    return candidate.labelled or bool(o.driver_subject.search(scan, lo, candidate.end))
+    if not starts or not any(starts[-1].group(k) for k in _DATE_GROUPS):
+        return None  # "Monday through Friday", "from today through ...": no calendar date
+    return calendar_date(starts[-1], g.months, local.date(), language, nearest=True)
 
 
 def find_stated_deadline(
@@ -476,10 +458,11 @@ def find_stated_deadline(
 ) -> StatedDeadline | None:
     """The driver's deadline the notice states: the earliest one attached to a driver action."""
     scan = fold(text[:SCAN_LIMIT])
+    g = _grammar()
     candidates = [
         c
         for c in find_candidates(text, received=received, tz=tz, language=language)
-        if c.final or is_drivers(scan, c)
+        if c.final or c.owned or is_drivers(g, scan, c)
     ]
     if not candidates:
         return None

@@ -503,3 +503,150 @@ def test_it_does_not_read_the_right_to_a_free_copy_of_the_report_as_a_deadline()
 def test_it_reads_a_company_abbreviation_as_inside_the_sentence():
     text = "Please sign the consent for a new report from Sterling Check, Inc. within 9 days."
     assert deadline(text, WED) == "2026-11-27T10:00:00-05:00"
+
+
+# --- classes of wording train_k showed -------------------------------------------------------
+# Received on Wednesday 2026-11-18 at 10:00 in New York (WED) unless it says otherwise.
+
+
+def test_it_reads_an_hour_figure_touching_its_unit_and_biz_days():
+    assert deadline("Send the receipts within 36h.", WED) == "2026-11-19T22:00:00-05:00"
+    assert deadline("Please reply in 12hrs.", WED) == "2026-11-18T22:00:00-05:00"
+    # Wed 18 + 3 business days: Thu 19, Fri 20, Mon 23
+    assert deadline("Re-upload your plate photo within 3 biz days.", WED) == (
+        "2026-11-23T10:00:00-05:00"
+    )
+    # a length of time online is not a span to act in
+    assert deadline("Time online this week: 31h 40m.", WED) is None
+
+
+def test_it_reads_a_demand_in_a_heading_as_the_drivers():
+    text = "Subject: Action required within 36 hours - your vehicle photos\n\nSee the app."
+    assert deadline(text, WED) == "2026-11-19T22:00:00-05:00"
+    text = "Registration lapsed: 48h to submit a new one\n\nYou can't go online for now."
+    assert deadline(text, WED) == "2026-11-20T10:00:00-05:00"
+    # no demand: "no action is needed", and a subject that has the time to itself
+    assert deadline("No action is needed within 7 days; we'll update you.", WED) is None
+    assert deadline("The background company has 30 days to respond to it.", WED) is None
+
+
+def test_it_reads_today_tonight_and_tomorrow_with_or_without_a_clock_time():
+    assert deadline("Please send the photo by tomorrow.", WED) == "2026-11-19T23:59:59-05:00"
+    assert deadline("Verify your ID by tonight.", WED) == "2026-11-18T23:59:59-05:00"
+    assert deadline("Upload it by 7 tonight.", WED) == "2026-11-18T19:00:00-05:00"
+    assert deadline("Finish the check today before 4:30 PM.", WED) == "2026-11-18T16:30:00-05:00"
+    assert deadline("Reply before 15:00 tomorrow.", WED) == "2026-11-19T15:00:00-05:00"
+    assert deadline("Send it by tomorrow at 9 AM.", WED) == "2026-11-19T09:00:00-05:00"
+    assert deadline("Please reply by the end of the day.", WED) == "2026-11-18T23:59:59-05:00"
+    # a zone written with the time counts the day in that zone: 23:59:59 Pacific, in New York
+    assert deadline("Verify before midnight PT tonight.", WED) == "2026-11-19T02:59:59-05:00"
+    # the time up to now is no deadline
+    assert deadline("Trips you completed before today will be paid.", WED) is None
+    assert deadline("Your block starts at 10:00 AM tomorrow.", WED) is None
+
+
+def test_it_reads_spanish_days_and_times_of_day():
+    assert deadline("Mándanos la foto antes de que acabe el día.", WED) == (
+        "2026-11-18T23:59:59-05:00"
+    )
+    assert deadline("Envía tu selfie mañana antes de las 3:00 de la tarde.", WED) == (
+        "2026-11-19T15:00:00-05:00"
+    )
+    assert deadline("Completa la verificación antes de las 9 de la noche de hoy.", WED) == (
+        "2026-11-18T21:00:00-05:00"
+    )
+    assert deadline("Tienes hasta mañana para subir el seguro.", WED) == (
+        "2026-11-19T23:59:59-05:00"
+    )
+    # "esta mañana" is this morning, not tomorrow; "hasta mañana" is a goodbye
+    assert deadline("Recibimos tu foto antes de esta mañana.", WED) is None
+    assert deadline("¡Gracias por tu paciencia y hasta mañana!", WED) is None
+
+
+def test_it_reads_close_of_business_as_five_in_the_afternoon():
+    assert deadline("Send the form by COB Friday.", WED) == "2026-11-20T17:00:00-05:00"
+    text = "Please upload it by close of business on November 24."
+    assert deadline(text, WED) == "2026-11-24T17:00:00-05:00"
+    # a clock time written in brackets decides
+    text = "Reply by close of business tomorrow (4 PM Central)."
+    assert deadline(text, WED) == "2026-11-19T17:00:00-05:00"
+    assert deadline("Write to us by end of business day.", WED) == "2026-11-18T17:00:00-05:00"
+
+
+def test_it_reads_a_deadline_in_a_label_or_a_table_row():
+    assert deadline("Due: Mon 11/23 - 6:30 PM ET", WED) == "2026-11-23T18:30:00-05:00"
+    text = "Documents needed | insurance card\nSubmit by        | 11/27/2026 11:00 AM ET"
+    assert deadline(text, WED) == "2026-11-27T11:00:00-05:00"
+    text = "Reply window: 36h from the time of this message"
+    assert deadline(text, WED) == "2026-11-19T22:00:00-05:00"
+
+
+def test_it_reads_a_day_of_the_month_without_its_month():
+    # the first such day on or after the received day
+    assert deadline("Upload the new card by the 20th.", WED) == "2026-11-20T23:59:59-05:00"
+    assert deadline("Please verify before the 2nd to keep driving.", WED) == (
+        "2026-12-02T23:59:59-05:00"
+    )
+    assert deadline("Appeal on or before the 5th of next month.", WED) == (
+        "2026-12-05T23:59:59-05:00"
+    )
+    # a 31st skips the months too short for it
+    assert deadline("Send it by the 31st.", WED) == "2026-12-31T23:59:59-05:00"
+    # a counted thing is no day of the month
+    assert deadline("Please reply before the 3rd violation is recorded.", WED) is None
+
+
+def test_it_reads_the_next_week_without_a_number():
+    assert deadline("Please book a call with us within the next week.", WED) == (
+        "2026-11-25T10:00:00-05:00"
+    )
+    # with no act of the driver's it is the platform's time
+    assert deadline("You'll see offers in the app again within the next hour.", WED) is None
+
+
+def test_it_reads_spanish_leads_that_give_the_driver_the_time():
+    text = "Usted dispone de 4 días hábiles para enviar su apelación."
+    assert deadline(text, WED) == "2026-11-24T10:00:00-05:00"
+    assert deadline("Desde hoy cuentas con 12 días para hacerlo.", WED) == (
+        "2026-11-30T10:00:00-05:00"
+    )
+
+
+def test_it_reads_contest_as_the_drivers_act():
+    text = "You may contest these reports in the app through Friday, November 27."
+    assert deadline(text, WED) == "2026-11-27T23:59:59-05:00"
+
+
+def test_it_does_not_take_an_approval_or_a_payout_for_the_drivers_time():
+    assert deadline("Uploads are typically approved within 2 business days.", WED) is None
+    assert deadline("Your last payout will be issued within 5 business days.", WED) is None
+
+
+def test_it_does_not_read_an_incentives_terms_as_a_deadline():
+    text = "Weekend quest: earn $75 extra when you finish 40 trips by Sunday, November 22."
+    assert deadline(text, WED) is None
+    # a real deadline beside it is still read
+    text += " Separately, please upload your insurance card by November 25."
+    assert deadline(text, WED) == "2026-11-25T23:59:59-05:00"
+
+
+def test_it_reads_a_date_in_a_quoted_earlier_message_as_the_nearest_one():
+    reply = (
+        "Hi Sam, we closed the review with what we had and recorded a warning on your "
+        "account. There is nothing else for you to do on this case now. Thank you for "
+        "your patience while we looked into it, and drive safely out there.\n\n"
+    )
+    # Nov 10 was eight days ago: gone, not next November
+    text = reply + "> On Nov 4 we wrote:\n> Please reply by Nov 10 with your side."
+    assert deadline(text, WED) is None
+    # a date still ahead stands
+    text = reply + "> On Nov 4 we wrote:\n> Please reply by Nov 27 with your side."
+    assert deadline(text, WED) == "2026-11-27T23:59:59-05:00"
+
+
+def test_it_counts_the_end_of_a_range_of_dates_from_its_start():
+    # the range is gone by: Nov 2 to Nov 6 of this year, not of next year
+    text = "Please send photos of your deliveries from Nov 2 through Nov 6 if you have them."
+    assert deadline(text, WED) is None
+    text = "You can upload the photos from Nov 20 through Nov 24."
+    assert deadline(text, WED) == "2026-11-24T23:59:59-05:00"
