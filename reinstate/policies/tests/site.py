@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytest_django.fixtures import Settings
@@ -67,19 +68,45 @@ class Site:
     base: str = ""
     pages: dict[str, tuple[int, str, bytes]] = field(default_factory=dict)
     delay: dict[str, float] = field(default_factory=dict)
+    busy: int = 0  # requests taken and not yet done with, errors reported included
+    idle: threading.Condition = field(default_factory=threading.Condition)
 
     def serve(self, path: str, body: str, *, status: int = 200, kind: str = "text/html") -> None:
         self.pages[path] = (status, f"{kind}; charset=utf-8", body.encode("utf-8"))
+
+    def settle(self) -> bool:
+        """Wait until every request taken is done with, a slow one given up on by its client
+        too; False if that takes longer than any test should (ten seconds)."""
+        with self.idle:
+            return self.idle.wait_for(lambda: self.busy == 0, timeout=10)
 
 
 class _QuietServer(ThreadingHTTPServer):
     """A page made slow on purpose is given up on: its handler, waking after the test, writes
     to a closed connection. That is no error to print, least of all into the stderr of the
-    test then running on this worker (a command-line test checks its stderr has no traceback)."""
+    test then running on this worker (a command-line test checks its stderr has no traceback).
+    It counts the requests in hand on its Site, so a test can wait for them (Site.settle)."""
 
-    def handle_error(self, request: object, client_address: object) -> None:
+    def __init__(self, site: Site, handler: type[BaseHTTPRequestHandler]) -> None:
+        super().__init__(("127.0.0.1", 0), handler)
+        self.site = site
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self.site.idle:
+            self.site.busy += 1
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            with self.site.idle:
+                self.site.busy -= 1
+                self.site.idle.notify_all()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
         if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)  # type: ignore[arg-type]
+            super().handle_error(request, client_address)
 
 
 @pytest.fixture
@@ -99,7 +126,7 @@ def site() -> Iterator[Site]:
         def log_message(self, *args: object) -> None:  # quiet
             pass
 
-    server = _QuietServer(("127.0.0.1", 0), Handler)
+    server = _QuietServer(served, Handler)
     server.daemon_threads = True
     # Polled often, so shutting down takes milliseconds, not the default half second.
     thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
